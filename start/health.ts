@@ -1,0 +1,11 @@
+import db from '@adonisjs/lucid/services/db'
+import { DbCheck } from '@adonisjs/lucid/database'
+import { HealthChecks, MemoryHeapCheck } from '@adonisjs/core/health'
+
+/**
+ * Readiness: the database answers and the heap is not about to run out.
+ */
+export const healthChecks = new HealthChecks().register([
+  new DbCheck(db.connection()),
+  new MemoryHeapCheck().warnWhenExceeds('400 mb').failWhenExceeds('700 mb'),
+])

@@ -1,0 +1,18 @@
+/*
+|--------------------------------------------------------------------------
+| Routes
+|--------------------------------------------------------------------------
+|
+| Pages first (grouped by who may see them), then the JSON API under /api/v1.
+*/
+import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
+import { controllers } from '#generated/controllers'
+
+router.get('/health', [controllers.HealthChecks, 'show']).as('health')
+
+router
+  .group(() => {
+    router.get('/', [controllers.Home, 'show']).as('home')
+  })
+  .use(middleware.silentAuth())

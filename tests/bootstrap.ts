@@ -1,0 +1,45 @@
+import { assert } from '@japa/assert'
+import app from '@adonisjs/core/services/app'
+import type { Config } from '@japa/runner/types'
+import { spec } from '@japa/runner/reporters'
+import { pluginAdonisJS } from '@japa/plugin-adonisjs'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { apiClient } from '@japa/api-client'
+import { browserClient } from '@japa/browser-client'
+import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
+import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
+import { authApiClient } from '@adonisjs/auth/plugins/api_client'
+import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
+import { summaryReporter } from '#tests/helpers/summary_reporter'
+import { launchChromium } from '#tests/helpers/browser'
+
+export const plugins: Config['plugins'] = [
+  assert(),
+  pluginAdonisJS(app),
+  apiClient(),
+  sessionApiClient(app),
+  authApiClient(app),
+  browserClient({ runInSuites: ['browser'], launcher: launchChromium }),
+  sessionBrowserClient(app),
+  authBrowserClient(app),
+]
+
+export const reporters: Config['reporters'] = {
+  activated: ['spec', 'summary'],
+  list: [spec(), summaryReporter],
+}
+
+/**
+ * One database for the whole run: migrated once, each test wrapped in a
+ * rolled-back transaction (tests/helpers/database.ts).
+ */
+export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
+  setup: [() => testUtils.db().migrate()],
+  teardown: [],
+}
+
+export const configureSuite: Config['configureSuite'] = (suite) => {
+  if (['browser', 'functional', 'e2e'].includes(suite.name)) {
+    return suite.setup(() => testUtils.httpServer().start())
+  }
+}
