@@ -4,6 +4,14 @@ import { defineConfig } from '@adonisjs/core/app'
 export default defineConfig({
   experimental: {},
 
+  /**
+   * The top level holds only app config database resources start tests bin:
+   * ace commands live with the rest of the application code.
+   */
+  directories: {
+    commands: 'app/commands',
+  },
+
   commands: [
     () => import('@adonisjs/core/commands'),
     () => import('@adonisjs/lucid/commands'),

@@ -9,8 +9,6 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { controllers } from '#generated/controllers'
 
-router.get('/health', [controllers.HealthChecks, 'show']).as('health')
-
 router
   .group(() => {
     router.get('/', [controllers.Home, 'show']).as('home')

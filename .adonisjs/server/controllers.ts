@@ -4,6 +4,5 @@
  */
 
 export const controllers = {
-  HealthChecks: () => import('#controllers/health_checks_controller'),
   Home: () => import('#controllers/home_controller'),
 }

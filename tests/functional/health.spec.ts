@@ -13,3 +13,11 @@ test.group('Health', () => {
     response.assertTextIncludes('We could not find that page')
   })
 })
+
+test.group('Health liveness', () => {
+  test('GET /health/live answers 200 without touching the database', async ({ client }) => {
+    const response = await client.get('/health/live')
+    response.assertStatus(200)
+    response.assertBody({ status: 'ok' })
+  })
+})
