@@ -38,6 +38,8 @@ export default defineConfig({
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/drive/drive_provider'),
     () => import('@adonisjs/mail/mail_provider'),
+    () => import('@adonisjs/redis/redis_provider'),
+    () => import('@adonisjs/transmit/transmit_provider'),
   ],
 
   preloads: [
@@ -46,6 +48,7 @@ export default defineConfig({
     () => import('#start/validator'),
     () => import('#start/view'),
     () => import('#start/limiter'),
+    () => import('#start/transmit'),
   ],
 
   tests: {

@@ -53,6 +53,9 @@ const dbConfig = defineConfig({
         naturalSort: true,
         paths: ['database/migrations'],
       },
+      schemaGeneration: {
+        rulesPaths: ['#database/schema_rules'],
+      },
     },
   },
 })

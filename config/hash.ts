@@ -11,7 +11,7 @@ const hashConfig = defineConfig({
   list: {
     argon: drivers.argon2(
       app.inTest
-        ? { variant: 'id', iterations: 1, memory: 1024, parallelism: 1, saltSize: 16 }
+        ? { variant: 'id', iterations: 2, memory: 1024, parallelism: 1, saltSize: 16 }
         : { variant: 'id', iterations: 2, memory: 19456, parallelism: 1, saltSize: 16 }
     ),
   },

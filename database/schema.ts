@@ -6,6 +6,54 @@
 
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { DateTime } from 'luxon'
+import Money from '#ledger/money'
+import { moneyColumn } from '#ledger/money_column'
+
+export class AttachmentSchema extends BaseModel {
+  static $columns = ['bountyId', 'commentId', 'createdAt', 'fileSize', 'filename', 'id', 'mimeType', 'storageKey', 'submissionId', 'userId'] as const
+  $columns = AttachmentSchema.$columns
+  @column()
+  declare bountyId: string | null
+  @column()
+  declare commentId: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare fileSize: number
+  @column()
+  declare filename: string
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare mimeType: string
+  @column()
+  declare storageKey: string
+  @column()
+  declare submissionId: string | null
+  @column()
+  declare userId: string
+}
+
+export class AuditLogSchema extends BaseModel {
+  static $columns = ['action', 'actorId', 'createdAt', 'data', 'id', 'ip', 'subjectId', 'subjectType'] as const
+  $columns = AuditLogSchema.$columns
+  @column()
+  declare action: string
+  @column()
+  declare actorId: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare data: any
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare ip: string | null
+  @column()
+  declare subjectId: string | null
+  @column()
+  declare subjectType: string | null
+}
 
 export class AuthAccessTokenSchema extends BaseModel {
   static $columns = ['abilities', 'createdAt', 'expiresAt', 'hash', 'id', 'lastUsedAt', 'name', 'tokenableId', 'type', 'updatedAt'] as const
@@ -32,6 +80,211 @@ export class AuthAccessTokenSchema extends BaseModel {
   declare updatedAt: DateTime | null
 }
 
+export class BountySchema extends BaseModel {
+  static $columns = ['assignedTo', 'bountyAmount', 'cancelledAt', 'categoryId', 'claimWindowDays', 'completedAt', 'createdAt', 'createdBy', 'deadline', 'deletedAt', 'description', 'descriptionHtml', 'escrowHoldId', 'estimatedHours', 'id', 'isDraft', 'maxCompletions', 'priority', 'publishedAt', 'search', 'status', 'teamId', 'title', 'updatedAt'] as const
+  $columns = BountySchema.$columns
+  @column()
+  declare assignedTo: string | null
+  @moneyColumn()
+  declare bountyAmount: Money
+  @column.dateTime()
+  declare cancelledAt: DateTime | null
+  @column()
+  declare categoryId: string | null
+  @column()
+  declare claimWindowDays: number
+  @column.dateTime()
+  declare completedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: string
+  @column.dateTime()
+  declare deadline: DateTime | null
+  @column.dateTime()
+  declare deletedAt: DateTime | null
+  @column()
+  declare description: string
+  @column()
+  declare descriptionHtml: string
+  @column()
+  declare escrowHoldId: string | null
+  @column()
+  declare estimatedHours: number | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare isDraft: boolean
+  @column()
+  declare maxCompletions: number
+  @column()
+  declare priority: any
+  @column.dateTime()
+  declare publishedAt: DateTime | null
+  @column()
+  declare search: string | null
+  @column()
+  declare status: any
+  @column()
+  declare teamId: string | null
+  @column()
+  declare title: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
+export class BountyClaimSchema extends BaseModel {
+  static $columns = ['assignedById', 'bountyId', 'completedAt', 'createdAt', 'endedAt', 'id', 'lastActivityAt', 'nudgedAt', 'payoutEntryId', 'status', 'submittedAt', 'updatedAt', 'userId'] as const
+  $columns = BountyClaimSchema.$columns
+  @column()
+  declare assignedById: string | null
+  @column()
+  declare bountyId: string
+  @column.dateTime()
+  declare completedAt: DateTime | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare endedAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column.dateTime()
+  declare lastActivityAt: DateTime
+  @column.dateTime()
+  declare nudgedAt: DateTime | null
+  @column()
+  declare payoutEntryId: string | null
+  @column()
+  declare status: any
+  @column.dateTime()
+  declare submittedAt: DateTime | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare userId: string
+}
+
+export class BountyCommentSchema extends BaseModel {
+  static $columns = ['bountyId', 'content', 'contentHtml', 'createdAt', 'id', 'updatedAt', 'userId'] as const
+  $columns = BountyCommentSchema.$columns
+  @column()
+  declare bountyId: string
+  @column()
+  declare content: string
+  @column()
+  declare contentHtml: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare userId: string
+}
+
+export class BountyEventSchema extends BaseModel {
+  static $columns = ['actorId', 'bountyId', 'createdAt', 'data', 'id', 'type'] as const
+  $columns = BountyEventSchema.$columns
+  @column()
+  declare actorId: string | null
+  @column()
+  declare bountyId: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare data: any
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare type: string
+}
+
+export class BountyMentionSchema extends BaseModel {
+  static $columns = ['bountyId', 'commentId', 'createdAt', 'id', 'mentionedById', 'notifiedAt', 'userId'] as const
+  $columns = BountyMentionSchema.$columns
+  @column()
+  declare bountyId: string
+  @column()
+  declare commentId: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare mentionedById: string
+  @column.dateTime()
+  declare notifiedAt: DateTime | null
+  @column()
+  declare userId: string
+}
+
+export class BountySubmissionSchema extends BaseModel {
+  static $columns = ['bountyId', 'claimId', 'createdAt', 'id', 'note', 'noteHtml', 'review', 'reviewReason', 'reviewedAt', 'reviewedById', 'userId'] as const
+  $columns = BountySubmissionSchema.$columns
+  @column()
+  declare bountyId: string
+  @column()
+  declare claimId: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare note: string
+  @column()
+  declare noteHtml: string
+  @column()
+  declare review: any
+  @column()
+  declare reviewReason: string | null
+  @column.dateTime()
+  declare reviewedAt: DateTime | null
+  @column()
+  declare reviewedById: string | null
+  @column()
+  declare userId: string
+}
+
+export class BountyTagSchema extends BaseModel {
+  static $columns = ['bountyId', 'tagId'] as const
+  $columns = BountyTagSchema.$columns
+  @column({ isPrimary: true })
+  declare bountyId: string
+  @column()
+  declare tagId: string
+}
+
+export class BountyWatcherSchema extends BaseModel {
+  static $columns = ['bountyId', 'createdAt', 'level', 'userId'] as const
+  $columns = BountyWatcherSchema.$columns
+  @column({ isPrimary: true })
+  declare bountyId: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare level: any
+  @column()
+  declare userId: string
+}
+
+export class CategorySchema extends BaseModel {
+  static $columns = ['createdAt', 'description', 'id', 'name', 'slug', 'updatedAt'] as const
+  $columns = CategorySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare description: string | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare name: string
+  @column()
+  declare slug: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class IdempotencyKeySchema extends BaseModel {
   static $columns = ['createdAt', 'id', 'key', 'method', 'path', 'requestHash', 'responseBody', 'responseStatus', 'userId'] as const
   $columns = IdempotencyKeySchema.$columns
@@ -55,11 +308,129 @@ export class IdempotencyKeySchema extends BaseModel {
   declare userId: string
 }
 
+export class LedgerAccountSchema extends BaseModel {
+  static $columns = ['balance', 'bountyId', 'code', 'createdAt', 'held', 'id', 'kind', 'userId'] as const
+  $columns = LedgerAccountSchema.$columns
+  @moneyColumn()
+  declare balance: Money
+  @column()
+  declare bountyId: string | null
+  @column()
+  declare code: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @moneyColumn()
+  declare held: Money
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare kind: any
+  @column()
+  declare userId: string | null
+}
+
+export class LedgerEntrySchema extends BaseModel {
+  static $columns = ['createdAt', 'description', 'holdId', 'id', 'kind'] as const
+  $columns = LedgerEntrySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare description: string
+  @column()
+  declare holdId: string | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare kind: string
+}
+
+export class LedgerHoldSchema extends BaseModel {
+  static $columns = ['amount', 'capturedAmount', 'createdAt', 'holdingAccountId', 'id', 'purpose', 'referenceId', 'releasedAmount', 'remaining', 'settledAt', 'sourceAccountId'] as const
+  $columns = LedgerHoldSchema.$columns
+  @moneyColumn()
+  declare amount: Money
+  @moneyColumn()
+  declare capturedAmount: Money
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare holdingAccountId: string
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare purpose: string
+  @column()
+  declare referenceId: string | null
+  @moneyColumn()
+  declare releasedAmount: Money
+  @moneyColumn()
+  declare remaining: Money | null
+  @column.dateTime()
+  declare settledAt: DateTime | null
+  @column()
+  declare sourceAccountId: string
+}
+
+export class LedgerPostingSchema extends BaseModel {
+  static $columns = ['accountId', 'amount', 'entryId', 'id'] as const
+  $columns = LedgerPostingSchema.$columns
+  @column()
+  declare accountId: string
+  @moneyColumn()
+  declare amount: Money
+  @column()
+  declare entryId: string
+  @column({ isPrimary: true })
+  declare id: string
+}
+
+export class NotificationPreferenceSchema extends BaseModel {
+  static $columns = ['channel', 'type', 'updatedAt', 'userId'] as const
+  $columns = NotificationPreferenceSchema.$columns
+  @column()
+  declare channel: any
+  @column()
+  declare type: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column({ isPrimary: true })
+  declare userId: string
+}
+
+export class NotificationSchema extends BaseModel {
+  static $columns = ['actorId', 'createdAt', 'data', 'emailedAt', 'expiresAt', 'id', 'message', 'readAt', 'title', 'type', 'url', 'userId'] as const
+  $columns = NotificationSchema.$columns
+  @column()
+  declare actorId: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare data: any
+  @column.dateTime()
+  declare emailedAt: DateTime | null
+  @column.dateTime()
+  declare expiresAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare message: string
+  @column.dateTime()
+  declare readAt: DateTime | null
+  @column()
+  declare title: string
+  @column()
+  declare type: string
+  @column()
+  declare url: string | null
+  @column()
+  declare userId: string
+}
+
 export class RateLimitSchema extends BaseModel {
   static $columns = ['expire', 'key', 'points'] as const
   $columns = RateLimitSchema.$columns
   @column()
-  declare expire: bigint | number | null
+  declare expire: string | null
   @column({ isPrimary: true })
   declare key: string
   @column()
@@ -84,7 +455,7 @@ export class RememberMeTokenSchema extends BaseModel {
 }
 
 export class SessionSchema extends BaseModel {
-  static $columns = ['createdAt', 'data', 'expiresAt', 'id', 'ipAddress', 'lastSeenAt', 'userAgent', 'userId'] as const
+  static $columns = ['createdAt', 'data', 'expiresAt', 'id', 'ipAddress', 'lastSeenAt', 'rememberMeTokenId', 'userAgent', 'userId'] as const
   $columns = SessionSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -99,9 +470,76 @@ export class SessionSchema extends BaseModel {
   @column.dateTime()
   declare lastSeenAt: DateTime | null
   @column()
+  declare rememberMeTokenId: number | null
+  @column()
   declare userAgent: string | null
   @column()
   declare userId: string | null
+}
+
+export class TagWatcherSchema extends BaseModel {
+  static $columns = ['createdAt', 'level', 'tagId', 'userId'] as const
+  $columns = TagWatcherSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare level: any
+  @column({ isPrimary: true })
+  declare tagId: string
+  @column()
+  declare userId: string
+}
+
+export class TagSchema extends BaseModel {
+  static $columns = ['color', 'createdAt', 'id', 'name'] as const
+  $columns = TagSchema.$columns
+  @column()
+  declare color: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare name: string
+}
+
+export class TransactionSchema extends BaseModel {
+  static $columns = ['amount', 'balanceAfter', 'balanceBefore', 'bountyId', 'createdAt', 'description', 'entryId', 'failureReason', 'holdId', 'id', 'metadata', 'reviewedAt', 'reviewedById', 'status', 'type', 'updatedAt', 'userId'] as const
+  $columns = TransactionSchema.$columns
+  @moneyColumn()
+  declare amount: Money
+  @moneyColumn()
+  declare balanceAfter: Money
+  @moneyColumn()
+  declare balanceBefore: Money
+  @column()
+  declare bountyId: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare description: string
+  @column()
+  declare entryId: string
+  @column()
+  declare failureReason: string | null
+  @column()
+  declare holdId: string | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare metadata: any
+  @column.dateTime()
+  declare reviewedAt: DateTime | null
+  @column()
+  declare reviewedById: string | null
+  @column()
+  declare status: any
+  @column()
+  declare type: any
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare userId: string
 }
 
 export class UserProfileSchema extends BaseModel {
@@ -178,7 +616,7 @@ export class UserTokenSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['avatarUrl', 'createdAt', 'deletedAt', 'email', 'emailVerifiedAt', 'failedLoginCount', 'firstName', 'id', 'isActive', 'lastLoginAt', 'lastName', 'lockedUntil', 'password', 'passwordChangedAt', 'role', 'twoFactorRecoveryCodes', 'twoFactorSecret', 'updatedAt', 'username'] as const
+  static $columns = ['avatarUrl', 'createdAt', 'deletedAt', 'email', 'emailVerifiedAt', 'failedLoginCount', 'firstName', 'id', 'isActive', 'lastLoginAt', 'lastName', 'lockedUntil', 'password', 'passwordChangedAt', 'role', 'twoFactorLastTimeStep', 'twoFactorRecoveryCodes', 'twoFactorSecret', 'updatedAt', 'username'] as const
   $columns = UserSchema.$columns
   @column()
   declare avatarUrl: string | null
@@ -210,6 +648,8 @@ export class UserSchema extends BaseModel {
   declare passwordChangedAt: DateTime | null
   @column()
   declare role: any
+  @column()
+  declare twoFactorLastTimeStep: string | null
   @column()
   declare twoFactorRecoveryCodes: string | null
   @column()

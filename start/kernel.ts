@@ -17,10 +17,13 @@ server.use([
 
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('@adonisjs/session/session_middleware'),
-  () => import('@adonisjs/shield/shield_middleware'),
+  () => import('#middleware/web_session_middleware'),
+  () => import('#middleware/web_shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
+  () => import('#middleware/track_session_middleware'),
+  () => import('#middleware/wallet_balance_middleware'),
+  () => import('#middleware/unread_notifications_middleware'),
 ])
 
 export const middleware = router.named({
@@ -28,4 +31,7 @@ export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   silentAuth: () => import('#middleware/silent_auth_middleware'),
   apiAuth: () => import('#middleware/api_auth_middleware'),
+  verified: () => import('#middleware/verified_middleware'),
+  idempotency: () => import('#middleware/idempotency_middleware'),
+  transmitAuth: () => import('#middleware/transmit_auth_middleware'),
 })

@@ -5,6 +5,7 @@
 */
 import edge from 'edge.js'
 import { type DateTime } from 'luxon'
+import { BOUNTY_PRIORITY_LABELS, BOUNTY_STATUS_LABELS } from '#enums/bounty'
 
 edge.global('formatDate', (value: DateTime | null | undefined, format = 'd LLL yyyy') =>
   value ? value.toFormat(format) : '—'
@@ -15,4 +16,13 @@ edge.global('relativeTime', (value: DateTime | null | undefined) =>
 edge.global(
   'roleLabel',
   (role: string) => ({ OYAKATASAMA: 'Leader', HASHIRA: 'Pillar', SLAYER: 'Member' })[role] ?? role
+)
+edge.global(
+  'statusLabel',
+  (status: string) => BOUNTY_STATUS_LABELS[status as keyof typeof BOUNTY_STATUS_LABELS] ?? status
+)
+edge.global(
+  'priorityLabel',
+  (priority: string) =>
+    BOUNTY_PRIORITY_LABELS[priority as keyof typeof BOUNTY_PRIORITY_LABELS] ?? priority
 )

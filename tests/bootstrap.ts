@@ -4,20 +4,29 @@ import type { Config } from '@japa/runner/types'
 import { spec } from '@japa/runner/reporters'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
 import testUtils from '@adonisjs/core/services/test_utils'
+import limiter from '@adonisjs/limiter/services/main'
 import { apiClient } from '@japa/api-client'
 import { browserClient } from '@japa/browser-client'
 import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
+import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { summaryReporter } from '#tests/helpers/summary_reporter'
 import { launchChromium } from '#tests/helpers/browser'
+/**
+ * Every /api/v1 response in every suite is checked against the OpenAPI document.
+ */
+import '#tests/helpers/openapi'
+import { storeSessionClient } from '#tests/helpers/session_client'
 
 export const plugins: Config['plugins'] = [
   assert(),
   pluginAdonisJS(app),
   apiClient(),
+  shieldApiClient(),
   sessionApiClient(app),
+  storeSessionClient(app),
   authApiClient(app),
   browserClient({ runInSuites: ['browser'], launcher: launchChromium }),
   sessionBrowserClient(app),
@@ -38,7 +47,13 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   teardown: [],
 }
 
+/**
+ * Throttles count requests per IP, and every test comes from 127.0.0.1: each
+ * test starts with empty counters so one test's attempts never throttle the next.
+ */
 export const configureSuite: Config['configureSuite'] = (suite) => {
+  suite.onGroup((group) => group.each.setup(() => limiter.clear()))
+  suite.onTest((test) => test.setup(() => limiter.clear()))
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start())
   }

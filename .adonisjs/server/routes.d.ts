@@ -5,12 +5,347 @@ type ParamValue = string | number | bigint | boolean
 export type ScannedRoutes = {
   ALL: {
     'home': { paramsTuple?: []; params?: {} }
+    'bounties.index': { paramsTuple?: []; params?: {} }
+    'bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'profiles.show': { paramsTuple: [ParamValue]; params: {'username': ParamValue} }
+    'avatars.show': { paramsTuple: [ParamValue,ParamValue]; params: {'userId': ParamValue,'file': ParamValue} }
+    'email_verification.show': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'password_reset.store': { paramsTuple?: []; params?: {} }
+    'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'registration.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'two_factor_challenge.create': { paramsTuple?: []; params?: {} }
+    'registration.store': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'two_factor_challenge.store': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'email_verification.store': { paramsTuple?: []; params?: {} }
+    'settings': { paramsTuple?: []; params?: {} }
+    'profile.edit': { paramsTuple?: []; params?: {} }
+    'profile.update': { paramsTuple?: []; params?: {} }
+    'avatar.update': { paramsTuple?: []; params?: {} }
+    'avatar.destroy': { paramsTuple?: []; params?: {} }
+    'account.edit': { paramsTuple?: []; params?: {} }
+    'email.update': { paramsTuple?: []; params?: {} }
+    'password.update': { paramsTuple?: []; params?: {} }
+    'account_export.show': { paramsTuple?: []; params?: {} }
+    'two_factor.show': { paramsTuple?: []; params?: {} }
+    'two_factor.store': { paramsTuple?: []; params?: {} }
+    'two_factor.update': { paramsTuple?: []; params?: {} }
+    'two_factor.destroy': { paramsTuple?: []; params?: {} }
+    'recovery_codes.store': { paramsTuple?: []; params?: {} }
+    'user_sessions.index': { paramsTuple?: []; params?: {} }
+    'other_sessions.destroy': { paramsTuple?: []; params?: {} }
+    'user_sessions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api_tokens.index': { paramsTuple?: []; params?: {} }
+    'api_tokens.store': { paramsTuple?: []; params?: {} }
+    'api_tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'settings.edit': { paramsTuple?: []; params?: {} }
+    'settings.update': { paramsTuple?: []; params?: {} }
+    'account_deletion.create': { paramsTuple?: []; params?: {} }
+    'account_deletion.store': { paramsTuple?: []; params?: {} }
+    'dashboard.show': { paramsTuple?: []; params?: {} }
+    'drafts.index': { paramsTuple?: []; params?: {} }
+    'bounties.create': { paramsTuple?: []; params?: {} }
+    'bounties.store': { paramsTuple?: []; params?: {} }
+    'bounties.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_claims.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_claims.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_assignments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_submissions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_approvals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_change_requests.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_comments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_attachments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'wallet.show': { paramsTuple?: []; params?: {} }
+    'wallet_export.show': { paramsTuple?: []; params?: {} }
+    'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
+    'tips.create': { paramsTuple?: []; params?: {} }
+    'tips.store': { paramsTuple?: []; params?: {} }
+    'admin.treasury.show': { paramsTuple?: []; params?: {} }
+    'admin.deposits.store': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'admin.withdrawal_approvals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawal_rejections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
+    'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notification_preferences.edit': { paramsTuple?: []; params?: {} }
+    'notification_preferences.update': { paramsTuple?: []; params?: {} }
+    'bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tag_watches.update': { paramsTuple?: []; params?: {} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mail_bodies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api_docs': { paramsTuple?: []; params?: {} }
+    'api.openapi': { paramsTuple?: []; params?: {} }
+    'api.auth.register': { paramsTuple?: []; params?: {} }
+    'api.auth.login': { paramsTuple?: []; params?: {} }
+    'api.auth.forgot_password': { paramsTuple?: []; params?: {} }
+    'api.auth.reset_password': { paramsTuple?: []; params?: {} }
+    'api.auth.verify_email': { paramsTuple?: []; params?: {} }
+    'api.auth.logout': { paramsTuple?: []; params?: {} }
+    'api.auth.refresh_token': { paramsTuple?: []; params?: {} }
+    'api.users.profile': { paramsTuple?: []; params?: {} }
+    'api.users.stats': { paramsTuple?: []; params?: {} }
+    'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.users.update_profile': { paramsTuple?: []; params?: {} }
+    'api.users.update_settings': { paramsTuple?: []; params?: {} }
+    'api.users.update_avatar': { paramsTuple?: []; params?: {} }
+    'api.users.delete_account': { paramsTuple?: []; params?: {} }
+    'api.wallet.balance': { paramsTuple?: []; params?: {} }
+    'api.wallet.transactions': { paramsTuple?: []; params?: {} }
+    'api.wallet.withdraw': { paramsTuple?: []; params?: {} }
+    'api.tips.store': { paramsTuple?: []; params?: {} }
+    'api.bounties.index': { paramsTuple?: []; params?: {} }
+    'api.bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.comments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.events.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.submissions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.unassign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.request_changes': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.comments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.files.upload': { paramsTuple?: []; params?: {} }
+    'api.files.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.store': { paramsTuple?: []; params?: {} }
+    'api.bounties.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
+    'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notifications.index': { paramsTuple?: []; params?: {} }
+    'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
+    'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
+    'api.notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notification_preferences.update': { paramsTuple?: []; params?: {} }
+    'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'transmit.events': { paramsTuple?: []; params?: {} }
+    'transmit.subscribe': { paramsTuple?: []; params?: {} }
+    'transmit.unsubscribe': { paramsTuple?: []; params?: {} }
+    'transmit_client': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'home': { paramsTuple?: []; params?: {} }
+    'bounties.index': { paramsTuple?: []; params?: {} }
+    'bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'profiles.show': { paramsTuple: [ParamValue]; params: {'username': ParamValue} }
+    'avatars.show': { paramsTuple: [ParamValue,ParamValue]; params: {'userId': ParamValue,'file': ParamValue} }
+    'email_verification.show': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'registration.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'two_factor_challenge.create': { paramsTuple?: []; params?: {} }
+    'settings': { paramsTuple?: []; params?: {} }
+    'profile.edit': { paramsTuple?: []; params?: {} }
+    'account.edit': { paramsTuple?: []; params?: {} }
+    'account_export.show': { paramsTuple?: []; params?: {} }
+    'two_factor.show': { paramsTuple?: []; params?: {} }
+    'user_sessions.index': { paramsTuple?: []; params?: {} }
+    'api_tokens.index': { paramsTuple?: []; params?: {} }
+    'settings.edit': { paramsTuple?: []; params?: {} }
+    'account_deletion.create': { paramsTuple?: []; params?: {} }
+    'dashboard.show': { paramsTuple?: []; params?: {} }
+    'drafts.index': { paramsTuple?: []; params?: {} }
+    'bounties.create': { paramsTuple?: []; params?: {} }
+    'bounties.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'wallet.show': { paramsTuple?: []; params?: {} }
+    'wallet_export.show': { paramsTuple?: []; params?: {} }
+    'tips.create': { paramsTuple?: []; params?: {} }
+    'admin.treasury.show': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'notification_preferences.edit': { paramsTuple?: []; params?: {} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mail_bodies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api_docs': { paramsTuple?: []; params?: {} }
+    'api.openapi': { paramsTuple?: []; params?: {} }
+    'api.auth.verify_email': { paramsTuple?: []; params?: {} }
+    'api.users.profile': { paramsTuple?: []; params?: {} }
+    'api.users.stats': { paramsTuple?: []; params?: {} }
+    'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.wallet.balance': { paramsTuple?: []; params?: {} }
+    'api.wallet.transactions': { paramsTuple?: []; params?: {} }
+    'api.bounties.index': { paramsTuple?: []; params?: {} }
+    'api.bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.comments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.events.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.submissions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'api.notifications.index': { paramsTuple?: []; params?: {} }
+    'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
+    'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'transmit.events': { paramsTuple?: []; params?: {} }
+    'transmit_client': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'home': { paramsTuple?: []; params?: {} }
+    'bounties.index': { paramsTuple?: []; params?: {} }
+    'bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'profiles.show': { paramsTuple: [ParamValue]; params: {'username': ParamValue} }
+    'avatars.show': { paramsTuple: [ParamValue,ParamValue]; params: {'userId': ParamValue,'file': ParamValue} }
+    'email_verification.show': { paramsTuple?: []; params?: {} }
+    'password_reset.create': { paramsTuple?: []; params?: {} }
+    'password_reset.edit': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'registration.create': { paramsTuple?: []; params?: {} }
+    'session.create': { paramsTuple?: []; params?: {} }
+    'two_factor_challenge.create': { paramsTuple?: []; params?: {} }
+    'settings': { paramsTuple?: []; params?: {} }
+    'profile.edit': { paramsTuple?: []; params?: {} }
+    'account.edit': { paramsTuple?: []; params?: {} }
+    'account_export.show': { paramsTuple?: []; params?: {} }
+    'two_factor.show': { paramsTuple?: []; params?: {} }
+    'user_sessions.index': { paramsTuple?: []; params?: {} }
+    'api_tokens.index': { paramsTuple?: []; params?: {} }
+    'settings.edit': { paramsTuple?: []; params?: {} }
+    'account_deletion.create': { paramsTuple?: []; params?: {} }
+    'dashboard.show': { paramsTuple?: []; params?: {} }
+    'drafts.index': { paramsTuple?: []; params?: {} }
+    'bounties.create': { paramsTuple?: []; params?: {} }
+    'bounties.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'wallet.show': { paramsTuple?: []; params?: {} }
+    'wallet_export.show': { paramsTuple?: []; params?: {} }
+    'tips.create': { paramsTuple?: []; params?: {} }
+    'admin.treasury.show': { paramsTuple?: []; params?: {} }
+    'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'notifications.index': { paramsTuple?: []; params?: {} }
+    'notification_preferences.edit': { paramsTuple?: []; params?: {} }
+    'dev.mails.index': { paramsTuple?: []; params?: {} }
+    'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'dev.mail_bodies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api_docs': { paramsTuple?: []; params?: {} }
+    'api.openapi': { paramsTuple?: []; params?: {} }
+    'api.auth.verify_email': { paramsTuple?: []; params?: {} }
+    'api.users.profile': { paramsTuple?: []; params?: {} }
+    'api.users.stats': { paramsTuple?: []; params?: {} }
+    'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.wallet.balance': { paramsTuple?: []; params?: {} }
+    'api.wallet.transactions': { paramsTuple?: []; params?: {} }
+    'api.bounties.index': { paramsTuple?: []; params?: {} }
+    'api.bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.comments.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.events.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.submissions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'api.notifications.index': { paramsTuple?: []; params?: {} }
+    'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
+    'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'transmit.events': { paramsTuple?: []; params?: {} }
+    'transmit_client': { paramsTuple?: []; params?: {} }
+  }
+  POST: {
+    'password_reset.store': { paramsTuple?: []; params?: {} }
+    'registration.store': { paramsTuple?: []; params?: {} }
+    'session.store': { paramsTuple?: []; params?: {} }
+    'two_factor_challenge.store': { paramsTuple?: []; params?: {} }
+    'session.destroy': { paramsTuple?: []; params?: {} }
+    'email_verification.store': { paramsTuple?: []; params?: {} }
+    'two_factor.store': { paramsTuple?: []; params?: {} }
+    'recovery_codes.store': { paramsTuple?: []; params?: {} }
+    'api_tokens.store': { paramsTuple?: []; params?: {} }
+    'account_deletion.store': { paramsTuple?: []; params?: {} }
+    'bounties.store': { paramsTuple?: []; params?: {} }
+    'bounty_publications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_claims.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_assignments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_submissions.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_approvals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_change_requests.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_comments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
+    'tips.store': { paramsTuple?: []; params?: {} }
+    'admin.deposits.store': { paramsTuple?: []; params?: {} }
+    'admin.withdrawal_approvals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.withdrawal_rejections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.auth.register': { paramsTuple?: []; params?: {} }
+    'api.auth.login': { paramsTuple?: []; params?: {} }
+    'api.auth.forgot_password': { paramsTuple?: []; params?: {} }
+    'api.auth.reset_password': { paramsTuple?: []; params?: {} }
+    'api.auth.logout': { paramsTuple?: []; params?: {} }
+    'api.auth.refresh_token': { paramsTuple?: []; params?: {} }
+    'api.wallet.withdraw': { paramsTuple?: []; params?: {} }
+    'api.tips.store': { paramsTuple?: []; params?: {} }
+    'api.bounties.assign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.unassign': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.request_changes': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.bounties.comments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.files.upload': { paramsTuple?: []; params?: {} }
+    'api.bounties.store': { paramsTuple?: []; params?: {} }
+    'api.bounties.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
+    'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'transmit.subscribe': { paramsTuple?: []; params?: {} }
+    'transmit.unsubscribe': { paramsTuple?: []; params?: {} }
+  }
+  PUT: {
+    'password_reset.update': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
+    'profile.update': { paramsTuple?: []; params?: {} }
+    'avatar.update': { paramsTuple?: []; params?: {} }
+    'email.update': { paramsTuple?: []; params?: {} }
+    'password.update': { paramsTuple?: []; params?: {} }
+    'two_factor.update': { paramsTuple?: []; params?: {} }
+    'settings.update': { paramsTuple?: []; params?: {} }
+    'bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
+    'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notification_preferences.update': { paramsTuple?: []; params?: {} }
+    'bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'tag_watches.update': { paramsTuple?: []; params?: {} }
+    'api.users.update_profile': { paramsTuple?: []; params?: {} }
+    'api.users.update_settings': { paramsTuple?: []; params?: {} }
+    'api.users.update_avatar': { paramsTuple?: []; params?: {} }
+    'api.bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
+    'api.notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notification_preferences.update': { paramsTuple?: []; params?: {} }
+    'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+  }
+  DELETE: {
+    'avatar.destroy': { paramsTuple?: []; params?: {} }
+    'two_factor.destroy': { paramsTuple?: []; params?: {} }
+    'other_sessions.destroy': { paramsTuple?: []; params?: {} }
+    'user_sessions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api_tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_claims.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bounty_attachments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.users.delete_account': { paramsTuple?: []; params?: {} }
+    'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.files.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -17,7 +17,7 @@ export default class HealthCheckMiddleware {
     if (path === '/health/live') {
       return ctx.response.json({ status: 'ok' })
     }
-    const report = await healthChecks.run()
+    const report = await healthChecks().run()
     ctx.response.status(report.isHealthy ? 200 : 503).json({
       status: report.isHealthy ? 'ok' : 'unavailable',
       checks: report.checks.map(({ name, status, message }) => ({ name, status, message })),

@@ -10,6 +10,7 @@ import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
 import UserProfile from '#models/user_profile'
 import UserSetting from '#models/user_setting'
 import type { UserRole } from '#enums/user_role'
+import { DomainError } from '#exceptions/domain_error'
 
 const AuthFinder = withAuthFinder(() => hash.use(), {
   uids: ['email', 'username'],
@@ -44,15 +45,72 @@ export default class User extends compose(UserSchema, AuthFinder) {
   }
 
   get isVerified() {
-    return this.emailVerifiedAt !== null
+    return Boolean(this.emailVerifiedAt)
   }
 
   get isDeleted() {
-    return this.deletedAt !== null
+    return Boolean(this.deletedAt)
   }
 
   get isLocked() {
     return this.lockedUntil !== null && this.lockedUntil > DateTime.now()
+  }
+
+  /**
+   * Re-authentication for sensitive changes (delete the account, turn off
+   * two-factor, change email or password).
+   */
+  async assertPassword(password: string, field = 'password') {
+    if (!(await this.verifyPassword(password))) {
+      throw new DomainError('INVALID_PASSWORD', 'That password is not correct.', { field })
+    }
+  }
+
+  get recoveryCodeDigests(): string[] {
+    return this.twoFactorRecoveryCodes ? JSON.parse(this.twoFactorRecoveryCodes) : []
+  }
+
+  /**
+   * Needs the settings relation loaded (findForLogin and
+   * loadProfileAndSettings do it).
+   */
+  get hasTwoFactorEnabled() {
+    return Boolean(this.settings?.twoFactorEnabled && this.twoFactorSecret)
+  }
+
+  /**
+   * The account a login name points at: email or username, any case.
+   * Anonymised (deleted) accounts are never found.
+   */
+  static findForLogin(uid: string) {
+    const value = uid.trim().toLowerCase()
+    return this.query()
+      .whereNull('deleted_at')
+      .where((query) => {
+        query.whereRaw('lower(email) = ?', [value]).orWhereRaw('lower(username) = ?', [value])
+      })
+      .preload('settings')
+      .first()
+  }
+
+  /**
+   * Loads the profile and settings rows, creating default ones for accounts
+   * made without them (seeders, operators' commands).
+   */
+  async loadProfileAndSettings() {
+    const profile = await UserProfile.firstOrCreate({ userId: this.id }, {}, { client: this.$trx })
+    const settings = await UserSetting.firstOrCreate({ userId: this.id }, {}, { client: this.$trx })
+    this.$setRelated('profile', profile)
+    this.$setRelated('settings', settings)
+    return this
+  }
+
+  /**
+   * FRIENDS_ONLY profiles (A5) show to people who share a team. Teams do not
+   * exist yet, so nobody does; the teams feature replaces this body.
+   */
+  async sharesTeamWith(_other: User): Promise<boolean> {
+    return false
   }
 
   get displayName() {

@@ -3,6 +3,6 @@ import { test } from '@japa/runner'
 test.group('Home page', () => {
   test('shows the board to a visitor', async ({ visit }) => {
     const page = await visit('/')
-    await page.assertTextContains('h1', 'Bounties for your team')
+    await page.assertTextContains('h1', 'Bounty board')
   })
 })

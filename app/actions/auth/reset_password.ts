@@ -1,0 +1,47 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import User from '#models/user'
+import UserToken from '#models/user_token'
+import UserSession from '#models/user_session'
+import { DomainError } from '#exceptions/domain_error'
+
+export type ResetPasswordData = { token: string; password: string }
+
+export default class ResetPassword {
+  /**
+   * Spends the token and sets the new password, then signs the account out
+   * everywhere: web sessions, remember-me and API tokens. The mailed link
+   * proves the address, so it also counts as email verification.
+   */
+  static async handle({ token, password }: ResetPasswordData) {
+    return db.transaction(async (trx) => {
+      const record = await UserToken.usable('password_reset', token, trx).forUpdate().first()
+      const user = record
+        ? await User.query({ client: trx })
+            .where('id', record.userId)
+            .whereNull('deleted_at')
+            .forUpdate()
+            .first()
+        : null
+      if (!record || !user) {
+        throw new DomainError(
+          'INVALID_TOKEN',
+          'This password reset link is invalid, was already used or has expired. Ask for a new one.'
+        )
+      }
+
+      user.merge({
+        password,
+        passwordChangedAt: DateTime.now(),
+        failedLoginCount: 0,
+        lockedUntil: null,
+        emailVerifiedAt: user.emailVerifiedAt ?? DateTime.now(),
+      })
+      await user.save()
+      await record.markUsed()
+      await UserSession.endAllOf(user.id, { trx })
+      await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
+      return user
+    })
+  }
+}

@@ -1,0 +1,32 @@
+import mail from '@adonisjs/mail/services/main'
+import encryption from '@adonisjs/core/services/encryption'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import env from '#start/env'
+import VerifyEmailNotification from '#mails/verify_email_notification'
+import type User from '#models/user'
+
+export const EMAIL_VERIFICATION_PURPOSE = 'email_verification'
+export const EMAIL_VERIFICATION_LIFETIME = '24 hours'
+
+/**
+ * Mails a link carrying a signed, expiring token bound to the account and
+ * the address it was sent to: changing the email voids older links.
+ */
+export default class SendEmailVerification {
+  static async handle(user: User) {
+    if (user.isVerified) return
+    const token = encryption
+      .getMessageVerifier()
+      .sign(
+        { id: user.id, email: user.email },
+        EMAIL_VERIFICATION_LIFETIME,
+        EMAIL_VERIFICATION_PURPOSE
+      )
+    const url = urlFor(
+      'email_verification.show',
+      {},
+      { qs: { token }, prefixUrl: env.get('APP_URL') }
+    )
+    await mail.sendLater(new VerifyEmailNotification(user, url))
+  }
+}

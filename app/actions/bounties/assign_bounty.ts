@@ -1,0 +1,29 @@
+import { DomainError } from '#exceptions/domain_error'
+import type Bounty from '#models/bounty'
+import type User from '#models/user'
+import takeSlot from '#actions/bounties/take_slot'
+
+/**
+ * The poster, a Pillar or a Leader hands a slot to a member (B3; after a
+ * stale claim expires the poster reassigns this way, K2).
+ */
+export default class AssignBounty {
+  static handle(assigner: User, bounty: Bounty, assignee: User) {
+    if (!assignee.isActive || assignee.isDeleted) {
+      throw new DomainError('NOT_FOUND', 'No such member', { field: 'userId' })
+    }
+    if (bounty.isPostedBy(assignee)) {
+      throw new DomainError('FORBIDDEN', 'The poster cannot work on their own bounty', {
+        field: 'userId',
+      })
+    }
+    if (!assignee.isVerified) {
+      throw new DomainError(
+        'FORBIDDEN',
+        `@${assignee.username} has not verified their email address and cannot take bounties yet`,
+        { field: 'userId' }
+      )
+    }
+    return takeSlot(bounty, assignee, assigner)
+  }
+}

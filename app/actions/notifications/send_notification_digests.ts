@@ -1,0 +1,62 @@
+import type { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import mail from '@adonisjs/mail/services/main'
+import Notification from '#models/notification'
+import User from '#models/user'
+import NotificationDigestMail from '#mails/notification_digest_mail'
+
+/**
+ * The digest for absent members (K10): one email per member with the unread
+ * notifications they missed, that is those that arrived after they were last
+ * seen (sessions.last_seen_at) and were not emailed already. Members who
+ * turned emails off get none. Each notification is digested once.
+ */
+export default class SendNotificationDigests {
+  static async handle(options: {
+    since: DateTime
+    onProgress?: (progress: { members: number; notifications: number }) => void
+  }) {
+    const missed = await Notification.query()
+      .whereNull('notifications.read_at')
+      .whereNull('notifications.emailed_at')
+      .where('notifications.created_at', '>=', options.since.toISO()!)
+      .withScopes((scopes) => scopes.current())
+      .join('users', 'users.id', 'notifications.user_id')
+      .whereNull('users.deleted_at')
+      .where('users.is_active', true)
+      .whereNotExists((settings) =>
+        settings
+          .from('user_settings')
+          .whereColumn('user_settings.user_id', 'users.id')
+          .where('user_settings.email_notifications', false)
+      )
+      .whereNotExists((seen) =>
+        seen
+          .from('sessions')
+          .whereRaw('sessions.user_id = users.id::text')
+          .whereColumn('sessions.last_seen_at', '>=', 'notifications.created_at')
+      )
+      .select('notifications.*')
+      .orderBy('notifications.user_id')
+      .orderBy('notifications.created_at', 'desc')
+
+    const byMember = Map.groupBy(missed, (notification) => notification.userId)
+    const members = await User.query().whereIn('id', [...byMember.keys()])
+    let sent = { members: 0, notifications: 0 }
+
+    for (const member of members) {
+      const notifications = byMember.get(member.id)!
+      await mail.send(new NotificationDigestMail(member, notifications))
+      await db
+        .from(Notification.table)
+        .whereIn(
+          'id',
+          notifications.map((notification) => notification.id)
+        )
+        .update({ emailed_at: new Date() })
+      sent = { members: sent.members + 1, notifications: sent.notifications + notifications.length }
+      options.onProgress?.(sent)
+    }
+    return sent
+  }
+}

@@ -1,0 +1,56 @@
+import db from '@adonisjs/lucid/services/db'
+import Money from '#ledger/money'
+import type User from '#models/user'
+
+export type UserStatsResult = {
+  postedCount: number
+  activeCount: number
+  completedCount: number
+  earned: Money
+  spent: Money
+  completionRate: number
+}
+
+/**
+ * A member's bounty figures (GET /users/stats, the dashboard H1): bounties
+ * posted (published, not deleted), claims in progress or in review, claims
+ * completed; money earned (rewards and tips received, refunds excluded) and
+ * spent (escrows and tips sent, less what came back as refunds); and the
+ * share of their claims they completed.
+ */
+export default class UserStats {
+  static async handle(user: User): Promise<UserStatsResult> {
+    const [counts, money] = await Promise.all([
+      db.rawQuery<{ rows: Record<string, string>[] }>(
+        `SELECT
+           (SELECT count(*) FROM bounties
+             WHERE created_by = :id AND NOT is_draft AND deleted_at IS NULL) AS posted,
+           count(*) FILTER (WHERE status IN ('IN_PROGRESS', 'REVIEW')) AS active,
+           count(*) FILTER (WHERE status = 'COMPLETED') AS completed,
+           count(*) AS claimed
+         FROM bounty_claims WHERE user_id = :id`,
+        { id: user.id }
+      ),
+      db.rawQuery<{ rows: Record<string, string>[] }>(
+        `SELECT
+           coalesce(sum(amount) FILTER (
+             WHERE type = 'EARN' AND coalesce(metadata->>'kind', '') <> 'bounty_refund'), 0) AS earned,
+           coalesce(sum(amount) FILTER (WHERE type = 'SPEND'), 0)
+             - coalesce(sum(amount) FILTER (WHERE metadata->>'kind' = 'bounty_refund'), 0) AS spent
+         FROM transactions WHERE user_id = :id AND status = 'COMPLETED'`,
+        { id: user.id }
+      ),
+    ])
+    const count = counts.rows[0]
+    const claimed = Number(count.claimed)
+    const completed = Number(count.completed)
+    return {
+      postedCount: Number(count.posted),
+      activeCount: Number(count.active),
+      completedCount: completed,
+      earned: Money.fromDb(money.rows[0].earned),
+      spent: Money.fromDb(money.rows[0].spent),
+      completionRate: claimed === 0 ? 0 : Math.round((completed / claimed) * 10000) / 10000,
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import SendTip from '#actions/wallet/send_tip'
+import User from '#models/user'
+import WalletPolicy from '#policies/wallet_policy'
+import { sendTipValidator } from '#validators/wallet'
+import { serialize } from '#transformers/envelope'
+import TipTransformer from '#transformers/tip_transformer'
+
+/**
+ * POST /tips: pay another member from the caller's wallet (K4).
+ */
+export default class TipsController {
+  async store({ auth, request, response, bouncer }: HttpContext) {
+    const sender = auth.use('api').getUserOrFail()
+    const { toUserId, toUsername, ...data } = await request.validateUsing(sendTipValidator, {
+      meta: { userId: sender.id, username: sender.username },
+    })
+    const recipient = await User.findByOrFail(toUserId ? 'id' : 'username', toUserId ?? toUsername)
+    await bouncer.with(WalletPolicy).authorize('tip', recipient)
+    const tip = await SendTip.handle(sender, { recipient, ...data })
+    response.status(201)
+    return serialize(TipTransformer.transform(tip), {
+      message: `Tip sent to @${recipient.username}`,
+    })
+  }
+}

@@ -1,0 +1,19 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { capturedMails } from '#services/mail_capture_transport'
+import { DomainError } from '#exceptions/domain_error'
+
+/**
+ * Development only: the mails the capture mailer kept in tmp/mail/.
+ */
+export default class MailsController {
+  async index({ view }: HttpContext) {
+    return view.render('pages/dev/mails/index', { mails: await capturedMails() })
+  }
+
+  async show({ params, view }: HttpContext) {
+    const mails = await capturedMails()
+    const mail = mails.find((item) => item.id === params.id)
+    if (!mail) throw new DomainError('NOT_FOUND', 'No such mail')
+    return view.render('pages/dev/mails/show', { mail })
+  }
+}

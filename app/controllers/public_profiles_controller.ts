@@ -1,0 +1,22 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#models/user'
+import UserPolicy from '#policies/user_policy'
+
+/**
+ * A member's profile as others see it, at /u/:username (A5).
+ */
+export default class PublicProfilesController {
+  async show({ params, auth, bouncer, view, response }: HttpContext) {
+    const owner = await User.query()
+      .whereRaw('lower(username) = ?', [String(params.username).toLowerCase()])
+      .whereNull('deleted_at')
+      .firstOrFail()
+    await owner.loadProfileAndSettings()
+    const decision = await bouncer.with(UserPolicy).execute('viewProfile', owner)
+    if (!decision.authorized) {
+      response.status(403)
+      return view.render('pages/profiles/hidden', { owner, reason: decision.message })
+    }
+    return view.render('pages/profiles/show', { owner, isOwner: auth.user?.id === owner.id })
+  }
+}

@@ -1,0 +1,55 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Ledger, { accounts } from '#ledger/ledger'
+import Transaction from '#models/transaction'
+import {
+  TRANSACTION_STATUSES,
+  TRANSACTION_STATUS_LABELS,
+  TRANSACTION_TYPES,
+  TRANSACTION_TYPE_LABELS,
+} from '#enums/transaction'
+import { transactionFiltersValidator } from '#validators/wallet'
+
+const PER_PAGE = 20
+
+/**
+ * The member's wallet page: balance, held amount and filtered history.
+ */
+export default class WalletController {
+  async show({ auth, request, view }: HttpContext) {
+    const user = auth.use('web').getUserOrFail()
+    const query = filterQuery(request.qs())
+    const [filterError, filters] = await transactionFiltersValidator.tryValidate({
+      ...query,
+      page: request.qs().page,
+    })
+    const { page = 1, type, status, from, to } = filters ?? {}
+    const history = await Transaction.historyOf(user, { type, status, from, to }).paginate(
+      page,
+      PER_PAGE
+    )
+    history.baseUrl(request.url()).queryString(query)
+    const balances = await Ledger.balances(accounts.wallet(user.id))
+    return view.render('pages/wallet/show', {
+      balances,
+      history,
+      query,
+      filterError: filterError ? 'Some filters were not valid and were ignored.' : null,
+      types: TRANSACTION_TYPES,
+      statuses: TRANSACTION_STATUSES,
+      typeLabels: TRANSACTION_TYPE_LABELS,
+      statusLabels: TRANSACTION_STATUS_LABELS,
+    })
+  }
+}
+
+/**
+ * The filter values as typed (empty form fields dropped), to refill the
+ * form and keep them across pages.
+ */
+function filterQuery(qs: Record<string, unknown>) {
+  const query: Record<string, string> = {}
+  for (const key of ['type', 'status', 'from', 'to']) {
+    if (typeof qs[key] === 'string' && qs[key]) query[key] = qs[key]
+  }
+  return query
+}

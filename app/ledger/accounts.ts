@@ -1,0 +1,174 @@
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Money from '#ledger/money'
+
+export type AccountKind = 'WALLET' | 'ESCROW' | 'HOLDING' | 'TREASURY' | 'SHOP'
+
+/**
+ * Names an account without knowing its id: a member's wallet, a bounty's
+ * escrow, a system account by code, or an account already looked up by id.
+ */
+export type NamedAccountRef =
+  | { kind: 'WALLET'; userId: string }
+  | { kind: 'ESCROW'; bountyId: string }
+  | { kind: 'HOLDING' | 'TREASURY' | 'SHOP'; code: string }
+
+export type AccountRef = NamedAccountRef | { id: string }
+
+export const accounts = {
+  wallet: (userId: string): NamedAccountRef => ({ kind: 'WALLET', userId }),
+  escrow: (bountyId: string): NamedAccountRef => ({ kind: 'ESCROW', bountyId }),
+  /**
+   * Money enters and leaves Corps through the treasury, the one account
+   * allowed below zero: its balance is minus everything in circulation.
+   */
+  treasury: { kind: 'TREASURY', code: 'treasury' } as NamedAccountRef,
+  shop: { kind: 'SHOP', code: 'shop' } as NamedAccountRef,
+  pendingWithdrawals: { kind: 'HOLDING', code: 'pending_withdrawals' } as NamedAccountRef,
+  byId: (id: string): AccountRef => ({ id }),
+}
+
+export type LockedAccount = {
+  id: string
+  kind: AccountKind
+  code: string | null
+  userId: string | null
+  bountyId: string | null
+  balance: Money
+  held: Money
+}
+
+type AccountRow = {
+  id: string
+  kind: AccountKind
+  code: string | null
+  user_id: string | null
+  bounty_id: string | null
+  balance: string
+  held: string
+}
+
+const COLUMNS = 'id, kind, code, user_id, bounty_id, balance, held'
+
+export function refKey(ref: AccountRef): string {
+  if ('id' in ref) return `id:${ref.id}`
+  if (ref.kind === 'WALLET') return `wallet:${ref.userId}`
+  if (ref.kind === 'ESCROW') return `escrow:${ref.bountyId}`
+  return `code:${ref.code}`
+}
+
+function keysOf(row: AccountRow): string[] {
+  const keys = [`id:${row.id}`]
+  if (row.kind === 'WALLET') keys.push(`wallet:${row.user_id}`)
+  if (row.kind === 'ESCROW') keys.push(`escrow:${row.bounty_id}`)
+  if (row.code) keys.push(`code:${row.code}`)
+  return keys
+}
+
+function toAccount(row: AccountRow): LockedAccount {
+  return {
+    id: String(row.id),
+    kind: row.kind,
+    code: row.code,
+    userId: row.user_id,
+    bountyId: row.bounty_id,
+    balance: Money.fromDb(row.balance),
+    held: Money.fromDb(row.held),
+  }
+}
+
+/**
+ * Locks every account a movement touches, in ascending id order, with one
+ * SELECT … ORDER BY id FOR UPDATE: two movements over the same accounts
+ * always queue in the same order, so they never deadlock and never lose an
+ * update. Accounts that do not exist yet are opened here, in the movement's
+ * own transaction (after the ordered lock, in a fixed order, so concurrent
+ * first uses wait for each other instead of deadlocking).
+ */
+export async function lockAccounts(
+  trx: TransactionClientContract,
+  refs: AccountRef[]
+): Promise<Map<string, LockedAccount>> {
+  const ids: string[] = []
+  const userIds: string[] = []
+  const bountyIds: string[] = []
+  const codes: string[] = []
+  for (const ref of refs) {
+    if ('id' in ref) ids.push(ref.id)
+    else if (ref.kind === 'WALLET') userIds.push(ref.userId)
+    else if (ref.kind === 'ESCROW') bountyIds.push(ref.bountyId)
+    else codes.push(ref.code)
+  }
+
+  const { rows } = await trx.rawQuery<{ rows: AccountRow[] }>(
+    `SELECT ${COLUMNS} FROM ledger_accounts
+      WHERE id = ANY(?::bigint[])
+         OR (kind = 'WALLET' AND user_id = ANY(?::uuid[]))
+         OR (kind = 'ESCROW' AND bounty_id = ANY(?::uuid[]))
+         OR (code IS NOT NULL AND code = ANY(?::text[]))
+      ORDER BY id FOR UPDATE`,
+    [ids, userIds, bountyIds, codes]
+  )
+
+  const locked = new Map<string, LockedAccount>()
+  for (const row of rows) {
+    const account = toAccount(row)
+    for (const key of keysOf(row)) locked.set(key, account)
+  }
+
+  const missing = refs
+    .filter((ref) => !locked.has(refKey(ref)))
+    .sort((a, b) => refKey(a).localeCompare(refKey(b)))
+  for (const ref of missing) {
+    if ('id' in ref) throw new Error(`Ledger account ${ref.id} does not exist`)
+    const account = await openAccount(trx, ref)
+    locked.set(refKey(ref), account)
+  }
+  return locked
+}
+
+/**
+ * Idempotent: returns the account, creating it the first time. Inside a
+ * transaction the row comes back locked; a concurrent creator's row is
+ * returned by the no-op update instead of an error.
+ */
+export async function openAccount(
+  client: QueryClientContract,
+  ref: NamedAccountRef
+): Promise<LockedAccount> {
+  const [columns, conflict, values] =
+    ref.kind === 'WALLET'
+      ? ['kind, user_id', `(user_id) WHERE kind = 'WALLET'`, [ref.kind, ref.userId]]
+      : ref.kind === 'ESCROW'
+        ? ['kind, bounty_id', `(bounty_id) WHERE kind = 'ESCROW'`, [ref.kind, ref.bountyId]]
+        : ['kind, code', '(code) WHERE code IS NOT NULL', [ref.kind, ref.code]]
+  const { rows } = await client.rawQuery<{ rows: AccountRow[] }>(
+    `INSERT INTO ledger_accounts (${columns}) VALUES (?, ?)
+       ON CONFLICT ${conflict} DO UPDATE SET kind = EXCLUDED.kind
+       RETURNING ${COLUMNS}`,
+    values
+  )
+  return toAccount(rows[0])
+}
+
+/**
+ * Reads balances without locking (for pages and the API); an account that
+ * was never opened holds nothing.
+ */
+export async function readAccount(
+  client: QueryClientContract,
+  ref: AccountRef
+): Promise<LockedAccount | null> {
+  const [condition, value] = whereRef(ref)
+  const { rows } = await client.rawQuery<{ rows: AccountRow[] }>(
+    `SELECT ${COLUMNS} FROM ledger_accounts WHERE ${condition}`,
+    [value]
+  )
+  return rows[0] ? toAccount(rows[0]) : null
+}
+
+function whereRef(ref: AccountRef): [string, string] {
+  if ('id' in ref) return ['id = ?', ref.id]
+  if (ref.kind === 'WALLET') return [`kind = 'WALLET' AND user_id = ?`, ref.userId]
+  if (ref.kind === 'ESCROW') return [`kind = 'ESCROW' AND bounty_id = ?`, ref.bountyId]
+  return ['code = ?', ref.code]
+}

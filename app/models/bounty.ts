@@ -1,0 +1,411 @@
+import { DateTime } from 'luxon'
+import { BountySchema } from '#database/schema'
+import { beforeSave, belongsTo, column, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
+import type { BelongsTo, HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DomainError } from '#exceptions/domain_error'
+import type Money from '#ledger/money'
+import {
+  ACTIVE_CLAIM_STATUSES,
+  type BountyPriority,
+  type BountySort,
+  type BountyStatus,
+} from '#enums/bounty'
+import Attachment from '#models/attachment'
+import BountyClaim from '#models/bounty_claim'
+import BountyComment from '#models/bounty_comment'
+import BountyEvent from '#models/bounty_event'
+import Category from '#models/category'
+import Tag from '#models/tag'
+import User from '#models/user'
+import { renderMarkdown } from '#services/markdown'
+
+/**
+ * Claims that hold or used up a slot.
+ */
+const LIVE_CLAIM_STATUSES = [...ACTIVE_CLAIM_STATUSES, 'COMPLETED']
+
+type BountyQuery = ModelQueryBuilderContract<typeof Bounty>
+
+export type BoardFilters = {
+  status?: BountyStatus
+  priority?: BountyPriority
+  tag?: string
+  category?: string
+  teamId?: string
+  q?: string
+  minAmount?: Money
+  maxAmount?: Money
+  deadlineBefore?: Date
+  deadlineAfter?: Date
+  /**
+   * Only the viewer's own drafts instead of published bounties.
+   */
+  drafts?: boolean
+  sort?: BountySort
+}
+
+/**
+ * A paid piece of work (B1). Its status is the bounty as a whole and follows
+ * from its claims (`applyClaims`); the actions in app/actions/bounties move
+ * it, always with its row locked (`lockForUpdate`).
+ */
+export default class Bounty extends BountySchema {
+  @column()
+  declare status: BountyStatus
+
+  @column()
+  declare priority: BountyPriority
+
+  @column({ serializeAs: null })
+  declare search: string | null
+
+  @belongsTo(() => User, { foreignKey: 'createdBy' })
+  declare creator: BelongsTo<typeof User>
+
+  @belongsTo(() => User, { foreignKey: 'assignedTo' })
+  declare assignee: BelongsTo<typeof User>
+
+  @belongsTo(() => Category)
+  declare category: BelongsTo<typeof Category>
+
+  @manyToMany(() => Tag, { pivotTable: 'bounty_tags' })
+  declare tags: ManyToMany<typeof Tag>
+
+  @hasMany(() => BountyClaim)
+  declare claims: HasMany<typeof BountyClaim>
+
+  /**
+   * Claims that hold a slot or used one up (not abandoned or expired).
+   */
+  @hasMany(() => BountyClaim, {
+    onQuery: (query) => query.whereIn('status', LIVE_CLAIM_STATUSES).orderBy('created_at'),
+  })
+  declare liveClaims: HasMany<typeof BountyClaim>
+
+  @hasMany(() => BountyComment)
+  declare comments: HasMany<typeof BountyComment>
+
+  @hasMany(() => BountyEvent)
+  declare events: HasMany<typeof BountyEvent>
+
+  /**
+   * Files of the bounty itself (not those of its comments or submissions).
+   */
+  @hasMany(() => Attachment, {
+    onQuery: (query) => query.whereNull('comment_id').whereNull('submission_id'),
+  })
+  declare attachments: HasMany<typeof Attachment>
+
+  /**
+   * The sanitised HTML follows the markdown on every write.
+   */
+  @beforeSave()
+  static renderDescription(bounty: Bounty) {
+    if (bounty.$dirty.description !== undefined) {
+      bounty.descriptionHtml = renderMarkdown(bounty.description)
+    }
+  }
+
+  /**
+   * What a viewer may see: published bounties open to everyone, their own
+   * drafts, and team bounties they take part in. Team membership arrives
+   * with teams (F2); until then a team bounty shows to its poster, its
+   * claimants and admins. Hidden (deleted) bounties show to nobody.
+   */
+  static visibleTo = scope<typeof Bounty, (query: BountyQuery, viewer: User | null) => void>(
+    (query, viewer) => {
+      query.whereNull('bounties.deleted_at').where((visible) => {
+        visible.where((open) =>
+          open.where('bounties.is_draft', false).whereNull('bounties.team_id')
+        )
+        if (!viewer) return
+        visible.orWhere('bounties.created_by', viewer.id)
+        if (viewer.isAdmin) {
+          visible.orWhere('bounties.is_draft', false)
+        } else {
+          visible.orWhere((team) =>
+            team
+              .where('bounties.is_draft', false)
+              .whereExists((claims) =>
+                claims
+                  .from('bounty_claims')
+                  .whereColumn('bounty_claims.bounty_id', 'bounties.id')
+                  .where('bounty_claims.user_id', viewer.id)
+              )
+          )
+        }
+      })
+    }
+  )
+
+  /**
+   * The board filters (B5). Drafts only ever list for their author.
+   */
+  static matching = scope<
+    typeof Bounty,
+    (query: BountyQuery, filters: BoardFilters, viewer: User | null) => void
+  >((query, filters, viewer) => {
+    if (filters.drafts) {
+      query.where('bounties.is_draft', true)
+      if (viewer) query.where('bounties.created_by', viewer.id)
+      else query.whereRaw('false')
+    } else {
+      query.where('bounties.is_draft', false)
+    }
+    if (filters.status) query.where('bounties.status', filters.status)
+    if (filters.priority) query.where('bounties.priority', filters.priority)
+    if (filters.teamId) query.where('bounties.team_id', filters.teamId)
+    if (filters.minAmount) query.where('bounties.bounty_amount', '>=', filters.minAmount.toString())
+    if (filters.maxAmount) query.where('bounties.bounty_amount', '<=', filters.maxAmount.toString())
+    if (filters.deadlineBefore) {
+      query.where('bounties.deadline', '<', filters.deadlineBefore.toISOString())
+    }
+    if (filters.deadlineAfter) {
+      query.where('bounties.deadline', '>', filters.deadlineAfter.toISOString())
+    }
+    if (filters.q) {
+      query.whereRaw(`bounties.search @@ websearch_to_tsquery('english', ?)`, [filters.q])
+    }
+    if (filters.category) {
+      const category = filters.category
+      query.whereHas('category', (categories) => categories.where('slug', category.toLowerCase()))
+    }
+    if (filters.tag) {
+      const tag = filters.tag
+      query.whereHas('tags', (tags) => tags.whereRaw('lower(tags.name) = ?', [tag.toLowerCase()]))
+    }
+  })
+
+  static sortedBy = scope<typeof Bounty, (query: BountyQuery, sort?: BountySort) => void>(
+    (query, sort = 'newest') => {
+      if (sort === 'reward') query.orderBy('bounties.bounty_amount', 'desc')
+      if (sort === 'deadline') query.orderByRaw('bounties.deadline ASC NULLS LAST')
+      query.orderByRaw('bounties.published_at DESC NULLS FIRST').orderBy('bounties.id', 'desc')
+    }
+  )
+
+  /**
+   * Everything a bounty card and the API representation show, in a fixed
+   * number of queries whatever the page size.
+   */
+  static withCard = scope<typeof Bounty, (query: BountyQuery) => void>((query) => {
+    query
+      .preload('creator')
+      .preload('assignee')
+      .preload('category')
+      .preload('tags', (tags) => tags.orderByRaw('lower(tags.name)'))
+      .preload('liveClaims', (claims) => claims.preload('user'))
+  })
+
+  static board(viewer: User | null, filters: BoardFilters, page = 1, limit = 20) {
+    return Bounty.query()
+      .withScopes((scopes) => {
+        scopes.visibleTo(viewer)
+        scopes.matching(filters, viewer)
+        scopes.sortedBy(filters.sort)
+        scopes.withCard()
+      })
+      .paginate(page, limit)
+  }
+
+  /**
+   * Loads a bounty through the viewer's access: one they may not see does
+   * not exist for them (404).
+   */
+  static findVisibleOrFail(viewer: User | null, id: string) {
+    return Bounty.query()
+      .withScopes((scopes) => {
+        scopes.visibleTo(viewer)
+        scopes.withCard()
+      })
+      .where('bounties.id', id)
+      .firstOrFail()
+  }
+
+  /**
+   * Locks the row for a change: concurrent changes to the same bounty wait
+   * here and then see the state the first one left.
+   */
+  static async lockForUpdate(trx: TransactionClientContract, id: string) {
+    const bounty = await Bounty.query({ client: trx })
+      .where('id', id)
+      .whereNull('deleted_at')
+      .forUpdate()
+      .first()
+    if (!bounty) throw new DomainError('NOT_FOUND', 'This bounty no longer exists')
+    await bounty.load('liveClaims')
+    return bounty
+  }
+
+  /**
+   * Posting, working on or commenting on a bounty makes a member watch it;
+   * a level they chose themselves (muted) stays as it is.
+   */
+  async watch(user: { id: string }, client: QueryClientContract = db.connection()) {
+    await client.rawQuery(
+      `INSERT INTO bounty_watchers (bounty_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+      [this.id, user.id]
+    )
+  }
+
+  get isPublished() {
+    return !this.isDraft
+  }
+
+  get isAvailable() {
+    return this.status === 'AVAILABLE'
+  }
+
+  get isClosed() {
+    return this.status === 'COMPLETED' || this.status === 'CANCELLED'
+  }
+
+  get isMultiSlot() {
+    return this.maxCompletions > 1
+  }
+
+  get isTeamOnly() {
+    return this.teamId !== null
+  }
+
+  get hasDeadlinePassed() {
+    return this.deadline !== null && this.deadline <= DateTime.now()
+  }
+
+  /**
+   * What publishing holds in escrow: the reward for every slot (B4).
+   */
+  get escrowAmount(): Money {
+    return this.bountyAmount.times(this.maxCompletions)
+  }
+
+  get activeClaims() {
+    return this.liveClaims.filter((claim) => claim.isActive)
+  }
+
+  get completedClaims() {
+    return this.liveClaims.filter((claim) => claim.isCompleted)
+  }
+
+  get openSlots() {
+    const taken = this.activeClaims.length + this.completedClaims.length
+    return Math.max(0, this.maxCompletions - taken)
+  }
+
+  /**
+   * Someone holds a slot and is working or awaiting review.
+   */
+  get isWorkedOn() {
+    return this.activeClaims.length > 0
+  }
+
+  isPostedBy(user: { id: string } | null) {
+    return user !== null && this.createdBy === user.id
+  }
+
+  activeClaimOf(user: { id: string }) {
+    return this.activeClaims.find((claim) => claim.isHeldBy(user))
+  }
+
+  isVisibleTo(viewer: User | null) {
+    if (this.deletedAt) return false
+    if (this.isPostedBy(viewer)) return true
+    if (this.isDraft) return false
+    if (!this.isTeamOnly) return true
+    if (!viewer) return false
+    return viewer.isAdmin || this.liveClaims.some((claim) => claim.isHeldBy(viewer))
+  }
+
+  assertPublished() {
+    if (this.isDraft) {
+      throw new DomainError('INVALID_TRANSITION', 'This bounty is still a draft: publish it first')
+    }
+  }
+
+  assertOpen() {
+    if (this.isClosed) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `This bounty is ${this.status === 'COMPLETED' ? 'completed' : 'cancelled'}`
+      )
+    }
+  }
+
+  /**
+   * Whether `claimant` may take a slot now. Checked again under the row
+   * lock, so of many simultaneous claims on the last slot exactly one wins.
+   */
+  assertClaimableBy(claimant: User) {
+    this.assertPublished()
+    this.assertOpen()
+    if (this.hasDeadlinePassed) {
+      throw new DomainError('INVALID_TRANSITION', 'The deadline of this bounty has passed')
+    }
+    const own = this.liveClaims.find((claim) => claim.isHeldBy(claimant))
+    if (own?.isCompleted) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `@${claimant.username} already completed this bounty`
+      )
+    }
+    if (own) {
+      throw new DomainError(
+        'ALREADY_CLAIMED',
+        `@${claimant.username} is already working on this bounty`
+      )
+    }
+    if (this.openSlots === 0) {
+      throw new DomainError(
+        'ALREADY_CLAIMED',
+        this.isMultiSlot
+          ? 'Every slot of this bounty is taken'
+          : 'Someone else is already working on this bounty'
+      )
+    }
+  }
+
+  /**
+   * Editing, cancelling and deleting wait until nobody is working on it.
+   */
+  assertIdle(action: string) {
+    if (this.isWorkedOn) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `This bounty cannot be ${action} while someone is working on it`
+      )
+    }
+  }
+
+  /**
+   * Sets the status from the claims (B3, B4): completed when every slot is
+   * paid, available while a slot is free, otherwise in progress until all
+   * who work on it await review. A single-slot bounty names its claimant.
+   */
+  applyClaims() {
+    if (this.status === 'CANCELLED') return
+    const completed = this.completedClaims
+    const active = this.activeClaims
+    if (completed.length >= this.maxCompletions) {
+      this.status = 'COMPLETED'
+      this.completedAt = this.completedAt ?? DateTime.now()
+    } else if (this.openSlots > 0) {
+      this.status = 'AVAILABLE'
+    } else if (active.some((claim) => claim.status === 'IN_PROGRESS')) {
+      this.status = 'IN_PROGRESS'
+    } else {
+      this.status = 'REVIEW'
+    }
+    this.assignedTo = this.isMultiSlot ? null : ((active[0] ?? completed[0])?.userId ?? null)
+  }
+
+  cancel() {
+    this.assertPublished()
+    this.assertOpen()
+    this.assertIdle('cancelled')
+    this.status = 'CANCELLED'
+    this.cancelledAt = DateTime.now()
+  }
+}

@@ -1,0 +1,50 @@
+import { TagSchema } from '#database/schema'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+
+/**
+ * Colours for tags members create while posting (admins may change them).
+ */
+const PALETTE = [
+  '#3B82F6',
+  '#10B981',
+  '#F59E0B',
+  '#EF4444',
+  '#8B5CF6',
+  '#EC4899',
+  '#14B8A6',
+  '#F97316',
+  '#6366F1',
+  '#84CC16',
+]
+
+/**
+ * A skill label on bounties (seed 000 `tags`), shown with its colour.
+ */
+export default class Tag extends TagSchema {
+  /**
+   * A new tag's colour follows from its name, so the same name always gets
+   * the same colour on every machine.
+   */
+  /**
+   * The tags with these names (any case), creating the missing ones. Safe
+   * when two posters introduce the same new tag at once.
+   */
+  static async findOrCreateMany(names: string[], client: QueryClientContract) {
+    const unique = [...new Map(names.map((name) => [name.toLowerCase(), name])).values()]
+    if (unique.length === 0) return []
+    const values = unique.map(() => '(?, ?)').join(', ')
+    await client.rawQuery(
+      `INSERT INTO tags (name, color) VALUES ${values} ON CONFLICT ((lower(name))) DO NOTHING`,
+      unique.flatMap((name) => [name, Tag.colorFor(name.toLowerCase())])
+    )
+    return Tag.query({ client }).whereRaw('lower(name) = ANY(?)', [
+      unique.map((name) => name.toLowerCase()),
+    ])
+  }
+
+  static colorFor(name: string) {
+    let hash = 0
+    for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+    return PALETTE[hash % PALETTE.length]
+  }
+}

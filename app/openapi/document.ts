@@ -1,0 +1,72 @@
+import { schemas, securitySchemes } from '#openapi/components'
+import { authPaths } from '#openapi/paths/auth'
+import { bountyPaths, bountySchemas } from '#openapi/paths/bounties'
+import { filePaths, fileSchemas } from '#openapi/paths/files'
+import { metaPaths } from '#openapi/paths/meta'
+import {
+  notificationPaths,
+  notificationSchemas,
+  notificationsTag,
+} from '#openapi/paths/notifications'
+import { userPaths } from '#openapi/paths/users'
+import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
+
+/**
+ * The OpenAPI 3.1 document served at GET /api/v1/openapi.json and rendered at
+ * /api/docs. It describes exactly the routes of the /api/v1 group: the
+ * functional suite checks every route against it and every API response
+ * against its schemas (tests/helpers/openapi.ts). A new endpoint adds its
+ * operations in app/openapi/paths/<resource>.ts and lists them here.
+ */
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Corps API',
+    version: '1.0.0',
+    summary: 'A bounty board for teams: post paid work, claim it, deliver it, get paid.',
+    description: [
+      'JSON in and out, field names in camelCase. Ids are UUIDs, times ISO-8601 UTC strings,',
+      'money a decimal string with two places (`"150.00"`).',
+      '',
+      'Every success is `{ success: true, data, message?, meta: { timestamp, version, pagination? } }`;',
+      'every failure `{ success: false, error: { code, message, details? }, meta: { timestamp, requestId } }`.',
+      '`meta.requestId` matches the `X-Request-Id` response header and the server logs.',
+      '',
+      'Authenticate with `Authorization: Bearer <token>`. Money-moving POSTs accept an',
+      '`Idempotency-Key` header: the same key from the same caller within 24 hours replays',
+      'the first response. Rate-limited calls answer 429 with `Retry-After`.',
+    ].join('\n'),
+  },
+  servers: [{ url: '/api/v1' }],
+  tags: [
+    { name: 'Auth', description: 'Accounts, tokens and passwords' },
+    { name: 'Users', description: 'The signed-in member and public profiles' },
+    { name: 'Bounties', description: 'The board, the bounty lifecycle, comments and timeline' },
+    { name: 'Files', description: 'Attachments on bounties, comments and submissions' },
+    { name: 'Wallet', description: 'Balance, history, withdrawals and tips' },
+    { name: 'Treasury', description: 'Deposits and withdrawal decisions (leaders only)' },
+    notificationsTag,
+    { name: 'Meta', description: 'About this API' },
+  ],
+  paths: {
+    ...authPaths,
+    ...userPaths,
+    ...bountyPaths,
+    ...filePaths,
+    ...walletPaths,
+    ...notificationPaths,
+    ...metaPaths,
+  },
+  components: {
+    schemas: {
+      ...schemas,
+      ...bountySchemas,
+      ...fileSchemas,
+      ...walletSchemas,
+      ...notificationSchemas,
+    },
+    securitySchemes,
+  },
+}
+
+export type OpenApiDocument = typeof openApiDocument

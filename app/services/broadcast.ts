@@ -1,0 +1,112 @@
+import transmit from '@adonisjs/transmit/services/main'
+import { serialize } from '#transformers/envelope'
+import NotificationTransformer from '#transformers/notification_transformer'
+import BountyTransformer from '#transformers/bounty_transformer'
+import CommentTransformer from '#transformers/comment_transformer'
+import Bounty from '#models/bounty'
+import BountyComment from '#models/bounty_comment'
+import type Notification from '#models/notification'
+
+type Payload = Exclude<Parameters<typeof transmit.broadcast>[1], undefined>
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+const CHANNELS = [
+  new RegExp(`^users/${UUID}/notifications$`),
+  new RegExp(`^bounties/${UUID}$`),
+  /^board$/,
+]
+
+/**
+ * Live channel names (API.md "Live events"); start/transmit.ts authorises
+ * subscriptions to them.
+ */
+export const liveChannels = {
+  notifications: (userId: string) => `users/${userId}/notifications`,
+  bounty: (bountyId: string) => `bounties/${bountyId}`,
+  board: 'board',
+}
+
+export function isLiveChannel(channel: unknown) {
+  return typeof channel === 'string' && CHANNELS.some((pattern) => pattern.test(channel))
+}
+
+/**
+ * A new notification and the member's unread count, for the bell and a
+ * toast on every page they have open.
+ */
+export async function broadcastNotification(notification: Notification, unreadCount: number) {
+  transmit.broadcast(liveChannels.notifications(notification.userId), {
+    type: 'notification',
+    notification: await plain(NotificationTransformer.transform(notification)),
+    unreadCount,
+  })
+}
+
+/**
+ * The unread count after the member read or deleted notifications, so the
+ * bell agrees in their other tabs.
+ */
+export function broadcastUnreadCount(userId: string, unreadCount: number) {
+  transmit.broadcast(liveChannels.notifications(userId), {
+    type: 'notifications.read',
+    unreadCount,
+  })
+}
+
+/**
+ * A bounty's new state, to everyone following its page. Reads the bounty
+ * afresh, so call it once the change is committed.
+ */
+export async function broadcastBountyUpdated(bounty: { id: string }) {
+  const fresh = await withCard(bounty.id)
+  if (!fresh) return
+  transmit.broadcast(liveChannels.bounty(fresh.id), {
+    type: 'bounty.updated',
+    bounty: await plain(BountyTransformer.transform(fresh)),
+  })
+}
+
+/**
+ * A newly published bounty, to the board: only bounties everyone may see
+ * (not drafts, not team-only ones).
+ */
+export async function broadcastBountyPublished(bounty: { id: string }) {
+  const fresh = await withCard(bounty.id)
+  if (!fresh || !fresh.isVisibleTo(null)) return
+  transmit.broadcast(liveChannels.board, {
+    type: 'bounty.published',
+    bounty: await plain(BountyTransformer.transform(fresh)),
+  })
+}
+
+/**
+ * A new comment, to everyone following the bounty's page.
+ */
+export async function broadcastCommentCreated(comment: { id: string }) {
+  const fresh = await BountyComment.query()
+    .where('id', comment.id)
+    .preload('author')
+    .preload('attachments')
+    .first()
+  if (!fresh) return
+  transmit.broadcast(liveChannels.bounty(fresh.bountyId), {
+    type: 'comment.created',
+    comment: await plain(CommentTransformer.transform(fresh)),
+  })
+}
+
+function withCard(bountyId: string) {
+  return Bounty.query()
+    .where('bounties.id', bountyId)
+    .whereNull('bounties.deleted_at')
+    .withScopes((scopes) => scopes.withCard())
+    .first()
+}
+
+/**
+ * A transformer's output as JSON values: exactly what the API would send.
+ */
+async function plain(resource: unknown) {
+  const { data } = await serialize(resource)
+  return data as Payload
+}

@@ -1,0 +1,13 @@
+import vine from '@vinejs/vine'
+
+/**
+ * A comment in markdown (B6); it is sanitised when rendered, never trusted.
+ */
+export const createCommentValidator = vine.create({
+  content: vine.string().trim().minLength(1).maxLength(10000),
+})
+
+export const commentListValidator = vine.create({
+  page: vine.number().withoutDecimals().min(1).max(100000).optional(),
+  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
+})

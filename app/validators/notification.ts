@@ -1,0 +1,35 @@
+import vine from '@vinejs/vine'
+import { NOTIFICATION_CHANNELS, NOTIFICATION_TYPES, WATCH_LEVELS } from '#enums/notification'
+
+/**
+ * The notification centre's filters (page and API alike).
+ */
+export const notificationFiltersValidator = vine.create({
+  unread: vine.boolean().optional(),
+  type: vine.enum(NOTIFICATION_TYPES).optional(),
+  page: vine.number().withoutDecimals().min(1).optional(),
+  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
+})
+
+/**
+ * Channels per type (D3); types left out keep their current channel.
+ */
+export const updateNotificationPreferencesValidator = vine.create({
+  preferences: vine.object(
+    Object.fromEntries(
+      NOTIFICATION_TYPES.map((type) => [type, vine.enum(NOTIFICATION_CHANNELS).optional()])
+    )
+  ),
+})
+
+export const updateWatchLevelValidator = vine.create({
+  level: vine.enum(WATCH_LEVELS),
+})
+
+/**
+ * The preferences page sets a tag's level by id from one form.
+ */
+export const updateTagWatchValidator = vine.create({
+  tagId: vine.string().uuid(),
+  level: vine.enum(WATCH_LEVELS),
+})

@@ -1,0 +1,501 @@
+/*
+|--------------------------------------------------------------------------
+| npm run bench:ledger
+|--------------------------------------------------------------------------
+|
+| Tips over HTTP against a production build, on a fresh database:
+|
+|   spread  many clients tip between 1,000 funded members
+|   hot     the same clients tip among 10 members only (row-lock contention)
+|   crash   load, `kill -9` the servers mid-run, restart them, verify
+|   engine  the same transfers straight through app/ledger (the built app
+|           booted in this process), spread and hot: what the money engine
+|           does without HTTP, auth, history lines and notifications
+|
+| After each run: transfers/s, latency percentiles, errors, deadlocks (from
+| pg_stat_database), `node ace ledger:verify`, and checks that money was
+| conserved and that every acknowledged tip is in the ledger.
+|
+| Options: --mode=spread|hot|crash|engine|all (all), --duration=15 (seconds),
+| --connections=64, --processes=1 (app processes behind the "load balancer":
+| clients are spread over them, as in PRODUCT.md J5), --users=1000, --hot=10,
+| --skip-build. Database: DB_HOST/DB_PORT/DB_USER/DB_PASSWORD (127.0.0.1,
+| postgres) and BENCH_DATABASE (corps_bench, dropped and recreated).
+| Servers listen from BENCH_PORT (4199) upwards.
+|
+| Plain Node (type stripping): it drives the build from outside, like a user.
+*/
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { setTimeout as sleep } from 'node:timers/promises'
+import autocannon from 'autocannon'
+import pg from 'pg'
+import { AccessToken } from '@adonisjs/auth/access_tokens'
+import { Ignitor } from '@adonisjs/core'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const BUILD = join(ROOT, 'build')
+
+const { values: options } = parseArgs({
+  options: {
+    'mode': { type: 'string', default: 'all' },
+    'duration': { type: 'string', default: '15' },
+    'connections': { type: 'string', default: '64' },
+    'processes': { type: 'string', default: '1' },
+    'users': { type: 'string', default: '1000' },
+    'hot': { type: 'string', default: '10' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+})
+const DURATION = Number(options.duration)
+const CONNECTIONS = Number(options.connections)
+const PROCESSES = Number(options.processes)
+const USERS = Number(options.users)
+const HOT = Number(options.hot)
+const FUNDING = '100000.00'
+const TOKEN_PREFIX = 'crp_'
+
+const database = {
+  host: process.env.DB_HOST ?? '127.0.0.1',
+  port: Number(process.env.DB_PORT ?? 5432),
+  user: process.env.DB_USER ?? 'postgres',
+  password: process.env.DB_PASSWORD ?? '',
+  database: process.env.BENCH_DATABASE ?? 'corps_bench',
+}
+const FIRST_PORT = Number(process.env.BENCH_PORT ?? 4199)
+const PORTS = Array.from({ length: PROCESSES }, (_, index) => FIRST_PORT + index)
+
+const serverEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  TZ: 'UTC',
+  HOST: '127.0.0.1',
+  PORT: String(FIRST_PORT),
+  APP_KEY: randomBytes(32).toString('base64url'),
+  APP_URL: `http://127.0.0.1:${FIRST_PORT}`,
+  LOG_LEVEL: 'warn',
+  SESSION_DRIVER: 'database',
+  LIMITER_STORE: 'memory',
+  MAIL_MAILER: 'capture',
+  DB_HOST: database.host,
+  DB_PORT: String(database.port),
+  DB_USER: database.user,
+  DB_PASSWORD: database.password,
+  DB_DATABASE: database.database,
+}
+
+type Member = { id: string; tokens: string[] }
+
+type RunResult = {
+  name: string
+  seconds: number
+  transfers: number
+  refused: number
+  errors: number
+  latencies: number[]
+  deadlocks: number
+  entries: number
+}
+
+function log(message: string) {
+  process.stdout.write(`${message}\n`)
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = serverEnv) {
+  const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf-8' })
+  return { code: result.status ?? 1, output: `${result.stdout}${result.stderr}` }
+}
+
+async function query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+  const client = new pg.Client(database)
+  await client.connect()
+  try {
+    const result = await client.query<Row>(sql, params)
+    return result.rows
+  } finally {
+    await client.end()
+  }
+}
+
+async function recreateDatabase() {
+  const admin = new pg.Client({ ...database, database: 'postgres' })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS "${database.database}" WITH (FORCE)`)
+  await admin.query(`CREATE DATABASE "${database.database}"`)
+  await admin.end()
+}
+
+/**
+ * Members with verified emails, a funded wallet (one balanced entry from the
+ * treasury, through the same triggers as every movement) and API tokens:
+ * `tokensEach` per member, so each client connection uses its own token.
+ */
+async function seed(prefix: string, count: number, tokensEach: number): Promise<Member[]> {
+  const client = new pg.Client(database)
+  await client.connect()
+  await client.query('BEGIN')
+  const { rows: users } = await client.query<{ id: string }>(
+    `INSERT INTO users (username, email, password, email_verified_at)
+     SELECT $2 || n, $2 || n || '@bench.test', 'not-a-login', now()
+       FROM generate_series(1, $1) AS n
+     RETURNING id`,
+    [count, prefix]
+  )
+  const ids = users.map((user) => user.id)
+  await client.query(
+    `INSERT INTO ledger_accounts (kind, user_id) SELECT 'WALLET', id FROM unnest($1::uuid[]) AS id`,
+    [ids]
+  )
+  await client.query(`INSERT INTO ledger_accounts (kind, code) VALUES ('TREASURY', 'treasury')
+    ON CONFLICT (code) WHERE code IS NOT NULL DO NOTHING`)
+  await client.query(
+    `WITH entry AS (
+       INSERT INTO ledger_entries (kind, description) VALUES ('TRANSFER', 'Benchmark funding') RETURNING id
+     )
+     INSERT INTO ledger_postings (entry_id, account_id, amount)
+     SELECT entry.id, account.id,
+            CASE WHEN account.kind = 'TREASURY' THEN -$1::numeric * $2 ELSE $1::numeric END
+       FROM entry, ledger_accounts AS account
+      WHERE account.kind = 'TREASURY' OR account.user_id = ANY($3::uuid[])`,
+    [FUNDING, count, ids]
+  )
+
+  const members: Member[] = ids.map((id) => ({ id, tokens: [] }))
+  const pending = members.flatMap((member) =>
+    Array.from({ length: tokensEach }, () => ({ member, ...AccessToken.seed(40) }))
+  )
+  for (let offset = 0; offset < pending.length; offset += 5000) {
+    const batch = pending.slice(offset, offset + 5000)
+    const values = batch
+      .map((_, i) => `($${i * 2 + 1}, 'auth_token', $${i * 2 + 2}, '["*"]', now(), now())`)
+      .join(', ')
+    const { rows: tokenIds } = await client.query<{ id: number }>(
+      `INSERT INTO auth_access_tokens (tokenable_id, type, hash, abilities, created_at, updated_at)
+       VALUES ${values} RETURNING id`,
+      batch.flatMap(({ member, hash }) => [member.id, hash])
+    )
+    batch.forEach(({ member, secret }, i) => {
+      const encode = (value: string) => Buffer.from(value).toString('base64url')
+      member.tokens.push(
+        `${TOKEN_PREFIX}${encode(String(tokenIds[i].id))}.${encode(secret.release())}`
+      )
+    })
+  }
+  await client.query('COMMIT')
+  await client.end()
+  return members
+}
+
+async function startServers(): Promise<ChildProcess[]> {
+  const servers = PORTS.map((port) =>
+    spawn(process.execPath, [join(BUILD, 'bin/server.js')], {
+      cwd: BUILD,
+      env: { ...serverEnv, PORT: String(port) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+  )
+  for (const port of PORTS) await waitForServer(port)
+  return servers
+}
+
+async function waitForServer(port: number) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health/live`)
+      if (response.ok) return
+    } catch {}
+    await sleep(100)
+  }
+  throw new Error(`The server on port ${port} did not start`)
+}
+
+async function stopServers(servers: ChildProcess[]) {
+  await Promise.all(
+    servers.map(async (server) => {
+      if (server.exitCode !== null || server.signalCode !== null) return
+      const exited = new Promise((done) => server.once('exit', done))
+      server.kill('SIGTERM')
+      await Promise.race([exited, sleep(5000)])
+      if (server.exitCode === null) server.kill('SIGKILL')
+    })
+  )
+}
+
+async function counters() {
+  const [row] = await query<{ deadlocks: string; entries: string }>(
+    `SELECT (SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()) AS deadlocks,
+            (SELECT count(*) FROM ledger_entries WHERE kind = 'TRANSFER') AS entries`
+  )
+  return { deadlocks: Number(row.deadlocks), entries: Number(row.entries) }
+}
+
+/**
+ * Each connection is one client device: its own token for every member it
+ * may act as, and its own address (the app trusts X-Forwarded-For as if
+ * behind a load balancer), so the per-address API throttle models many
+ * people rather than capping one test machine. Connections are spread
+ * evenly over the app processes.
+ */
+async function load(
+  name: string,
+  members: Member[],
+  pick: () => [number, number],
+  plan: { duration: number; onStart?: (stop: () => void) => void }
+): Promise<RunResult> {
+  const before = await counters()
+  const result = { transfers: 0, refused: 0, errors: 0, latencies: [] as number[] }
+  let clientIndex = 0
+  const started = performance.now()
+
+  const instances = PORTS.map((port, index) => {
+    let finish: (error?: Error) => void = () => {}
+    const finished = new Promise<void>((done, fail) => {
+      finish = (error) => (error ? fail(error) : done())
+    })
+    const connections =
+      Math.floor(CONNECTIONS / PORTS.length) + (index < CONNECTIONS % PORTS.length ? 1 : 0)
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections,
+        duration: plan.duration,
+        timeout: 10,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/tips',
+            setupRequest: (request: autocannon.Request, context: { client?: number }) => {
+              context.client ??= clientIndex++
+              const [from, to] = pick()
+              const sender = members[from]
+              request.headers = {
+                'content-type': 'application/json',
+                'authorization': `Bearer ${sender.tokens[context.client % sender.tokens.length]}`,
+                'x-forwarded-for': `10.${(context.client >> 8) & 255}.${context.client & 255}.${from % 250}`,
+              }
+              const cents = 1 + Math.floor(Math.random() * 500)
+              request.body = JSON.stringify({
+                toUserId: members[to].id,
+                amount: (cents / 100).toFixed(2),
+              })
+              return request
+            },
+          },
+        ],
+      },
+      (error) => finish(error ?? undefined)
+    )
+    instance.on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
+      result.latencies.push(time)
+      if (status === 201) result.transfers++
+      else if (status === 409) result.refused++
+      else result.errors++
+    })
+    instance.on('reqError', () => result.errors++)
+    return { instance, finished }
+  })
+  plan.onStart?.(() => instances.forEach(({ instance }) => instance.stop()))
+  await Promise.all(instances.map(({ finished }) => finished))
+
+  const seconds = (performance.now() - started) / 1000
+  const after = await counters()
+  return {
+    name,
+    seconds,
+    ...result,
+    deadlocks: after.deadlocks - before.deadlocks,
+    entries: after.entries - before.entries,
+  }
+}
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return 0
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+function print(result: RunResult) {
+  const sorted = [...result.latencies].sort((a, b) => a - b)
+  const rate = (result.transfers / result.seconds).toFixed(0)
+  const at = (p: number) => percentile(sorted, p).toFixed(1)
+  log(`\n── ${result.name}`)
+  log(`transfers      ${result.transfers} in ${result.seconds.toFixed(1)} s = ${rate} transfers/s`)
+  log(`latency (ms)   p50 ${at(50)}  p95 ${at(95)}  p99 ${at(99)}  max ${at(100)}`)
+  log(`refused (409)  ${result.refused}   errors ${result.errors}   deadlocks ${result.deadlocks}`)
+  log(
+    `ledger         ${result.entries} transfer entries committed, ${result.transfers} acknowledged (any difference was in flight when the run stopped)`
+  )
+}
+
+/**
+ * `node ace ledger:verify` on the build, and the conservation checks: the
+ * wallets still hold exactly what was funded (tips only move money between
+ * them) and the whole ledger sums to zero.
+ */
+async function verify(members: number) {
+  const command = run(process.execPath, [join(BUILD, 'ace.js'), 'ledger:verify', '--json'])
+  const summary = JSON.parse(
+    command.output.slice(command.output.indexOf('{'), command.output.lastIndexOf('}') + 1)
+  )
+  const [sums] = await query<{ wallets: string; total: string; negative: string }>(
+    `SELECT (SELECT sum(balance + held) FROM ledger_accounts WHERE kind = 'WALLET') AS wallets,
+            (SELECT coalesce(sum(amount), 0) FROM ledger_postings) AS total,
+            (SELECT count(*) FROM ledger_accounts WHERE kind = 'WALLET' AND balance < 0) AS negative`
+  )
+  const expected = (Number(FUNDING) * members).toFixed(2)
+  const conserved = sums.wallets === expected && Number(sums.total) === 0 && sums.negative === '0'
+  log(
+    `ledger:verify  exit ${command.code}, ${summary.problemCount} problem(s), ${summary.counts.entries} entries, ${summary.counts.postings} postings, checked in ${summary.durationMs} ms`
+  )
+  log(
+    `sum check      wallets hold ${sums.wallets} (funded ${expected}), all postings sum to ${sums.total}, ${sums.negative} negative wallet(s): ${conserved ? 'ok' : 'BROKEN'}`
+  )
+  return command.code === 0 && conserved
+}
+
+function randomPair(size: number, offset = 0): [number, number] {
+  const from = Math.floor(Math.random() * size)
+  let to = Math.floor(Math.random() * (size - 1))
+  if (to >= from) to++
+  return [offset + from, offset + to]
+}
+
+async function crash(servers: ChildProcess[], members: Member[]) {
+  const killAfter = Math.max(2, DURATION / 2)
+  log(`\n── crash: kill -9 every app process after ${killAfter} s of load`)
+  const result = await load('crash (until the kill)', members, () => randomPair(members.length), {
+    duration: DURATION,
+    onStart: (stop) => {
+      setTimeout(() => {
+        for (const server of servers) server.kill('SIGKILL')
+        setTimeout(stop, 500)
+      }, killAfter * 1000)
+    },
+  })
+  print(result)
+  const missing = result.transfers - result.entries
+  log(
+    `durability     ${missing <= 0 ? 'every acknowledged tip is in the ledger' : `${missing} acknowledged tip(s) MISSING`} (${Math.max(0, -missing)} committed but cut off before their answer)`
+  )
+  const restarted = await startServers()
+  log('restarted      the servers answer again')
+  print(await load('after restart', members, () => randomPair(members.length), { duration: 3 }))
+  return { ok: missing <= 0, servers: restarted }
+}
+
+/**
+ * Boots the built app in this process and moves money with its ledger,
+ * `CONNECTIONS` movements in flight at once (the pool bounds real
+ * concurrency at its size).
+ */
+async function engine(members: Member[], runs: { name: string; pick: () => [number, number] }[]) {
+  Object.assign(process.env, serverEnv)
+  const buildUrl = pathToFileURL(`${BUILD}/`)
+  const app = new Ignitor(buildUrl, {
+    importer: (path) =>
+      import(path.startsWith('./') || path.startsWith('../') ? new URL(path, buildUrl).href : path),
+  }).createApp('console')
+  await app.init()
+  await app.boot()
+  const { default: Ledger, accounts } = await import(`${buildUrl.href}app/ledger/ledger.js`)
+  const { default: Money } = await import(`${buildUrl.href}app/ledger/money.js`)
+
+  for (const { name, pick } of runs) {
+    const before = await counters()
+    const latencies: number[] = []
+    let transfers = 0
+    let errors = 0
+    const started = performance.now()
+    const end = started + DURATION * 1000
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < end) {
+          const [from, to] = pick()
+          const begun = performance.now()
+          try {
+            await Ledger.transaction((trx: unknown) =>
+              Ledger.transfer(trx, {
+                from: accounts.wallet(members[from].id),
+                to: accounts.wallet(members[to].id),
+                amount: Money.fromCents(1 + Math.floor(Math.random() * 500)),
+                description: 'Benchmark transfer',
+              })
+            )
+            transfers++
+          } catch {
+            errors++
+          }
+          latencies.push(performance.now() - begun)
+        }
+      })
+    )
+    const after = await counters()
+    print({
+      name,
+      seconds: (performance.now() - started) / 1000,
+      transfers,
+      refused: 0,
+      errors,
+      latencies,
+      deadlocks: after.deadlocks - before.deadlocks,
+      entries: after.entries - before.entries,
+    })
+  }
+  await app.terminate()
+}
+
+async function main() {
+  const modes = options.mode === 'all' ? ['spread', 'hot', 'crash', 'engine'] : [options.mode!]
+  if (!options['skip-build'] || !existsSync(join(BUILD, 'bin/server.js'))) {
+    // Type errors are CI's business (npm run typecheck); the benchmark measures the runtime.
+    log('Building (node ace build)…')
+    const build = run(process.execPath, ['ace', 'build', '--ignore-ts-errors'], process.env)
+    if (build.code !== 0) throw new Error(`Build failed:\n${build.output}`)
+  }
+
+  log(`Fresh database ${database.database} on ${database.host}:${database.port}`)
+  await recreateDatabase()
+  const migrate = run(process.execPath, [join(BUILD, 'ace.js'), 'migration:run', '--force'])
+  if (migrate.code !== 0) throw new Error(`Migrations failed:\n${migrate.output}`)
+
+  const seeded = performance.now()
+  const spread = await seed('bench_', USERS, 1)
+  const hot = await seed('hot_', HOT, CONNECTIONS)
+  const everyone = [...spread, ...hot]
+  const seedSeconds = ((performance.now() - seeded) / 1000).toFixed(1)
+  log(`Seeded ${USERS} + ${HOT} members with ${FUNDING} each in ${seedSeconds} s`)
+  log(`${PROCESSES} app process(es), ${CONNECTIONS} client connections, ${DURATION} s per run`)
+
+  let servers = await startServers()
+  let ok = true
+  try {
+    for (const mode of modes) {
+      if (mode === 'spread') {
+        const name = `spread: ${CONNECTIONS} clients tipping among ${USERS} members`
+        print(await load(name, everyone, () => randomPair(USERS), { duration: DURATION }))
+      } else if (mode === 'hot') {
+        const name = `hot: ${CONNECTIONS} clients tipping among ${HOT} members`
+        print(await load(name, everyone, () => randomPair(HOT, USERS), { duration: DURATION }))
+      } else if (mode === 'crash') {
+        const outcome = await crash(servers, spread)
+        servers = outcome.servers
+        ok &&= outcome.ok
+      } else {
+        await engine(everyone, [
+          { name: `engine, spread over ${USERS} members`, pick: () => randomPair(USERS) },
+          { name: `engine, hot among ${HOT} members`, pick: () => randomPair(HOT, USERS) },
+        ])
+      }
+      ok = (await verify(USERS + HOT)) && ok
+    }
+  } finally {
+    await stopServers(servers)
+  }
+  log(ok ? '\nAll invariants hold.' : '\nINVARIANTS BROKEN')
+  process.exitCode = ok ? 0 : 1
+}
+
+await main()

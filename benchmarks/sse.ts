@@ -1,0 +1,474 @@
+/*
+|--------------------------------------------------------------------------
+| npm run bench:sse
+|--------------------------------------------------------------------------
+|
+| Live delivery at scale (PRODUCT.md D2): one production process (the
+| build, `node build/bin/server.js`) holds --connections event streams,
+| each opened by its own member and subscribed, with that member's Bearer
+| token, to `users/<id>/notifications` and to `board`. This script is the
+| load generator, in its own process. It reports:
+|
+|   rss        the server's resident memory once every stream is open, and
+|              its peak over the whole run
+|   per-user   tips between random members over the API at --rate per
+|              second: time from sending the tip to its notification
+|              arriving on the recipient's stream (p50/p95/p99), while all
+|              streams stay connected
+|   broadcast  --broadcasts bounties published over the API: time from
+|              the request to the `bounty.published` event arriving, on
+|              every stream (p50/p95/p99/max over all of them)
+|
+| Targets: rss <= 400 MB, per-user p99 <= 50 ms, broadcast p95 <= 500 ms.
+|
+| Options: --connections=10000, --tips=2000, --rate=100 (tips/s),
+| --broadcasts=5, --skip-build. Database: DB_HOST/DB_PORT/DB_USER/
+| DB_PASSWORD (127.0.0.1, postgres) and BENCH_DATABASE (corps_bench_sse,
+| dropped and recreated). The server listens on BENCH_PORT (4299).
+|
+| Plain Node (type stripping): it drives the build from outside, like a user.
+*/
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { Agent, request, type IncomingMessage } from 'node:http'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { setTimeout as sleep } from 'node:timers/promises'
+import pg from 'pg'
+import { AccessToken } from '@adonisjs/auth/access_tokens'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const BUILD = join(ROOT, 'build')
+
+const { values: options } = parseArgs({
+  options: {
+    'connections': { type: 'string', default: '10000' },
+    'tips': { type: 'string', default: '2000' },
+    'rate': { type: 'string', default: '100' },
+    'broadcasts': { type: 'string', default: '5' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+})
+const CONNECTIONS = Number(options.connections)
+const TIPS = Number(options.tips)
+const RATE = Number(options.rate)
+const BROADCASTS = Number(options.broadcasts)
+const TOKEN_PREFIX = 'crp_'
+const PORT = Number(process.env.BENCH_PORT ?? 4299)
+const BASE = { host: '127.0.0.1', port: PORT }
+
+const database = {
+  host: process.env.DB_HOST ?? '127.0.0.1',
+  port: Number(process.env.DB_PORT ?? 5432),
+  user: process.env.DB_USER ?? 'postgres',
+  password: process.env.DB_PASSWORD ?? '',
+  database: process.env.BENCH_DATABASE ?? 'corps_bench_sse',
+}
+
+const serverEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  TZ: 'UTC',
+  HOST: '127.0.0.1',
+  PORT: String(PORT),
+  APP_KEY: randomBytes(32).toString('base64url'),
+  APP_URL: `http://127.0.0.1:${PORT}`,
+  LOG_LEVEL: 'warn',
+  SESSION_DRIVER: 'database',
+  LIMITER_STORE: 'memory',
+  MAIL_MAILER: 'capture',
+  DB_HOST: database.host,
+  DB_PORT: String(database.port),
+  DB_USER: database.user,
+  DB_PASSWORD: database.password,
+  DB_DATABASE: database.database,
+  REDIS_HOST: '',
+}
+
+type Member = { id: string; token: string; ip: string }
+
+/**
+ * One open event stream and the payloads it is waiting for.
+ */
+type Stream = {
+  member: Member
+  uid: string
+  waiting: Map<string, (at: number) => void>
+}
+
+function log(message: string) {
+  process.stdout.write(`${message}\n`)
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = serverEnv) {
+  const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf-8' })
+  return { code: result.status ?? 1, output: `${result.stdout}${result.stderr}` }
+}
+
+async function recreateDatabase() {
+  const admin = new pg.Client({ ...database, database: 'postgres' })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS "${database.database}" WITH (FORCE)`)
+  await admin.query(`CREATE DATABASE "${database.database}"`)
+  await admin.end()
+}
+
+/**
+ * Verified members with funded wallets (one balanced entry from the
+ * treasury) and one API token each; each member is also a distinct client
+ * address, so per-address throttles model many people.
+ */
+async function seed(count: number): Promise<Member[]> {
+  const client = new pg.Client(database)
+  await client.connect()
+  await client.query('BEGIN')
+  const { rows: users } = await client.query<{ id: string }>(
+    `INSERT INTO users (username, email, password, email_verified_at)
+     SELECT 'sse' || n, 'sse' || n || '@bench.test', 'not-a-login', now()
+       FROM generate_series(1, $1) AS n
+     RETURNING id`,
+    [count]
+  )
+  const ids = users.map((user) => user.id)
+  await client.query(
+    `INSERT INTO user_settings (user_id) SELECT id FROM unnest($1::uuid[]) AS id`,
+    [ids]
+  )
+  await client.query(
+    `INSERT INTO ledger_accounts (kind, user_id) SELECT 'WALLET', id FROM unnest($1::uuid[]) AS id`,
+    [ids]
+  )
+  await client.query(`INSERT INTO ledger_accounts (kind, code) VALUES ('TREASURY', 'treasury')`)
+  await client.query(
+    `WITH entry AS (
+       INSERT INTO ledger_entries (kind, description) VALUES ('TRANSFER', 'Benchmark funding') RETURNING id
+     )
+     INSERT INTO ledger_postings (entry_id, account_id, amount)
+     SELECT entry.id, account.id, CASE WHEN account.kind = 'TREASURY' THEN -1000 * $1::numeric ELSE 1000 END
+       FROM entry, ledger_accounts AS account
+      WHERE account.kind = 'TREASURY' OR account.user_id = ANY($2::uuid[])`,
+    [count, ids]
+  )
+
+  const members: Member[] = []
+  const pending = ids.map((id) => ({ id, ...AccessToken.seed(40) }))
+  for (let offset = 0; offset < pending.length; offset += 5000) {
+    const batch = pending.slice(offset, offset + 5000)
+    const values = batch
+      .map((_, i) => `($${i * 2 + 1}, 'auth_token', $${i * 2 + 2}, '["*"]', now(), now())`)
+      .join(', ')
+    const { rows: tokenIds } = await client.query<{ id: number }>(
+      `INSERT INTO auth_access_tokens (tokenable_id, type, hash, abilities, created_at, updated_at)
+       VALUES ${values} RETURNING id`,
+      batch.flatMap(({ id, hash }) => [id, hash])
+    )
+    batch.forEach(({ id, secret }, i) => {
+      const encode = (value: string) => Buffer.from(value).toString('base64url')
+      const n = offset + i
+      members.push({
+        id,
+        token: `${TOKEN_PREFIX}${encode(String(tokenIds[i].id))}.${encode(secret.release())}`,
+        ip: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+      })
+    })
+  }
+  await client.query('COMMIT')
+  await client.end()
+  return members
+}
+
+async function startServer() {
+  const server = spawn(process.execPath, [join(BUILD, 'bin/server.js')], {
+    cwd: BUILD,
+    env: serverEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const alive = await fetch(`http://127.0.0.1:${PORT}/health/live`).catch(() => null)
+    if (alive?.ok) return server
+    await sleep(100)
+  }
+  throw new Error('The server did not start')
+}
+
+async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null || server.signalCode !== null) return
+  const exited = new Promise((done) => server.once('exit', done))
+  server.kill('SIGTERM')
+  await Promise.race([exited, sleep(5000)])
+  if (server.exitCode === null) server.kill('SIGKILL')
+}
+
+function memoryOf(server: ChildProcess) {
+  const status = readFileSync(`/proc/${server.pid}/status`, 'utf-8')
+  const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))![1])
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 }
+}
+
+const streamAgent = new Agent({ keepAlive: false, maxSockets: Infinity })
+const apiAgent = new Agent({ keepAlive: true, maxSockets: 64 })
+
+function send(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolveResponse, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body)
+    const req = request(
+      {
+        ...BASE,
+        method,
+        path,
+        agent: apiAgent,
+        headers: {
+          ...headers,
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
+        },
+      },
+      (response) => {
+        let text = ''
+        response.setEncoding('utf-8')
+        response.on('data', (chunk) => (text += chunk))
+        response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, body: text }))
+      }
+    )
+    req.on('error', reject)
+    req.end(payload)
+  })
+}
+
+/**
+ * Opens the member's stream and subscribes it, with their token, to their
+ * notifications and to the board. Every `data:` frame is parsed at once and
+ * timestamped; `waiting` maps a marker (a tip message, a bounty title) to
+ * whoever waits for it on this stream.
+ */
+function connect(member: Member): Promise<Stream> {
+  const stream: Stream = { member, uid: randomUUID(), waiting: new Map() }
+  return new Promise((resolveStream, reject) => {
+    const req = request(
+      {
+        ...BASE,
+        path: `/__transmit/events?uid=${stream.uid}`,
+        agent: streamAgent,
+        headers: { 'accept': 'text/event-stream', 'x-forwarded-for': member.ip },
+      },
+      async (response: IncomingMessage) => {
+        if (response.statusCode !== 200) return reject(new Error(`stream ${response.statusCode}`))
+        let buffer = ''
+        response.setEncoding('utf-8')
+        response.on('data', (chunk: string) => {
+          const at = performance.timeOrigin + performance.now()
+          buffer += chunk
+          let end: number
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const frame = buffer.slice(0, end)
+            buffer = buffer.slice(end + 2)
+            if (!frame.startsWith('data: ')) continue
+            const { payload } = JSON.parse(frame.slice(6))
+            const marker = payload?.notification?.message ?? payload?.bounty?.title
+            stream.waiting.get(marker)?.(at)
+          }
+        })
+        try {
+          for (const channel of [`users/${member.id}/notifications`, 'board']) {
+            const subscribed = await send(
+              'POST',
+              '/__transmit/subscribe',
+              { 'authorization': `Bearer ${member.token}`, 'x-forwarded-for': member.ip },
+              { uid: stream.uid, channel }
+            )
+            if (subscribed.status !== 204) throw new Error(`subscribe ${subscribed.status}`)
+          }
+          resolveStream(stream)
+        } catch (error) {
+          reject(error)
+        }
+      }
+    )
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Promise<R>) {
+  const results: R[] = []
+  for (let offset = 0; offset < items.length; offset += size) {
+    results.push(...(await Promise.all(items.slice(offset, offset + size).map(work))))
+  }
+  return results
+}
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return Number.NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const fixed = (value: number) => value.toFixed(1)
+  return {
+    n: sorted.length,
+    p50: fixed(percentile(sorted, 50)),
+    p95: fixed(percentile(sorted, 95)),
+    p99: fixed(percentile(sorted, 99)),
+    max: fixed(sorted.at(-1) ?? Number.NaN),
+  }
+}
+
+function waitFor(stream: Stream, marker: string, timeoutMs: number) {
+  return new Promise<number | null>((resolveAt) => {
+    const timer = setTimeout(() => {
+      stream.waiting.delete(marker)
+      resolveAt(null)
+    }, timeoutMs)
+    stream.waiting.set(marker, (at) => {
+      clearTimeout(timer)
+      stream.waiting.delete(marker)
+      resolveAt(at)
+    })
+  })
+}
+
+/**
+ * Tips at a steady rate from one random member to another; the latency is
+ * from sending the request to the recipient's stream receiving it.
+ */
+async function perUserPhase(streams: Stream[]) {
+  const latencies: number[] = []
+  const requestTimes: number[] = []
+  let failures = 0
+  let lost = 0
+  const inFlight: Promise<void>[] = []
+  for (let n = 0; n < TIPS; n++) {
+    const from = streams[Math.floor(Math.random() * streams.length)]
+    let to = streams[Math.floor(Math.random() * streams.length)]
+    if (to === from) to = streams[(streams.indexOf(from) + 1) % streams.length]
+    const marker = `bench tip ${n}`
+    inFlight.push(
+      (async () => {
+        const arrival = waitFor(to, marker, 10_000)
+        const started = performance.timeOrigin + performance.now()
+        const response = await send(
+          'POST',
+          '/api/v1/tips',
+          { 'authorization': `Bearer ${from.member.token}`, 'x-forwarded-for': from.member.ip },
+          { toUserId: to.member.id, amount: '0.01', message: marker }
+        )
+        requestTimes.push(performance.timeOrigin + performance.now() - started)
+        if (response.status !== 201) {
+          failures++
+          if (failures === 1) log(`  first failed tip: ${response.status} ${response.body}`)
+          return
+        }
+        const at = await arrival
+        if (at === null) lost++
+        else latencies.push(at - started)
+      })()
+    )
+    await sleep(1000 / RATE)
+  }
+  await Promise.all(inFlight)
+  return { latencies, requestTimes, failures, lost }
+}
+
+/**
+ * Publishes bounties one after another; each must reach every stream.
+ */
+async function broadcastPhase(streams: Stream[], poster: Member) {
+  const rounds = []
+  for (let n = 0; n < BROADCASTS; n++) {
+    const title = `Bench broadcast ${n} ${randomUUID().slice(0, 8)}`
+    const arrivals = streams.map((stream) => waitFor(stream, title, 30_000))
+    const started = performance.timeOrigin + performance.now()
+    const response = await send(
+      'POST',
+      '/api/v1/bounties',
+      { 'authorization': `Bearer ${poster.token}`, 'x-forwarded-for': poster.ip },
+      { title, description: 'Measuring the board broadcast.', bountyAmount: 1 }
+    )
+    if (response.status !== 201)
+      throw new Error(`publish failed: ${response.status} ${response.body}`)
+    const times = await Promise.all(arrivals)
+    const received = times.filter((at): at is number => at !== null).map((at) => at - started)
+    rounds.push({ ...summary(received), missed: streams.length - received.length })
+    await sleep(1000)
+  }
+  return rounds
+}
+
+async function main() {
+  log(
+    `bench:sse — ${CONNECTIONS} streams, ${TIPS} tips at ${RATE}/s, ${BROADCASTS} board broadcasts`
+  )
+  if (!options['skip-build'] || !existsSync(join(BUILD, 'bin/server.js'))) {
+    log('Building (node ace build)…')
+    const build = run(process.execPath, ['ace', 'build', '--ignore-ts-errors'], process.env)
+    if (build.code !== 0) throw new Error(`Build failed:\n${build.output}`)
+  }
+  await recreateDatabase()
+  const migrate = run(process.execPath, [join(BUILD, 'ace.js'), 'migration:run', '--force'])
+  if (migrate.code !== 0) throw new Error(`Migrations failed:\n${migrate.output}`)
+  const members = await seed(CONNECTIONS)
+  log(`Seeded ${members.length} members with tokens and funded wallets`)
+
+  const server = await startServer()
+  try {
+    const baseline = memoryOf(server)
+    const connecting = performance.now()
+    const streams = await inBatches(members, 250, connect)
+    const connectSeconds = (performance.now() - connecting) / 1000
+    await sleep(2000)
+    const connected = memoryOf(server)
+    log(
+      `Connected ${streams.length} streams (2 subscriptions each) in ${connectSeconds.toFixed(1)} s; ` +
+        `server RSS ${baseline.rssMb.toFixed(0)} MB before, ${connected.rssMb.toFixed(0)} MB with all streams open`
+    )
+
+    const perUser = await perUserPhase(streams)
+    const tipLatency = summary(perUser.latencies)
+    log(
+      `Per-user delivery (tip request → recipient's stream), ms: ` +
+        `p50 ${tipLatency.p50}, p95 ${tipLatency.p95}, p99 ${tipLatency.p99}, max ${tipLatency.max} ` +
+        `(n=${tipLatency.n}, failed requests ${perUser.failures}, lost ${perUser.lost})`
+    )
+    const requests = summary(perUser.requestTimes)
+    log(
+      `  the tip API call alone, ms: p50 ${requests.p50}, p95 ${requests.p95}, p99 ${requests.p99}`
+    )
+
+    const rounds = await broadcastPhase(streams, members[0])
+    for (const [index, round] of rounds.entries()) {
+      log(
+        `Board broadcast ${index + 1} (publish request → every stream), ms: ` +
+          `p50 ${round.p50}, p95 ${round.p95}, p99 ${round.p99}, max ${round.max} ` +
+          `(received ${round.n}, missed ${round.missed})`
+      )
+    }
+    const finalMemory = memoryOf(server)
+    log(
+      `Server RSS at the end ${finalMemory.rssMb.toFixed(0)} MB, peak ${finalMemory.peakMb.toFixed(0)} MB`
+    )
+
+    const worstBroadcastP95 = Math.max(...rounds.map((round) => Number(round.p95)))
+    const verdicts = [
+      [`RSS with ${CONNECTIONS} streams <= 400 MB`, finalMemory.peakMb <= 400],
+      ['per-user p99 <= 50 ms', Number(tipLatency.p99) <= 50],
+      ['board broadcast p95 <= 500 ms', worstBroadcastP95 <= 500],
+    ] as const
+    for (const [target, met] of verdicts) log(`${met ? 'MET    ' : 'MISSED '} ${target}`)
+    if (verdicts.some(([, met]) => !met)) process.exitCode = 1
+  } finally {
+    streamAgent.destroy()
+    apiAgent.destroy()
+    await stopServer(server)
+  }
+}
+
+await main()

@@ -1,0 +1,28 @@
+import env from '#start/env'
+import { defineConfig } from '@adonisjs/redis'
+import type { InferConnections } from '@adonisjs/redis/types'
+
+/**
+ * Redis is optional: set REDIS_HOST to run several app processes that share
+ * live notifications (config/transmit.ts) and, if wanted, rate limits.
+ * Without it nothing connects to Redis.
+ */
+const redisConfig = defineConfig({
+  connection: 'main',
+  connections: {
+    main: {
+      host: env.get('REDIS_HOST', '127.0.0.1'),
+      port: env.get('REDIS_PORT', 6379),
+      password: env.get('REDIS_PASSWORD', ''),
+      db: 0,
+      keyPrefix: '',
+      retryStrategy: (times) => Math.min(times * 100, 2000),
+    },
+  },
+})
+
+export default redisConfig
+
+declare module '@adonisjs/redis/types' {
+  export interface RedisConnections extends InferConnections<typeof redisConfig> {}
+}

@@ -1,0 +1,113 @@
+// Live updates over Transmit (server-sent events). Progressive enhancement
+// only: without this file every page still shows the same facts on reload.
+//
+// Pages opt in with data attributes:
+//   [data-live-bell][data-user-id]  the header bell: count and toasts
+//   [data-live-notifications]       the notification centre's list
+//   [data-live-board]               the board: new bounties
+//   [data-live-bounty="<id>"]       a bounty page, with optional
+//                                   [data-live-bounty-status] and
+//                                   [data-live-comments] inside it
+import { Transmit } from '/js/vendor/transmit-client.js'
+
+// The same labels and classes as components/bounty/status.edge.
+const STATUS_LABELS = {
+  AVAILABLE: 'Available',
+  IN_PROGRESS: 'In progress',
+  REVIEW: 'In review',
+  COMPLETED: 'Completed',
+  CANCELLED: 'Cancelled',
+}
+
+const bell = document.querySelector('[data-live-bell]')
+const board = document.querySelector('[data-live-board]')
+const bounty = document.querySelector('[data-live-bounty]')
+
+if (bell || board || bounty) {
+  const transmit = new Transmit({ baseUrl: window.location.origin })
+  if (bell) follow(transmit, `users/${bell.dataset.userId}/notifications`, onNotification)
+  if (board) follow(transmit, 'board', onBoard)
+  if (bounty) follow(transmit, `bounties/${bounty.dataset.liveBounty}`, onBounty)
+}
+
+function follow(transmit, channel, handler) {
+  const subscription = transmit.subscription(channel)
+  subscription.onMessage(handler)
+  subscription.create()
+}
+
+function onNotification(message) {
+  setUnreadCount(message.unreadCount)
+  if (message.type !== 'notification') return
+  toast(message.notification.title, message.notification.message, message.notification.url)
+  const list = document.querySelector('[data-live-notifications]')
+  if (list) notice(list, 'notifications', 'new notification', 'new notifications', 'Show')
+}
+
+function onBoard(message) {
+  if (message.type !== 'bounty.published') return
+  notice(board, 'bounties', 'new bounty', 'new bounties', 'Show')
+}
+
+function onBounty(message) {
+  if (message.type === 'bounty.updated') {
+    const status = bounty.querySelector('[data-live-bounty-status]')
+    if (status) {
+      status.textContent = STATUS_LABELS[message.bounty.status] ?? message.bounty.status
+      status.className = `status status--${message.bounty.status.toLowerCase().replace('_', '-')}`
+    }
+    notice(bounty, 'updates', 'update to this bounty', 'updates to this bounty', 'Reload')
+  }
+  if (message.type === 'comment.created') {
+    const comments = bounty.querySelector('[data-live-comments]') ?? bounty
+    notice(comments, 'comments', 'new comment', 'new comments', 'Show')
+  }
+}
+
+function setUnreadCount(count) {
+  if (!bell || typeof count !== 'number') return
+  const badge = bell.querySelector('[data-live-count]')
+  badge.textContent = count > 99 ? '99+' : String(count)
+  badge.hidden = count === 0
+  bell.querySelector('[data-live-label]').textContent = `Notifications, ${count} unread`
+}
+
+// A button at the top of `container` counting what arrived since the page
+// loaded; pressing it reloads the page, which renders them properly.
+function notice(container, kind, one, many, action) {
+  let button = container.querySelector(`:scope > [data-live-notice="${kind}"]`)
+  if (!button) {
+    button = document.createElement('button')
+    button.type = 'button'
+    button.className = 'button button--secondary live-notice'
+    button.dataset.liveNotice = kind
+    button.dataset.count = '0'
+    button.addEventListener('click', () => window.location.reload())
+    container.prepend(button)
+  }
+  const count = Number(button.dataset.count) + 1
+  button.dataset.count = String(count)
+  button.textContent = `${count} ${count === 1 ? one : many} · ${action}`
+}
+
+function toast(title, message, url) {
+  let region = document.querySelector('[data-live-toasts]')
+  if (!region) {
+    region = document.createElement('div')
+    region.className = 'toasts'
+    region.dataset.liveToasts = ''
+    region.setAttribute('role', 'status')
+    region.setAttribute('aria-live', 'polite')
+    document.body.append(region)
+  }
+  const item = document.createElement('div')
+  item.className = 'toast'
+  const heading = document.createElement(url ? 'a' : 'strong')
+  heading.textContent = title
+  if (url) heading.href = url
+  const text = document.createElement('p')
+  text.textContent = message
+  item.append(heading, text)
+  region.append(item)
+  setTimeout(() => item.remove(), 8000)
+}

@@ -1,0 +1,100 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import mail from '@adonisjs/mail/services/main'
+import type { Browser, Page } from 'playwright'
+import { FACTORY_PASSWORD, UserFactory } from '#database/factories/user_factory'
+import type User from '#models/user'
+import { fund } from '#tests/helpers/ledger'
+import { serverUrl } from '#tests/helpers/live'
+import { assertAccessible } from '#tests/helpers/axe'
+
+/**
+ * A member signed in through the real login form, in their own browser
+ * context (cookies, storage and event stream of their own).
+ */
+async function signedIn(browser: Browser, user: User) {
+  const context = await browser.newContext({ baseURL: serverUrl() })
+  const page = await context.newPage()
+  await page.goto('/login')
+  await page.getByLabel('Email or username').fill(user.username)
+  await page.getByLabel('Password').fill(FACTORY_PASSWORD)
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await page.waitForSelector('.user-menu')
+  return page
+}
+
+/**
+ * Opens `path` and waits until live.js has subscribed to the member's
+ * notifications channel.
+ */
+async function openLive(page: Page, path: string) {
+  const subscribed = page.waitForResponse(
+    (response) => response.url().endsWith('/__transmit/subscribe') && response.status() === 204
+  )
+  await page.goto(path)
+  await subscribed
+}
+
+test.group('Live notifications in the browser', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => {
+    mail.fake()
+    return () => mail.restore()
+  })
+
+  test('a tip updates the recipient’s bell and shows a toast, without a reload', async ({
+    browser,
+    assert,
+  }) => {
+    const [recipient, sender] = await UserFactory.apply('verified').createMany(2)
+    await fund(sender, '20.00')
+    const recipientPage = await signedIn(browser, recipient)
+    const senderPage = await signedIn(browser, sender)
+
+    await openLive(recipientPage, '/notifications')
+    const bell = recipientPage.locator('[data-live-bell]')
+    assert.isTrue(await bell.locator('[data-live-count]').isHidden())
+    await recipientPage.evaluate('window.stillTheSamePage = true')
+
+    await senderPage.goto('/tips/new')
+    await senderPage.getByLabel('Member').fill(recipient.username)
+    await senderPage.getByLabel('Amount').fill('2.50')
+    await senderPage.getByLabel('Message').fill('Thanks for the review')
+    await senderPage.getByRole('button', { name: 'Send tip' }).click()
+
+    await recipientPage.assertTextContains('[data-live-count]', '1')
+    await recipientPage.assertTextContains('[data-live-label]', 'Notifications, 1 unread')
+    await recipientPage.assertTextContains('.toast', `@${sender.username} tipped you 2.50`)
+    await recipientPage.assertTextContains('.toast', 'Thanks for the review')
+    await recipientPage.assertTextContains(
+      '[data-live-notice="notifications"]',
+      '1 new notification'
+    )
+    assert.isTrue(await recipientPage.evaluate('window.stillTheSamePage === true'))
+    await assertAccessible(recipientPage, assert)
+
+    assert.isTrue(await senderPage.locator('[data-live-count]').isHidden())
+  })
+
+  test('marking all read in one tab clears the bell in another', async ({ browser }) => {
+    const [member, tipper] = await UserFactory.apply('verified').createMany(2)
+    await fund(tipper, '10.00')
+    const first = await signedIn(browser, member)
+    const second = await first.context().newPage()
+    const tipperPage = await signedIn(browser, tipper)
+    await openLive(second, '/wallet')
+
+    await tipperPage.goto('/tips/new')
+    await tipperPage.getByLabel('Member').fill(member.username)
+    await tipperPage.getByLabel('Amount').fill('1.00')
+    await tipperPage.getByRole('button', { name: 'Send tip' }).click()
+    await second.assertTextContains('[data-live-count]', '1')
+
+    await first.goto('/notifications')
+    await first.getByRole('button', { name: 'Mark all as read' }).click()
+    await first.assertTextContains('.alert--success', 'All notifications marked as read.')
+
+    await second.locator('[data-live-count]').waitFor({ state: 'hidden' })
+    await second.assertTextContains('[data-live-label]', 'Notifications, 0 unread')
+  })
+})

@@ -1,0 +1,56 @@
+import { test } from '@japa/runner'
+import { rm } from 'node:fs/promises'
+import app from '@adonisjs/core/services/app'
+import mail from '@adonisjs/mail/services/main'
+import { capturedMails } from '#services/mail_capture_transport'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+
+async function testMail() {
+  const mails = await capturedMails()
+  return mails.find((item) => item.to === 'viewer-test@example.com')!
+}
+
+test.group('Development mail viewer', (group) => {
+  group.each.setup(async () => {
+    await mail.use('capture').send((message) => {
+      message
+        .to('viewer-test@example.com')
+        .subject('Viewer test mail')
+        .html('<p style="color:red">Hello <strong>there</strong></p><script>alert(1)</script>')
+        .text('Hello there')
+    })
+    return async () => {
+      for (const captured of await capturedMails()) {
+        if (captured.to === 'viewer-test@example.com') {
+          await rm(app.tmpPath('mail', `${captured.id}.json`), { force: true })
+        }
+      }
+    }
+  })
+
+  test('lists captured mails and shows one with its text', async ({ client }) => {
+    const captured = await testMail()
+    const list = await client.get(urlFor('dev.mails.index'))
+    list.assertTextIncludes('Viewer test mail')
+    const page = await client.get(urlFor('dev.mails.show', { id: captured.id }))
+    page.assertTextIncludes('Hello there')
+    page.assertTextIncludes(`sandbox src="/dev/mail/${captured.id}/html"`)
+  })
+
+  test('serves the HTML part in a sandbox that runs no script', async ({ client, assert }) => {
+    const captured = await testMail()
+    const response = await client.get(urlFor('dev.mail_bodies.show', { id: captured.id }))
+    response.assertStatus(200)
+    response.assertTextIncludes('<strong>there</strong>')
+    const policy = response.header('content-security-policy')
+    assert.include(policy, 'sandbox')
+    assert.include(policy, "default-src 'none'")
+    assert.notInclude(policy, 'script-src')
+    response.assertHeader('x-frame-options', 'SAMEORIGIN')
+  })
+
+  test('an unknown mail is not found', async ({ client }) => {
+    const response = await client.get(urlFor('dev.mails.show', { id: 'no-such-mail' }))
+    response.assertStatus(404)
+  })
+})

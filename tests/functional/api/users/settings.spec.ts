@@ -1,0 +1,90 @@
+import { test } from '@japa/runner'
+import UserSetting from '#models/user_setting'
+import { isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import '#tests/helpers/openapi'
+
+test.group('PUT /api/v1/users/settings', (group) => {
+  isolateDatabase(group)
+
+  test('changes only the settings sent', async ({ client, assert }) => {
+    const { user, authorization } = await memberWithToken()
+
+    const response = await client
+      .put('/api/v1/users/settings')
+      .header('authorization', authorization)
+      .json({ marketingEmails: true, profileVisibility: 'PRIVATE' })
+
+    response.assertStatus(200)
+    assert.deepEqual(response.body().data, {
+      emailNotifications: true,
+      pushNotifications: true,
+      marketingEmails: true,
+      twoFactorEnabled: false,
+      profileVisibility: 'PRIVATE',
+    })
+    const stored = await UserSetting.findOrFail(user.id)
+    assert.isTrue(stored.marketingEmails)
+    assert.isTrue(stored.emailNotifications)
+  })
+
+  test('an empty body changes nothing', async ({ client, assert }) => {
+    const { authorization } = await memberWithToken()
+
+    const response = await client
+      .put('/api/v1/users/settings')
+      .header('authorization', authorization)
+      .json({})
+
+    response.assertStatus(200)
+    assert.isTrue(response.body().data.emailNotifications)
+  })
+
+  const invalid: [string, Record<string, unknown>, string, string][] = [
+    [
+      'emailNotifications is not a boolean',
+      { emailNotifications: 'on' },
+      'emailNotifications',
+      'boolean',
+    ],
+    ['pushNotifications is a number', { pushNotifications: 1 }, 'pushNotifications', 'boolean'],
+    ['marketingEmails is a string', { marketingEmails: 'true' }, 'marketingEmails', 'boolean'],
+    [
+      'profileVisibility is unknown',
+      { profileVisibility: 'EVERYONE' },
+      'profileVisibility',
+      'enum',
+    ],
+  ]
+  for (const [name, body, field, rule] of invalid) {
+    test(`422 VALIDATION_FAILED when ${name}`, async ({ client, assert }) => {
+      const { user, authorization } = await memberWithToken()
+
+      const response = await client
+        .put('/api/v1/users/settings')
+        .header('authorization', authorization)
+        .json(body)
+
+      response.assertStatus(422)
+      assert.deepInclude(
+        response.body().error.details.map((detail: { field: string; rule: string }) => ({
+          field: detail.field,
+          rule: detail.rule,
+        })),
+        { field, rule }
+      )
+      const stored = await UserSetting.findOrFail(user.id)
+      assert.equal(stored.profileVisibility, 'PUBLIC')
+    })
+  }
+
+  test('needs a token with the write ability', async ({ client }) => {
+    const { authorization } = await memberWithToken(['read', 'wallet'])
+
+    const response = await client
+      .put('/api/v1/users/settings')
+      .header('authorization', authorization)
+      .json({ marketingEmails: true })
+
+    response.assertStatus(403)
+  })
+})

@@ -1,0 +1,119 @@
+import { test } from '@japa/runner'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { connect } from 'node:net'
+import app from '@adonisjs/core/services/app'
+import { liveChannels } from '#services/broadcast'
+import { bearerFor } from '#tests/functional/api/support'
+import { funded, member } from '#tests/helpers/bounties'
+import { truncateEachTest } from '#tests/helpers/ledger'
+import { Credentials, EventStream, serverUrl } from '#tests/helpers/live'
+
+/*
+| Two app processes behind an imaginary load balancer, sharing Redis (J5):
+| a member's stream lives on process A while the action that notifies them
+| is handled by process B. Their data must be committed for the other
+| processes to see it, so this group truncates instead of rolling back.
+*/
+const REDIS_HOST = process.env.REDIS_HOST || '127.0.0.1'
+const REDIS_PORT = Number(process.env.REDIS_PORT || 6379)
+const PORTS = { a: 4191, b: 4192 }
+
+function reachable(host: string, port: number) {
+  return new Promise<boolean>((resolve) => {
+    const socket = connect({ host, port, timeout: 500 })
+    const done = (ok: boolean) => {
+      socket.destroy()
+      resolve(ok)
+    }
+    socket.once('connect', () => done(true))
+    socket.once('error', () => done(false))
+    socket.once('timeout', () => done(false))
+  })
+}
+
+const redisUp = await reachable(REDIS_HOST, REDIS_PORT)
+if (!redisUp) {
+  console.warn(
+    `Skipping the two-process Redis test: Redis is unreachable at ${REDIS_HOST}:${REDIS_PORT}`
+  )
+}
+
+/**
+ * `node bin/server.ts` as a separate process with the Redis transport on.
+ */
+async function startAppProcess(port: number) {
+  const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
+    cwd: app.appRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      REDIS_HOST,
+      REDIS_PORT: String(REDIS_PORT),
+      LOG_LEVEL: 'silent',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    const alive = await fetch(`${serverUrl(port)}/health/live`).catch(() => null)
+    if (alive?.ok) return child
+    if (child.exitCode !== null) break
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`The app process on port ${port} did not start`)
+}
+
+function stop(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+test.group('Scale-out: two app processes sharing Redis', (group) => {
+  let processes: ChildProcess[] = []
+  truncateEachTest(group)
+  group.setup(async () => {
+    if (redisUp) processes = await Promise.all([startAppProcess(PORTS.a), startAppProcess(PORTS.b)])
+  })
+  group.teardown(async () => {
+    await Promise.all(processes.map(stop))
+  })
+
+  test('a client connected to process A receives a notification caused through process B', async ({
+    assert,
+    cleanup,
+  }) => {
+    const sender = await funded('50.00')
+    const recipient = await member()
+    const onA = await EventStream.open(await Credentials.bearerFor(recipient), {
+      baseUrl: serverUrl(PORTS.a),
+    })
+    cleanup(() => onA.close())
+    assert.equal(onA.status, 200)
+    assert.equal(await onA.subscribe(liveChannels.notifications(recipient.id)), 204)
+
+    const tip = await fetch(`${serverUrl(PORTS.b)}/api/v1/tips`, {
+      method: 'POST',
+      headers: {
+        'authorization': await bearerFor(sender),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ toUserId: recipient.id, amount: '5.00', message: 'From B' }),
+    })
+    assert.equal(tip.status, 201)
+
+    const event = await onA.next(liveChannels.notifications(recipient.id))
+    assert.equal(event.type, 'notification')
+    assert.equal(event.notification.type, 'tip.received')
+    assert.equal(event.notification.message, 'From B')
+    assert.equal(event.unreadCount, 1)
+    assert.deepEqual(await onA.received(liveChannels.notifications(recipient.id), 500), [])
+  })
+    .skip(!redisUp, `Redis is unreachable at ${REDIS_HOST}:${REDIS_PORT}`)
+    .timeout(60_000)
+})

@@ -1,0 +1,391 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import '#tests/helpers/openapi'
+import Transaction from '#models/transaction'
+import { UserFactory } from '#database/factories/user_factory'
+import { verifyLedger } from '#ledger/verify'
+import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { balancesOf, fund } from '#tests/helpers/ledger'
+
+test.group('API wallet balance and history', (group) => {
+  isolateDatabase(group)
+
+  test('GET /wallet/balance answers the available and held amounts', async ({ client, assert }) => {
+    const { user, authorization } = await memberWithToken()
+    await fund(user, '120.50')
+
+    const response = await client
+      .get('/api/v1/wallet/balance')
+      .header('authorization', authorization)
+
+    response.assertStatus(200)
+    assert.deepEqual(response.body().data, { balance: '120.50', held: '0.00' })
+  })
+
+  test('a member who never had money has a zero balance', async ({ client, assert }) => {
+    const { authorization } = await memberWithToken()
+    const response = await client
+      .get('/api/v1/wallet/balance')
+      .header('authorization', authorization)
+    response.assertStatus(200)
+    assert.deepEqual(response.body().data, { balance: '0.00', held: '0.00' })
+  })
+
+  test('the wallet needs a token', async ({ client }) => {
+    const response = await client.get('/api/v1/wallet/balance')
+    response.assertStatus(401)
+  })
+
+  test('GET /wallet/transactions lists only the caller’s history, filtered and paginated', async ({
+    client,
+    assert,
+  }) => {
+    const { user, authorization } = await memberWithToken()
+    const other = await UserFactory.apply('verified').create()
+    await fund(other, '50')
+    await client
+      .post('/api/v1/tips')
+      .header('authorization', await bearerFor(other))
+      .json({ toUserId: user.id, amount: '10.00', message: 'thanks' })
+    await fund(user, '5')
+    await client
+      .post('/api/v1/wallet/withdraw')
+      .header('authorization', authorization)
+      .json({ amount: '3' })
+
+    const all = await client
+      .get('/api/v1/wallet/transactions')
+      .header('authorization', authorization)
+    all.assertStatus(200)
+    assert.deepEqual(
+      all
+        .body()
+        .data.map((item: { type: string; status: string }) => `${item.type} ${item.status}`),
+      ['WITHDRAWAL PENDING', 'EARN COMPLETED']
+    )
+    const [withdrawal, earned] = all.body().data
+    assert.include(earned, {
+      amount: '10.00',
+      balanceBefore: '0.00',
+      balanceAfter: '10.00',
+      description: `Tip from @${other.username}: thanks`,
+      bountyId: null,
+    })
+    assert.include(withdrawal, { amount: '3.00', balanceBefore: '15.00', balanceAfter: '12.00' })
+    assert.deepEqual(all.body().meta.pagination, { page: 1, limit: 20, total: 2, totalPages: 1 })
+
+    const earnings = await client
+      .get('/api/v1/wallet/transactions')
+      .qs({ type: 'EARN', status: 'COMPLETED', limit: 1, page: 1 })
+      .header('authorization', authorization)
+    assert.lengthOf(earnings.body().data, 1)
+    assert.equal(earnings.body().data[0].type, 'EARN')
+    assert.deepEqual(earnings.body().meta.pagination, {
+      page: 1,
+      limit: 1,
+      total: 1,
+      totalPages: 1,
+    })
+  })
+
+  test('history filters by date range and refuses unknown filter values', async ({
+    client,
+    assert,
+  }) => {
+    const { user, authorization } = await memberWithToken()
+    await fund(user, '10')
+    await client
+      .post('/api/v1/wallet/withdraw')
+      .header('authorization', authorization)
+      .json({ amount: 1 })
+    await db
+      .from('transactions')
+      .where('user_id', user.id)
+      .update({ created_at: '2025-03-10T12:00:00Z' })
+
+    const inRange = await client
+      .get('/api/v1/wallet/transactions')
+      .qs({ from: '2025-03-10', to: '2025-03-10' })
+      .header('authorization', authorization)
+    const outOfRange = await client
+      .get('/api/v1/wallet/transactions')
+      .qs({ from: '2025-03-11' })
+      .header('authorization', authorization)
+    const invalid = await client
+      .get('/api/v1/wallet/transactions')
+      .qs({ type: 'BRIBE', limit: 1000 })
+      .header('authorization', authorization)
+
+    assert.lengthOf(inRange.body().data, 1)
+    assert.lengthOf(outOfRange.body().data, 0)
+    invalid.assertStatus(422)
+    assert.sameMembers(
+      invalid.body().error.details.map((detail: { field: string }) => detail.field),
+      ['type', 'limit']
+    )
+  })
+})
+
+test.group('API withdrawals', (group) => {
+  isolateDatabase(group)
+
+  test('POST /wallet/withdraw holds the amount and answers 201 with a PENDING withdrawal', async ({
+    client,
+    assert,
+  }) => {
+    const { user, authorization } = await memberWithToken()
+    await fund(user, '100')
+
+    const response = await client
+      .post('/api/v1/wallet/withdraw')
+      .header('authorization', authorization)
+      .json({ amount: '40.25' })
+
+    response.assertStatus(201)
+    assert.include(response.body().data, {
+      type: 'WITHDRAWAL',
+      status: 'PENDING',
+      amount: '40.25',
+      balanceBefore: '100.00',
+      balanceAfter: '59.75',
+    })
+    assert.deepEqual(await balancesOf(user), { balance: '59.75', held: '40.25' })
+    const report = await verifyLedger()
+    assert.isTrue(report.ok, JSON.stringify(report.problems))
+  })
+
+  test('accepts a number with two decimals and refuses malformed amounts', async ({
+    client,
+    assert,
+  }) => {
+    const { user, authorization } = await memberWithToken()
+    await fund(user, '2000000')
+    const send = (amount: unknown) =>
+      client.post('/api/v1/wallet/withdraw').header('authorization', authorization).json({ amount })
+
+    const ok = await send(12.5)
+    ok.assertStatus(201)
+    assert.equal(ok.body().data.amount, '12.50')
+
+    for (const amount of [0, -5, '1.234', 0.1 + 0.2, '1e3', '1000000.01', 'ten', null, true, [1]]) {
+      const refused = await send(amount)
+      refused.assertStatus(422)
+      assert.equal(refused.body().error.details[0].field, 'amount', String(amount))
+    }
+    const max = await send('1000000')
+    max.assertStatus(201)
+    assert.deepEqual(await balancesOf(user), { balance: '999987.50', held: '1000012.50' })
+  })
+
+  test('more than the available balance answers 409 INSUFFICIENT_FUNDS and holds nothing', async ({
+    client,
+    assert,
+  }) => {
+    const { user, authorization } = await memberWithToken()
+    await fund(user, '10')
+
+    const response = await client
+      .post('/api/v1/wallet/withdraw')
+      .header('authorization', authorization)
+      .json({ amount: '10.01' })
+
+    response.assertStatus(409)
+    assert.equal(response.body().error.code, 'INSUFFICIENT_FUNDS')
+    assert.deepEqual(await balancesOf(user), { balance: '10.00', held: '0.00' })
+    assert.isNull(await Transaction.query().where('user_id', user.id).first())
+  })
+
+  test('held money cannot be spent twice', async ({ client, assert }) => {
+    const { user, authorization } = await memberWithToken()
+    await fund(user, '10')
+    const withdraw = () =>
+      client
+        .post('/api/v1/wallet/withdraw')
+        .header('authorization', authorization)
+        .json({ amount: 6 })
+
+    const first = await withdraw()
+    const second = await withdraw()
+
+    first.assertStatus(201)
+    second.assertStatus(409)
+    assert.equal(second.body().error.code, 'INSUFFICIENT_FUNDS')
+    assert.deepEqual(await balancesOf(user), { balance: '4.00', held: '6.00' })
+  })
+
+  test('an unverified member cannot withdraw (403)', async ({ client, assert }) => {
+    const user = await UserFactory.create()
+    await fund(user, '10')
+
+    const response = await client
+      .post('/api/v1/wallet/withdraw')
+      .header('authorization', await bearerFor(user))
+      .json({ amount: 5 })
+
+    response.assertStatus(403)
+    assert.equal(response.body().error.code, 'FORBIDDEN')
+    assert.deepEqual(await balancesOf(user), { balance: '10.00', held: '0.00' })
+  })
+
+  test('a personal token without the wallet ability cannot withdraw', async ({ client }) => {
+    const { user } = await memberWithToken()
+    await fund(user, '10')
+    const response = await client
+      .post('/api/v1/wallet/withdraw')
+      .header('authorization', await bearerFor(user, ['read']))
+      .json({ amount: 5 })
+    response.assertStatus(403)
+  })
+
+  test('the same Idempotency-Key replays the withdrawal instead of holding twice', async ({
+    client,
+    assert,
+  }) => {
+    const { user, authorization } = await memberWithToken()
+    await fund(user, '100')
+    const send = (amount: string) =>
+      client
+        .post('/api/v1/wallet/withdraw')
+        .header('authorization', authorization)
+        .header('idempotency-key', 'withdraw-2026-01')
+        .json({ amount })
+
+    const first = await send('30')
+    const replay = await send('30')
+    const reused = await send('31')
+
+    first.assertStatus(201)
+    replay.assertStatus(201)
+    assert.deepEqual(replay.body().data, first.body().data)
+    assert.equal(replay.header('idempotent-replayed'), 'true')
+    reused.assertStatus(422)
+    assert.equal(reused.body().error.code, 'IDEMPOTENCY_KEY_REUSED')
+    assert.deepEqual(await balancesOf(user), { balance: '70.00', held: '30.00' })
+  })
+})
+
+test.group('API tips', (group) => {
+  isolateDatabase(group)
+
+  test('POST /tips moves money to another member by id or username', async ({ client, assert }) => {
+    const { user: sender, authorization } = await memberWithToken()
+    const receiver = await UserFactory.apply('verified').create()
+    await fund(sender, '20')
+
+    const byId = await client
+      .post('/api/v1/tips')
+      .header('authorization', authorization)
+      .json({ toUserId: receiver.id, amount: '2.50', message: 'great review' })
+    const byName = await client
+      .post('/api/v1/tips')
+      .header('authorization', authorization)
+      .json({ toUsername: receiver.username.toUpperCase(), amount: 1 })
+
+    byId.assertStatus(201)
+    assert.include(byId.body().data, {
+      amount: '2.50',
+      message: 'great review',
+      balanceAfter: '17.50',
+    })
+    assert.deepEqual(byId.body().data.recipient, { id: receiver.id, username: receiver.username })
+    byName.assertStatus(201)
+    assert.deepEqual(await balancesOf(sender), { balance: '16.50', held: '0.00' })
+    assert.deepEqual(await balancesOf(receiver), { balance: '3.50', held: '0.00' })
+
+    const received = await Transaction.query().where('user_id', receiver.id).orderBy('created_at')
+    assert.deepEqual(
+      received.map((line) => [line.type, line.status, line.amount.toString()]),
+      [
+        ['EARN', 'COMPLETED', '2.50'],
+        ['EARN', 'COMPLETED', '1.00'],
+      ]
+    )
+    const sent = await Transaction.query().where('user_id', sender.id).orderBy('created_at')
+    assert.deepEqual(
+      sent.map((line) => [line.type, line.description]),
+      [
+        ['SPEND', `Tip to @${receiver.username}: great review`],
+        ['SPEND', `Tip to @${receiver.username}`],
+      ]
+    )
+  })
+
+  test('tipping yourself is refused and nothing moves', async ({ client, assert }) => {
+    const { user, authorization } = await memberWithToken()
+    await fund(user, '20')
+
+    const byId = await client
+      .post('/api/v1/tips')
+      .header('authorization', authorization)
+      .json({ toUserId: user.id, amount: 1 })
+    const byName = await client
+      .post('/api/v1/tips')
+      .header('authorization', authorization)
+      .json({ toUsername: user.username, amount: 1 })
+
+    byId.assertStatus(422)
+    assert.equal(byId.body().error.details[0].message, 'You cannot tip yourself')
+    byName.assertStatus(422)
+    assert.deepEqual(await balancesOf(user), { balance: '20.00', held: '0.00' })
+  })
+
+  test('an unknown, deleted or deactivated recipient cannot be tipped', async ({
+    client,
+    assert,
+  }) => {
+    const { user, authorization } = await memberWithToken()
+    await fund(user, '20')
+    const deleted = await UserFactory.apply('deleted').create()
+    const inactive = await UserFactory.apply('inactive').create()
+    const tip = (body: object) =>
+      client
+        .post('/api/v1/tips')
+        .header('authorization', authorization)
+        .json({ amount: 1, ...body })
+
+    const responses = [
+      await tip({ toUsername: 'nobody_here' }),
+      await tip({ toUsername: deleted.username }),
+      await tip({ toUserId: '00000000-0000-4000-8000-000000000000' }),
+      await tip({ toUserId: deleted.id }),
+      await tip({ toUserId: inactive.id }),
+      await tip({}),
+    ]
+
+    assert.deepEqual(
+      responses.map((response) => response.status()),
+      [422, 422, 404, 403, 403, 422]
+    )
+    assert.deepEqual(await balancesOf(user), { balance: '20.00', held: '0.00' })
+  })
+
+  test('a tip larger than the balance answers 409 INSUFFICIENT_FUNDS', async ({
+    client,
+    assert,
+  }) => {
+    const { user, authorization } = await memberWithToken()
+    const receiver = await UserFactory.create()
+    await fund(user, '1')
+
+    const response = await client
+      .post('/api/v1/tips')
+      .header('authorization', authorization)
+      .json({ toUserId: receiver.id, amount: '1.01' })
+
+    response.assertStatus(409)
+    assert.equal(response.body().error.code, 'INSUFFICIENT_FUNDS')
+    assert.deepEqual(await balancesOf(receiver), { balance: '0.00', held: '0.00' })
+  })
+
+  test('an unverified member cannot tip', async ({ client, assert }) => {
+    const sender = await UserFactory.create()
+    const receiver = await UserFactory.create()
+    await fund(sender, '5')
+    const response = await client
+      .post('/api/v1/tips')
+      .header('authorization', await bearerFor(sender))
+      .json({ toUserId: receiver.id, amount: 1 })
+    response.assertStatus(403)
+    assert.deepEqual(await balancesOf(sender), { balance: '5.00', held: '0.00' })
+  })
+})

@@ -1,0 +1,222 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import Money from '#ledger/money'
+import SendTip from '#actions/wallet/send_tip'
+import RequestWithdrawal from '#actions/wallet/request_withdrawal'
+import DepositFunds from '#actions/treasury/deposit_funds'
+import { UserFactory } from '#database/factories/user_factory'
+import { isolateDatabase } from '#tests/functional/api/support'
+import { balancesOf, fund } from '#tests/helpers/ledger'
+
+test.group('Wallet page', (group) => {
+  isolateDatabase(group)
+
+  test('shows the balance, the held amount and the member’s own history', async ({
+    client,
+    assert,
+  }) => {
+    const [member, friend, stranger] = await UserFactory.apply('verified').createMany(3)
+    await fund(friend, '2000')
+    await SendTip.handle(friend, {
+      recipient: member,
+      amount: Money.parse('1234.5'),
+      message: 'Nice',
+    })
+    await RequestWithdrawal.handle(member, { amount: Money.parse('34.5') })
+    await SendTip.handle(friend, {
+      recipient: stranger,
+      amount: Money.parse('1'),
+      message: 'not yours',
+    })
+
+    const response = await client.get('/wallet').loginAs(member)
+
+    response.assertStatus(200)
+    response.assertTextIncludes('1,200.00')
+    response.assertTextIncludes('34.50')
+    response.assertTextIncludes(`Tip from @${friend.username}: Nice`)
+    response.assertTextIncludes('Withdrawal request')
+    assert.notInclude(response.text(), 'not yours')
+    // The header shows the available balance on every page.
+    assert.match(
+      response.text(),
+      /class="nav-balance">\s*<span class="visually-hidden">Wallet balance: <\/span>1,200.00/
+    )
+  })
+
+  test('filters the history by type, status and dates, and keeps them across pages', async ({
+    client,
+    assert,
+  }) => {
+    const [member, friend] = await UserFactory.apply('verified').createMany(2)
+    await fund(friend, '100')
+    for (let i = 0; i < 25; i++) {
+      await SendTip.handle(friend, { recipient: member, amount: Money.parse('1') })
+    }
+    await RequestWithdrawal.handle(member, { amount: Money.parse('5') })
+
+    const earned = await client.get('/wallet?type=EARN').loginAs(member)
+    const withdrawals = await client.get('/wallet?type=WITHDRAWAL&status=PENDING').loginAs(member)
+    const empty = await client.get('/wallet?from=2000-01-01&to=2000-01-02').loginAs(member)
+    const invalid = await client.get('/wallet?type=BRIBE&status=').loginAs(member)
+
+    earned.assertTextIncludes('Page 1 of 2')
+    earned.assertTextIncludes('href="/wallet?type=EARN&amp;page=2"')
+    assert.notInclude(earned.text(), 'Withdrawal request')
+    withdrawals.assertTextIncludes('Withdrawal request')
+    assert.notInclude(withdrawals.text(), 'Tip from')
+    empty.assertTextIncludes('Nothing matches these filters')
+    invalid.assertStatus(200)
+    invalid.assertTextIncludes('Some filters were not valid and were ignored.')
+  })
+
+  test('exports the filtered history as CSV, with formulas defused', async ({ client, assert }) => {
+    const [member, friend] = await UserFactory.apply('verified').createMany(2)
+    const admin = await UserFactory.apply('admin').create()
+    await fund(friend, '100')
+    await SendTip.handle(friend, {
+      recipient: member,
+      amount: Money.parse('3'),
+      message: 'Thanks, "pal"',
+    })
+    await DepositFunds.handle(
+      { user: admin, ip: null },
+      { recipient: member, amount: Money.parse('2'), description: '=HYPERLINK("http://evil")' }
+    )
+    await RequestWithdrawal.handle(member, { amount: Money.parse('1.5') })
+
+    const all = await client.get('/wallet/export.csv').loginAs(member)
+    const earnings = await client.get('/wallet/export.csv?type=EARN').loginAs(member)
+
+    all.assertStatus(200)
+    all.assertHeader('content-type', 'text/csv; charset=utf-8')
+    assert.match(all.header('content-disposition') ?? '', /attachment; filename="corps-wallet-/)
+    const lines = all.text().trim().split('\r\n')
+    assert.lengthOf(lines, 4)
+    assert.match(lines[0], /^"Date \(UTC\)","Type","Status","Amount"/)
+    assert.include(lines[1], '"WITHDRAWAL","PENDING","-1.50","5.00","3.50","Withdrawal request"')
+    assert.include(
+      lines[2],
+      `"DEPOSIT","COMPLETED","2.00","3.00","5.00","'=HYPERLINK(""http://evil"")"`
+    )
+    assert.include(
+      lines[3],
+      `"EARN","COMPLETED","3.00","0.00","3.00","Tip from @${friend.username}: Thanks, ""pal"""`
+    )
+    assert.lengthOf(earnings.text().trim().split('\r\n'), 2)
+  })
+
+  test('visitors are sent to the login page', async ({ client }) => {
+    const response = await client.get('/wallet').redirects(0)
+    response.assertStatus(302)
+    response.assertHeader('location', '/login')
+  })
+})
+
+test.group('Wallet forms', (group) => {
+  isolateDatabase(group)
+
+  test('the withdrawal form holds the amount', async ({ client, assert }) => {
+    const member = await UserFactory.apply('verified').create()
+    await fund(member, '30')
+
+    const response = await client
+      .post('/wallet/withdrawals')
+      .form({ amount: '12.5' })
+      .withCsrfToken()
+      .loginAs(member)
+      .redirects(0)
+
+    response.assertStatus(302)
+    response.assertHeader('location', '/wallet')
+    response.assertFlashMessage(
+      'success',
+      'Withdrawal of 12.50 requested. The amount is held until an admin reviews it.'
+    )
+    assert.deepEqual(await balancesOf(member), { balance: '17.50', held: '12.50' })
+  })
+
+  test('too large a withdrawal comes back with an error under the amount', async ({
+    client,
+    assert,
+  }) => {
+    const member = await UserFactory.apply('verified').create()
+    await fund(member, '3')
+
+    const response = await client
+      .post('/wallet/withdrawals')
+      .form({ amount: '3.01' })
+      .withCsrfToken()
+      .loginAs(member)
+      .header('referer', '/wallet')
+      .redirects(0)
+
+    response.assertStatus(302)
+    response.assertFlashMessage('inputErrorsBag', {
+      amount: ['Insufficient funds: 3.01 needed, 3.00 available'],
+    })
+    assert.deepEqual(await balancesOf(member), { balance: '3.00', held: '0.00' })
+  })
+
+  test('the tip form sends a tip by username', async ({ client, assert }) => {
+    const [sender, receiver] = await UserFactory.apply('verified').createMany(2)
+    await fund(sender, '10')
+
+    const page = await client.get(`/tips/new?to=${receiver.username}`).loginAs(sender)
+    page.assertStatus(200)
+    page.assertTextIncludes(`value="${receiver.username}"`)
+
+    const response = await client
+      .post('/tips')
+      .form({ toUsername: receiver.username, amount: '2', message: 'For the help' })
+      .withCsrfToken()
+      .loginAs(sender)
+      .redirects(0)
+
+    response.assertStatus(302)
+    response.assertFlashMessage('success', `You tipped @${receiver.username} 2.00.`)
+    assert.deepEqual(await balancesOf(receiver), { balance: '2.00', held: '0.00' })
+  })
+
+  test('tipping yourself from the form is refused next to the field', async ({
+    client,
+    assert,
+  }) => {
+    const member = await UserFactory.apply('verified').create()
+    await fund(member, '10')
+
+    const response = await client
+      .post('/tips')
+      .form({ toUsername: member.username, amount: '2' })
+      .withCsrfToken()
+      .loginAs(member)
+      .header('referer', '/tips/new')
+      .redirects(0)
+
+    response.assertStatus(302)
+    response.assertFlashMessage('inputErrorsBag', { toUsername: ['You cannot tip yourself'] })
+    assert.deepEqual(await balancesOf(member), { balance: '10.00', held: '0.00' })
+  })
+
+  test('an unverified member sees no money forms and cannot post them', async ({
+    client,
+    assert,
+  }) => {
+    const member = await UserFactory.create()
+    await fund(member, '10')
+
+    const page = await client.get('/wallet').loginAs(member)
+    page.assertTextIncludes('Confirm your email address to withdraw money.')
+    assert.notInclude(page.text(), 'Request withdrawal')
+
+    await client
+      .post('/wallet/withdrawals')
+      .form({ amount: '1' })
+      .withCsrfToken()
+      .loginAs(member)
+      .redirects(0)
+    assert.deepEqual(await balancesOf(member), { balance: '10.00', held: '0.00' })
+    const rows = await db.from('transactions').where('user_id', member.id).count('* as total')
+    assert.equal(Number(rows[0].total), 0)
+  })
+})
