@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
+import proxyAddr from 'proxy-addr'
 
 /**
  * The app key encrypts cookies and signs URLs (email verification links).
@@ -13,7 +14,12 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: true,
-  trustProxy: () => true,
+  /**
+   * X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES
+   * (proxy-addr syntax; loopback by default), so clients cannot pick the IP
+   * that rate limits count.
+   */
+  trustProxy: proxyAddr.compile(env.get('TRUSTED_PROXIES', 'loopback').split(',')),
   cookie: {
     domain: '',
     path: '/',

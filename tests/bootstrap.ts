@@ -55,6 +55,18 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
   suite.onGroup((group) => group.each.setup(() => limiter.clear()))
   suite.onTest((test) => test.setup(() => limiter.clear()))
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
-    return suite.setup(() => testUtils.httpServer().start())
+    return suite.setup(async () => {
+      const close = await testUtils.httpServer().start()
+      return async () => {
+        /**
+         * Live-update streams (server-sent events) from pages still open in
+         * the browser never end by themselves: drop them, or close() waits
+         * for them forever.
+         */
+        const server = await app.container.make('server')
+        server.getNodeServer()?.closeAllConnections()
+        await close()
+      }
+    })
   }
 }

@@ -72,10 +72,13 @@ export function toApiError(error: unknown): ApiError {
     return { status: 401, code: 'INVALID_CREDENTIALS', message: 'Invalid credentials' }
   }
   if (code === 'E_AUTHORIZATION_FAILURE') {
-    // A policy denies with 404 to hide what exists: Bouncer keeps that status
-    // on the AuthorizationResponse, the exception itself always says 403.
-    const denial = (error as { response?: { status?: number } }).response?.status ?? status
-    const denied = denial === 404 ? GENERIC[404] : { code: 'FORBIDDEN', message }
+    // Bouncer keeps the policy's status (404 hides what exists) and message on
+    // the AuthorizationResponse; the exception's own fields always say
+    // 403 "Access denied".
+    const { response } = error as { response?: { status?: number; message?: string } }
+    const denial = response?.status ?? status
+    const denied =
+      denial === 404 ? GENERIC[404] : { code: 'FORBIDDEN', message: response?.message || message }
     return { status: denial === 404 ? 404 : 403, ...denied }
   }
   if (code && CLIENT_SQL_STATES.has(code)) {
