@@ -8,11 +8,11 @@ import redisConfig from '#config/redis'
  * broadcast also goes through Redis to the other app processes, which
  * deliver it to the streams they hold (README: load balancing).
  *
- * The ping keeps idle streams alive through proxies that close quiet
- * connections, and lets the server notice clients that went away.
+ * Idle streams are pinged by app/services/live_streams.ts, a slice of them
+ * every second, rather than by Transmit, which pings them all at once.
  */
 export default defineConfig({
-  pingInterval: '25s',
+  pingInterval: false,
   transport: env.get('REDIS_HOST')
     ? { driver: redis(redisConfig.connections.main), channel: 'corps::transmit' }
     : null,

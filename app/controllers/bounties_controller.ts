@@ -33,13 +33,17 @@ export default class BountiesController {
    */
   async index({ auth, request, view }: HttpContext) {
     const { query, filters, page, problems } = await readBoardFilters(request.qs())
-    const bounties = await Bounty.board(auth.user ?? null, filters, page, PER_PAGE)
+    const [bounties, categories] = await Promise.all([
+      Bounty.board(auth.user ?? null, filters, page, PER_PAGE),
+      Category.query().orderBy('name'),
+    ])
     bounties.baseUrl(request.url()).queryString(query)
     return view.render('pages/bounties/index', {
       bounties,
       query,
       problems,
-      ...(await choices()),
+      categories,
+      ...OPTIONS,
     })
   }
 
@@ -147,20 +151,23 @@ async function readBoardFilters(qs: Record<string, unknown>) {
 }
 
 /**
- * The options of the board's filters and of the bounty form.
+ * The fixed choices of the board's filters and of the bounty form.
+ */
+const OPTIONS = {
+  statuses: BOUNTY_STATUSES.map((value) => ({ value, label: BOUNTY_STATUS_LABELS[value] })),
+  priorities: BOUNTY_PRIORITIES.map((value) => ({ value, label: BOUNTY_PRIORITY_LABELS[value] })),
+  sorts: BOUNTY_SORTS.map((value) => ({ value, label: BOUNTY_SORT_LABELS[value] })),
+}
+
+/**
+ * What the bounty form offers: categories, and known tags to pick from.
  */
 async function choices() {
   const [categories, tags] = await Promise.all([
     Category.query().orderBy('name'),
     Tag.query().orderByRaw('lower(name)').limit(200),
   ])
-  return {
-    categories,
-    tags,
-    statuses: BOUNTY_STATUSES.map((value) => ({ value, label: BOUNTY_STATUS_LABELS[value] })),
-    priorities: BOUNTY_PRIORITIES.map((value) => ({ value, label: BOUNTY_PRIORITY_LABELS[value] })),
-    sorts: BOUNTY_SORTS.map((value) => ({ value, label: BOUNTY_SORT_LABELS[value] })),
-  }
+  return { categories, tags, ...OPTIONS }
 }
 
 function postedMessage(bounty: Bounty) {

@@ -29,6 +29,11 @@ const LIVE_CLAIM_STATUSES = [...ACTIVE_CLAIM_STATUSES, 'COMPLETED']
 
 type BountyQuery = ModelQueryBuilderContract<typeof Bounty>
 
+/**
+ * What cards and the API show of a person: name, handle and avatar.
+ */
+const CARD_USER_COLUMNS = ['id', 'username', 'first_name', 'last_name', 'avatar_url']
+
 export type BoardFilters = {
   status?: BountyStatus
   priority?: BountyPriority
@@ -189,15 +194,19 @@ export default class Bounty extends BountySchema {
 
   /**
    * Everything a bounty card and the API representation show, in a fixed
-   * number of queries whatever the page size.
+   * number of queries whatever the page size. People come with the columns
+   * a card shows only: no password hashes or secrets ride along, and the
+   * board hydrates a fraction of each user row.
    */
   static withCard = scope<typeof Bounty, (query: BountyQuery) => void>((query) => {
+    const person = (users: ModelQueryBuilderContract<typeof User>) =>
+      users.select(CARD_USER_COLUMNS)
     query
-      .preload('creator')
-      .preload('assignee')
+      .preload('creator', person)
+      .preload('assignee', person)
       .preload('category')
       .preload('tags', (tags) => tags.orderByRaw('lower(tags.name)'))
-      .preload('liveClaims', (claims) => claims.preload('user'))
+      .preload('liveClaims', (claims) => claims.preload('user', person))
   })
 
   static board(viewer: User | null, filters: BoardFilters, page = 1, limit = 20) {

@@ -1,22 +1,100 @@
+import type { ServerResponse } from 'node:http'
 import type { HttpContext } from '@adonisjs/core/http'
 import type transmit from '@adonisjs/transmit/services/main'
 
 type StreamManager = ReturnType<(typeof transmit)['getManager']>
-type Stream = ReturnType<StreamManager['createStream']>
+type TransmitStream = ReturnType<StreamManager['createStream']>
 type SubscribeParams = Parameters<StreamManager['subscribe']>[0]
 type UnsubscribeParams = Parameters<StreamManager['unsubscribe']>[0]
 
-type Entry = { stream: Stream; ownerId: string | null; channels: Set<string> }
-
-const NO_STREAMS: ReadonlySet<Stream> = new Set()
+/**
+ * A client that reads this much less than it is sent (a stalled tab, a dead
+ * connection the kernel has not noticed yet) is disconnected: it reconnects
+ * when it can, instead of growing the server's memory meanwhile.
+ */
+const MAX_BUFFERED_BYTES = 1024 * 1024
 
 /**
- * The open event streams of this process, indexed by channel, and who owns
- * each of them.
+ * A broadcast hands the same payload to every subscriber of a channel: it is
+ * serialised once, not once per connection.
+ */
+const frames = new WeakMap<object, { channel: string; frame: string }>()
+
+function frameOf(channel: string, payload: unknown) {
+  const serialise = () => `data: ${JSON.stringify({ channel, payload })}\n\n`
+  if (payload === null || typeof payload !== 'object') return serialise()
+  const cached = frames.get(payload)
+  if (cached?.channel === channel) return cached.frame
+  const frame = serialise()
+  frames.set(payload, { channel, frame })
+  return frame
+}
+
+const NO_STREAMS = new Set<LiveStream>()
+
+/**
+ * Few and short: every open response keeps its header block in memory.
+ * `no-transform` and `X-Accel-Buffering` keep proxies from compressing or
+ * buffering the stream.
+ */
+const HEADERS = {
+  'Content-Type': 'text/event-stream',
+  'Cache-Control': 'no-store, no-transform',
+  'X-Accel-Buffering': 'no',
+}
+
+/**
+ * One open event stream: who owns it and what it listens to. It speaks
+ * Transmit's wire format (`data: {"channel","payload"}`) and has the two
+ * methods Transmit calls on its streams when broadcasting (`getUid`,
+ * `writeMessage`), writing straight to the response.
+ */
+class LiveStream {
+  readonly channels = new Set<string>()
+
+  constructor(
+    readonly uid: string,
+    public ownerId: string | null,
+    readonly pingSlot: number,
+    private response: ServerResponse
+  ) {}
+
+  getUid() {
+    return this.uid
+  }
+
+  writeMessage({ data }: { data: { channel: string; payload: unknown } }) {
+    this.write(frameOf(data.channel, data.payload))
+  }
+
+  write(frame: string) {
+    if (this.response.writableLength > MAX_BUFFERED_BYTES) {
+      this.response.destroy()
+      return
+    }
+    this.response.write(frame)
+  }
+
+  end() {
+    this.response.end()
+  }
+}
+
+/**
+ * The open event streams of this process: Transmit keeps authorising
+ * channels and fanning broadcasts in and out (also through Redis), while
+ * the streams themselves live here, indexed by channel, with their owners.
+ * The bench:sse figures are what shaped it:
  *
- * Transmit 3 finds a channel's subscribers by scanning every open stream,
- * so with N connections each broadcast costs O(N) even when one member
- * listens; the index makes it O(subscribers) (bench:sse has the figures).
+ * - Transmit 3 finds a channel's subscribers by scanning every open stream,
+ *   so each broadcast costs O(all connections) even when one member
+ *   listens; the index makes it O(subscribers).
+ * - Transmit's stream is a Transform piped into the response, with a dozen
+ *   listeners and two stream states per connection; writing to the
+ *   response directly halves the memory an idle connection costs and the
+ *   time a broadcast to everyone takes.
+ * - Its ping writes to every stream at once (a few hundred milliseconds of
+ *   blocked process with 10,000 of them); here each second pings a slice.
  *
  * Transmit also trusts a stream id (`uid`) like a password: whoever opens a
  * stream with somebody's uid receives what that uid subscribes to. Here a
@@ -28,85 +106,99 @@ const NO_STREAMS: ReadonlySet<Stream> = new Set()
 export class LiveStreams {
   static readonly MAX_CHANNELS_PER_STREAM = 50
 
-  #byUid = new Map<string, Entry>()
-  #byChannel = new Map<string, Set<Stream>>()
+  /**
+   * Every stream gets a comment line this often, so proxies keep idle ones
+   * open and dead clients are noticed.
+   */
+  static readonly PING_EVERY_MS = 25_000
+  static readonly PING_TICK_MS = 1000
+  static readonly PING_SLOTS = LiveStreams.PING_EVERY_MS / LiveStreams.PING_TICK_MS
 
-  #manager?: StreamManager
+  #byUid = new Map<string, LiveStream>()
+  #byChannel = new Map<string, Set<LiveStream>>()
+  #opens = 0
+  #tick = 0
 
   /**
-   * Replaces the manager's storage lookups with this index. `isKnown` names
-   * the channels that exist: subscribing to anything else is refused, so a
-   * client cannot grow the index with made-up names.
+   * Takes over the manager's stream lookups. `isKnown` names the channels
+   * that exist: subscribing to anything else is refused, so a client cannot
+   * grow the index with made-up names.
    */
   install(manager: StreamManager, isKnown: (channel: string) => boolean) {
-    this.#manager = manager
     manager.subscribe = (params) => this.#subscribe(manager, params, isKnown)
     manager.unsubscribe = async (params) => this.#unsubscribe(params)
-    manager.findByChannel = (channel) => (this.#byChannel.get(channel) ?? NO_STREAMS) as Set<Stream>
+    manager.findByChannel = (channel) =>
+      (this.#byChannel.get(channel) ?? NO_STREAMS) as unknown as Set<TransmitStream>
+    setInterval(() => this.#ping(), LiveStreams.PING_TICK_MS).unref()
   }
 
   /**
    * Opens the event stream of `GET /__transmit/events?uid=` (the uid is
-   * checked by TransmitAuthMiddleware). Only the owner's id is kept, never
-   * the HttpContext: an open stream would otherwise pin its whole request
-   * (session, renderer, container… about 25 KB) for as long as it lives.
-   * The stream writes its own headers, so the framework leaves the response
-   * to it once the controller returns. @adonisjs/static links every raw
-   * response to the framework's (`res.parent`, for its own headers): that
-   * link is cut too (assigned, not deleted, which would turn the response
-   * into a slower, larger dictionary object), or it alone would keep the
-   * context. None of the
-   * page headers (CSP and the like) are copied onto the stream: they mean
-   * nothing there and every open stream would keep its own copy.
+   * checked by TransmitAuthMiddleware). The headers are written at once, so
+   * the framework leaves the response alone once the controller returns.
+   *
+   * Only the owner's id is kept, never the HttpContext, which an open
+   * stream would otherwise pin (session, renderer, container… about 25 KB)
+   * for as long as it lives. @adonisjs/static links every raw response to
+   * the framework's (`res.parent`): that link is cut as well, by assignment
+   * (deleting it would turn the response into a larger dictionary object).
    */
   open(ctx: HttpContext) {
     const uid: string = ctx.request.input('uid')
     const ownerId = ctx.auth.user?.id ?? null
-    if (!this.mayOpen(uid, ownerId)) {
+    if (!this.#mayOpen(uid, ownerId)) {
       return ctx.response.conflict({ message: 'This stream id is in use by someone else' })
     }
     const response = ctx.response.response
-    const stream = this.#manager!.createStream({
-      uid,
-      request: ctx.request.request,
-      response,
-      context: undefined as unknown as HttpContext,
-    })
-    this.#opened(uid, stream, ownerId)
-    response.once('close', () => this.#closed(uid, stream))
+    const socket = ctx.request.request.socket
+    socket.setKeepAlive(true)
+    socket.setNoDelay(true)
+    socket.setTimeout(0)
     Object.assign(response, { parent: undefined })
+    response.writeHead(200, HEADERS)
+    response.write(':ok\n\n')
+
+    const stream = new LiveStream(uid, ownerId, this.#opens++ % LiveStreams.PING_SLOTS, response)
+    this.#replace(uid)
+    this.#byUid.set(uid, stream)
+    response.once('close', () => this.#closed(stream))
   }
 
   /**
    * Whether `userId` (null: anonymous) may open a stream with this uid: a
    * new one, one nobody claimed yet, or their own (a reconnection).
    */
-  mayOpen(uid: string, userId: string | null) {
-    const entry = this.#byUid.get(uid)
-    return !entry || entry.ownerId === null || entry.ownerId === userId
+  #mayOpen(uid: string, userId: string | null) {
+    const stream = this.#byUid.get(uid)
+    return !stream || stream.ownerId === null || stream.ownerId === userId
   }
 
-  get size() {
-    return this.#byUid.size
-  }
-
-  #opened(uid: string, stream: Stream, ownerId: string | null) {
+  #replace(uid: string) {
     const previous = this.#byUid.get(uid)
-    if (previous) {
-      this.#forget(uid, previous)
-      previous.stream.end()
+    if (!previous) return
+    this.#forget(previous)
+    previous.end()
+  }
+
+  #closed(stream: LiveStream) {
+    if (this.#byUid.get(stream.uid) === stream) this.#forget(stream)
+  }
+
+  #forget(stream: LiveStream) {
+    for (const channel of stream.channels) this.#removeFromChannel(channel, stream)
+    this.#byUid.delete(stream.uid)
+  }
+
+  /**
+   * One slot of streams per tick: the same writes as pinging them all every
+   * PING_EVERY_MS, spread over the interval (config/transmit.ts turns
+   * Transmit's own ping off).
+   */
+  #ping() {
+    const slot = this.#tick++ % LiveStreams.PING_SLOTS
+    for (const stream of this.#byUid.values()) {
+      if (stream.pingSlot === slot) stream.write(':ping\n\n')
     }
-    this.#byUid.set(uid, { stream, ownerId, channels: new Set() })
-  }
-
-  #closed(uid: string, stream: Stream) {
-    const entry = this.#byUid.get(uid)
-    if (entry?.stream === stream) this.#forget(uid, entry)
-  }
-
-  #forget(uid: string, entry: Entry) {
-    for (const channel of entry.channels) this.#removeFromChannel(channel, entry.stream)
-    this.#byUid.delete(uid)
   }
 
   async #subscribe(
@@ -114,40 +206,40 @@ export class LiveStreams {
     { uid, channel, context, skipAuthorization, onSubscribe }: SubscribeParams,
     isKnown: (channel: string) => boolean
   ) {
-    const entry = this.#byUid.get(uid)
-    if (!entry || !isKnown(channel)) return false
+    const stream = this.#byUid.get(uid)
+    if (!stream || !isKnown(channel)) return false
 
     const userId = ownerOf(context)
-    if (entry.ownerId !== null && entry.ownerId !== userId) return false
+    if (stream.ownerId !== null && stream.ownerId !== userId) return false
     if (
-      !entry.channels.has(channel) &&
-      entry.channels.size >= LiveStreams.MAX_CHANNELS_PER_STREAM
+      !stream.channels.has(channel) &&
+      stream.channels.size >= LiveStreams.MAX_CHANNELS_PER_STREAM
     ) {
       return false
     }
     if (!skipAuthorization && !(await manager.verifyAccess(channel, context as HttpContext))) {
       return false
     }
-    if (this.#byUid.get(uid) !== entry) return false
+    if (this.#byUid.get(uid) !== stream) return false
 
-    entry.ownerId = entry.ownerId ?? userId
-    entry.channels.add(channel)
+    stream.ownerId = stream.ownerId ?? userId
+    stream.channels.add(channel)
     let streams = this.#byChannel.get(channel)
     if (!streams) this.#byChannel.set(channel, (streams = new Set()))
-    streams.add(entry.stream)
+    streams.add(stream)
     onSubscribe?.({ uid, channel, context: context as HttpContext })
     return true
   }
 
   #unsubscribe({ uid, channel, context, onUnsubscribe }: UnsubscribeParams) {
-    const entry = this.#byUid.get(uid)
-    if (!entry || (entry.ownerId !== null && entry.ownerId !== ownerOf(context))) return false
-    if (entry.channels.delete(channel)) this.#removeFromChannel(channel, entry.stream)
+    const stream = this.#byUid.get(uid)
+    if (!stream || (stream.ownerId !== null && stream.ownerId !== ownerOf(context))) return false
+    if (stream.channels.delete(channel)) this.#removeFromChannel(channel, stream)
     onUnsubscribe?.({ uid, channel, context: context as HttpContext })
     return true
   }
 
-  #removeFromChannel(channel: string, stream: Stream) {
+  #removeFromChannel(channel: string, stream: LiveStream) {
     const streams = this.#byChannel.get(channel)
     if (!streams) return
     streams.delete(stream)

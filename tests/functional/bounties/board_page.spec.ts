@@ -214,10 +214,13 @@ test.group('Board page', (group) => {
     assert,
   }) => {
     const poster = await funded('5000.00')
+    // Sessions are left out: their store collects expired rows at random.
     async function queries() {
       let count = 0
       const knex = db.connection().getWriteClient()
-      const listener = () => count++
+      const listener = ({ sql }: { sql: string }) => {
+        if (!sql.includes('"sessions"')) count++
+      }
       knex.on('query', listener)
       const response = await client.get(urlFor('home'))
       knex.off('query', listener)

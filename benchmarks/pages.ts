@@ -1,0 +1,362 @@
+/*
+|--------------------------------------------------------------------------
+| npm run bench
+|--------------------------------------------------------------------------
+|
+| The bounty pages and the bounty API under load, against a production
+| build, each beside a raw node:http + pg baseline doing the same work
+| (benchmarks/baseline_server.ts), in the same run:
+|
+|   board       the board page, 20 per page, filtered (a visitor with a
+|               session cookie, as a browser keeps it), beside the baseline
+|               running the same SQL; a second baseline builds the page from
+|               one hand-written query, for reference
+|   board (member)  the same page for a signed-in member (header balance,
+|               unread count, session tracking)
+|   bounty      a bounty's page (no baseline: reported as measured)
+|   api         GET /api/v1/bounties with the same filter and a Bearer token
+|
+| For each: requests/s, latency p50/p95/p99 and the ratio to the baseline,
+| at --connections (50) for --duration seconds (10) after a warm-up.
+| Targets: board ≥ 0.5× the baseline with p99 ≤ 100 ms; api ≥ 0.6×.
+|
+| The database is the development one (DB_HOST, DB_PORT, DB_USER,
+| DB_PASSWORD, DB_DATABASE), seeded first with
+|   node ace db:seed && node ace bounties:seed-bulk --count=10000
+| The build goes to tmp/bench-pages/build (`node ace build` with its own
+| tsconfig, so it never races another build); --skip-build reuses it.
+| The app runs with NODE_ENV=production, LOG_LEVEL=warn and the memory
+| limiter store (the API throttle is per address: each request comes from
+| its own X-Forwarded-For address, as many clients behind a proxy would).
+|
+| Plain Node (type stripping): it drives the build from outside, like a user.
+*/
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { setTimeout as sleep } from 'node:timers/promises'
+import autocannon from 'autocannon'
+import pg from 'pg'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const OUT = 'tmp/bench-pages/build'
+const BUILD = join(ROOT, OUT)
+const TSCONFIG = join(ROOT, 'tsconfig.bench-pages.json')
+
+const { values: options } = parseArgs({
+  options: {
+    'duration': { type: 'string', default: '10' },
+    'warmup': { type: 'string', default: '3' },
+    'connections': { type: 'string', default: '50' },
+    'filter': { type: 'string', default: 'status=AVAILABLE&priority=HIGH' },
+    'skip-build': { type: 'boolean', default: false },
+  },
+})
+const DURATION = Number(options.duration)
+const WARMUP = Number(options.warmup)
+const CONNECTIONS = Number(options.connections)
+const FILTER = options.filter!
+const APP_PORT = Number(process.env.BENCH_PORT ?? 4298)
+const BASELINE_PORT = APP_PORT + 1
+const MEMBER = { username: 'bench_0001', password: 'Corps2026' }
+
+const database = {
+  host: process.env.DB_HOST ?? '127.0.0.1',
+  port: Number(process.env.DB_PORT ?? 5432),
+  user: process.env.DB_USER ?? 'postgres',
+  password: process.env.DB_PASSWORD ?? '',
+  database: process.env.DB_DATABASE ?? 'corps',
+}
+const databaseEnv = {
+  DB_HOST: database.host,
+  DB_PORT: String(database.port),
+  DB_USER: database.user,
+  DB_PASSWORD: database.password,
+  DB_DATABASE: database.database,
+}
+
+type Result = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number }
+
+function log(message: string) {
+  process.stdout.write(`${message}\n`)
+}
+
+/**
+ * The build, in a folder of its own: a throwaway tsconfig sets outDir.
+ */
+function build() {
+  writeFileSync(
+    TSCONFIG,
+    JSON.stringify({ extends: './tsconfig.json', compilerOptions: { outDir: `./${OUT}` } })
+  )
+  try {
+    log('Building (node ace build)…')
+    const result = spawnSync(
+      process.execPath,
+      ['ace', 'build', '--ignore-ts-errors', `--tsconfig=${basename(TSCONFIG)}`],
+      {
+        cwd: ROOT,
+        encoding: 'utf-8',
+      }
+    )
+    if (result.status !== 0) {
+      throw new Error(`Build failed:\n${result.error ?? ''}${result.stdout}${result.stderr}`)
+    }
+  } finally {
+    rmSync(TSCONFIG, { force: true })
+  }
+}
+
+async function checkData() {
+  const client = new pg.Client(database)
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ published: string; member: string | null }>(
+      `SELECT (SELECT count(*) FROM bounties WHERE NOT is_draft AND deleted_at IS NULL) AS published,
+              (SELECT id FROM users WHERE username = $1) AS member`,
+      [MEMBER.username]
+    )
+    const [{ published, member }] = rows
+    if (Number(published) < 10000 || !member) {
+      throw new Error(
+        `${database.database} has ${published} published bounties${member ? '' : ' and no bench members'}: ` +
+          'run `node ace db:seed && node ace bounties:seed-bulk --count=10000` first'
+      )
+    }
+    // Freshly bulk-inserted rows have no planner statistics and no
+    // visibility map yet; autovacuum gives a live database both.
+    await client.query('VACUUM ANALYZE')
+    const { rows: pick } = await client.query<{ id: string }>(
+      `SELECT b.id FROM bounties b
+        WHERE NOT b.is_draft AND b.deleted_at IS NULL AND b.team_id IS NULL
+        ORDER BY (SELECT count(*) FROM bounty_events e WHERE e.bounty_id = b.id) DESC, b.id
+        LIMIT 1`
+    )
+    return { published: Number(published), bountyId: pick[0].id }
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * A server whose output goes to tmp/bench-pages/<name>.log (requests cut
+ * off when the run ends would otherwise fill the report).
+ */
+function start(name: string, script: string, cwd: string, env: NodeJS.ProcessEnv) {
+  const output = openSync(join(ROOT, 'tmp/bench-pages', `${name}.log`), 'w')
+  return spawn(process.execPath, [script], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', output, output],
+  })
+}
+
+async function waitFor(port: number) {
+  for (let attempt = 0; attempt < 150; attempt++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health/live`)
+      if (response.ok) return
+    } catch {}
+    await sleep(100)
+  }
+  throw new Error(`Nothing answers on port ${port}`)
+}
+
+async function stop(server: ChildProcess) {
+  if (server.exitCode !== null || server.signalCode !== null) return
+  const exited = new Promise((done) => server.once('exit', done))
+  server.kill('SIGTERM')
+  await Promise.race([exited, sleep(5000)])
+  if (server.exitCode === null) server.kill('SIGKILL')
+}
+
+/**
+ * Cookies a browser would keep after `response`.
+ */
+function cookiesOf(response: Response, jar: Map<string, string>) {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(';')
+    const [name, ...value] = pair.split('=')
+    jar.set(name.trim(), value.join('='))
+  }
+  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+}
+
+/**
+ * A visitor's cookies (session and XSRF) from a first visit, and a
+ * member's after logging in through the real form.
+ */
+async function sessions() {
+  const base = `http://127.0.0.1:${APP_PORT}`
+  const visitor = new Map<string, string>()
+  const visitorCookie = cookiesOf(await fetch(`${base}/`), visitor)
+
+  const member = new Map<string, string>()
+  const loginPage = await fetch(`${base}/login`)
+  let cookie = cookiesOf(loginPage, member)
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await loginPage.text())?.[1]
+  const login = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({
+      _csrf: csrf ?? '',
+      uid: MEMBER.username,
+      password: MEMBER.password,
+    }),
+  })
+  cookie = cookiesOf(login, member)
+  if (login.status !== 302 || login.headers.get('location') === '/login') {
+    throw new Error(`Could not log in as ${MEMBER.username} (${login.status})`)
+  }
+
+  const token = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: MEMBER.username, password: MEMBER.password }),
+  })
+  const body = (await token.json()) as { data?: { token?: string } }
+  const bearer = body.data?.token
+  if (!bearer) throw new Error(`Could not get an API token: ${JSON.stringify(body)}`)
+  return { visitorCookie, memberCookie: cookie, bearer }
+}
+
+let address = 0
+/**
+ * Every request from its own client address (see the header).
+ */
+function fromManyClients(request: autocannon.Request) {
+  address = (address + 1) % 65000
+  const ip = `10.${(address >> 8) & 255}.${address & 255}.${1 + (address % 200)}`
+  return { ...request, headers: { ...request.headers, 'x-forwarded-for': ip } }
+}
+
+/**
+ * One load run. Latencies are every response's own time (autocannon's
+ * histogram has no p95), so the percentiles are exact.
+ */
+async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  duration: number
+) {
+  const times: number[] = []
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    headers,
+    requests: [{ setupRequest: fromManyClients }],
+    setupClient: (client) => {
+      client.on('response', (_status: number, _bytes: number, time: number) => times.push(time))
+    },
+  })
+  times.sort((a, b) => a - b)
+  const at = (share: number) =>
+    times[Math.min(times.length - 1, Math.floor(share * times.length))] ?? 0
+  return {
+    name,
+    rps: times.length / duration,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    errors: result.non2xx + result.errors + result.timeouts,
+  } satisfies Result
+}
+
+async function scenario(name: string, url: string, headers: Record<string, string> = {}) {
+  await measure(name, url, headers, WARMUP)
+  return measure(name, url, headers, DURATION)
+}
+
+function row(result: Result, baseline?: Result) {
+  const ratio = baseline ? `${(result.rps / baseline.rps).toFixed(2)}×` : '—'
+  return [
+    result.name.padEnd(24),
+    result.rps.toFixed(0).padStart(7),
+    result.p50.toFixed(1).padStart(6),
+    result.p95.toFixed(1).padStart(6),
+    result.p99.toFixed(1).padStart(6),
+    ratio.padStart(7),
+    `${result.errors}`.padStart(7),
+  ].join('  ')
+}
+
+async function main() {
+  if (!options['skip-build'] || !existsSync(join(BUILD, 'bin/server.js'))) build()
+  const { published, bountyId } = await checkData()
+  log(`${published.toLocaleString('en')} published bounties in ${database.database}`)
+
+  mkdirSync(join(ROOT, 'tmp/bench-pages'), { recursive: true })
+  const app = start('app', 'bin/server.js', BUILD, {
+    ...databaseEnv,
+    NODE_ENV: 'production',
+    TZ: 'UTC',
+    HOST: '127.0.0.1',
+    PORT: String(APP_PORT),
+    APP_KEY: randomBytes(32).toString('base64url'),
+    APP_URL: `http://127.0.0.1:${APP_PORT}`,
+    LOG_LEVEL: 'warn',
+    SESSION_DRIVER: 'database',
+    LIMITER_STORE: 'memory',
+    MAIL_MAILER: 'capture',
+  })
+  const baseline = start('baseline', 'benchmarks/baseline_server.ts', ROOT, {
+    ...databaseEnv,
+    PORT: String(BASELINE_PORT),
+  })
+  try {
+    await Promise.all([waitFor(APP_PORT), waitFor(BASELINE_PORT)])
+    const { visitorCookie, memberCookie, bearer } = await sessions()
+    const appUrl = `http://127.0.0.1:${APP_PORT}`
+    const baseUrl = `http://127.0.0.1:${BASELINE_PORT}`
+    log(
+      `${CONNECTIONS} connections, ${DURATION} s each after ${WARMUP} s of warm-up; filter ?${FILTER}\n`
+    )
+
+    const boardBase = await scenario('baseline board', `${baseUrl}/?${FILTER}`)
+    const joined = await scenario('baseline board, 1 query', `${baseUrl}/joined?${FILTER}`)
+    const board = await scenario('board', `${appUrl}/?${FILTER}`, { cookie: visitorCookie })
+    const boardMember = await scenario('board (member)', `${appUrl}/?${FILTER}`, {
+      cookie: memberCookie,
+    })
+    const bounty = await scenario('bounty page', `${appUrl}/bounties/${bountyId}`, {
+      cookie: visitorCookie,
+    })
+    const apiBase = await scenario('baseline api', `${baseUrl}/api/bounties?${FILTER}`)
+    const api = await scenario('api list', `${appUrl}/api/v1/bounties?${FILTER}`, {
+      authorization: `Bearer ${bearer}`,
+    })
+
+    log(
+      ['scenario'.padEnd(22), '  req/s', '   p50', '   p95', '   p99', '  ratio', ' non-2xx'].join(
+        '  '
+      )
+    )
+    log(row(boardBase))
+    log(row(joined, boardBase))
+    log(row(board, boardBase))
+    log(row(boardMember, boardBase))
+    log(row(bounty))
+    log(row(apiBase))
+    log(row(api, apiBase))
+    log('(latencies in ms)\n')
+
+    const checks = [
+      [`board ≥ 0.5× baseline`, board.rps >= 0.5 * boardBase.rps],
+      [`board p99 ≤ 100 ms`, board.p99 <= 100],
+      [`api ≥ 0.6× baseline`, api.rps >= 0.6 * apiBase.rps],
+      ['no errors', [board, boardMember, bounty, api].every((result) => result.errors === 0)],
+    ] as const
+    for (const [label, ok] of checks) log(`${ok ? 'PASS' : 'FAIL'}  ${label}`)
+    process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1
+  } finally {
+    await Promise.all([stop(app), stop(baseline)])
+  }
+}
+
+await main()
