@@ -20,6 +20,14 @@ new Ignitor(APP_ROOT, { importer: IMPORTER })
     app.booting(async () => {
       await import('#start/env')
     })
+    /**
+     * Commands build links (notification mails, timeline data) with urlFor,
+     * which needs the route table the HTTP server would otherwise commit.
+     */
+    app.ready(async () => {
+      const router = await app.container.make('router')
+      router.commit()
+    })
     app.listen('SIGTERM', () => app.terminate())
     app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
   })
