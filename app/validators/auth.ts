@@ -4,13 +4,17 @@ import vine from '@vinejs/vine'
  * A1 password rule (seed 003): 8+ characters with an uppercase letter, a
  * lowercase letter and a digit.
  */
-export const newPasswordRule = () =>
+export const passwordRule = () =>
   vine
     .string()
     .minLength(8)
     .maxLength(128)
     .regex(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).+$/)
-    .confirmed()
+
+/**
+ * Page forms ask for the new password twice; the API (API.md) sends it once.
+ */
+export const newPasswordRule = () => passwordRule().confirmed()
 
 export const usernameRule = () =>
   vine

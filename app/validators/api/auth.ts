@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { usernameRule } from '#validators/auth'
+import { passwordRule, usernameRule } from '#validators/auth'
 
 /**
  * The JSON API's account validators. They differ from the page forms where
@@ -7,13 +7,6 @@ import { usernameRule } from '#validators/auth'
  * instead of `uid`, the reset token in the body, and duplicates answered by
  * RegisterUser with 409 (EMAIL_ALREADY_EXISTS, USERNAME_TAKEN), not 422.
  */
-const passwordRule = () =>
-  vine
-    .string()
-    .minLength(8)
-    .maxLength(128)
-    .regex(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).+$/)
-
 export const apiRegisterValidator = vine.create({
   username: usernameRule(),
   email: vine.string().trim().toLowerCase().maxLength(255).email(),
