@@ -12,14 +12,19 @@
 |   rss        the server's resident memory once every stream is open, and
 |              its peak over the whole run
 |   per-user   tips between random members over the API at --rate per
-|              second: time from sending the tip to its notification
-|              arriving on the recipient's stream (p50/p95/p99), while all
-|              streams stay connected
+|              second, while all streams stay connected: delivery, from the
+|              notification's creation (its `createdAt`; server and load
+|              generator share the clock) to its arrival on the recipient's
+|              stream, and end to end, from sending the tip (p50/p95/p99)
 |   broadcast  --broadcasts bounties published over the API: time from
 |              the request to the `bounty.published` event arriving, on
 |              every stream (p50/p95/p99/max over all of them)
 |
-| Targets: rss <= 400 MB, per-user p99 <= 50 ms, broadcast p95 <= 500 ms.
+| The same number of streams on a bare node:http server
+| (benchmarks/sse_baseline_server.ts) gives the memory floor beside it.
+|
+| Targets: rss <= 400 MB, per-user delivery p99 <= 50 ms, broadcast p95
+| <= 500 ms. Exits with 1 when one is missed.
 |
 | Options: --connections=10000, --tips=2000, --rate=100 (tips/s),
 | --broadcasts=5, --skip-build. Database: DB_HOST/DB_PORT/DB_USER/
@@ -183,6 +188,37 @@ async function seed(count: number): Promise<Member[]> {
   await client.query('COMMIT')
   await client.end()
   return members
+}
+
+/**
+ * RSS of a bare node:http process before and after it holds `count` streams.
+ */
+async function baselineMemory(count: number) {
+  const port = PORT + 1
+  const server = spawn(process.execPath, [join(ROOT, 'benchmarks/sse_baseline_server.ts')], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  try {
+    await sleep(500)
+    const before = memoryOf(server).rssMb
+    const sockets = await inBatches(
+      Array.from({ length: count }, (_, index) => index),
+      250,
+      () =>
+        new Promise<IncomingMessage>((opened, reject) => {
+          request({ host: '127.0.0.1', port, path: '/', agent: streamAgent }, opened)
+            .on('error', reject)
+            .end()
+        })
+    )
+    await sleep(2000)
+    const after = memoryOf(server).rssMb
+    for (const socket of sockets) socket.destroy()
+    return { before, after }
+  } finally {
+    await stopServer(server)
+  }
 }
 
 async function startServer() {
@@ -434,6 +470,12 @@ async function main() {
   if (migrate.code !== 0) throw new Error(`Migrations failed:\n${migrate.output}`)
   const members = await seed(CONNECTIONS)
   log(`Seeded ${members.length} members with tokens and funded wallets`)
+
+  const floor = await baselineMemory(CONNECTIONS)
+  log(
+    `Bare node:http baseline: RSS ${floor.before.toFixed(0)} MB before, ` +
+      `${floor.after.toFixed(0)} MB holding ${CONNECTIONS} streams`
+  )
 
   const server = await startServer()
   try {

@@ -22,6 +22,18 @@ export const updateNotificationPreferencesValidator = vine.create({
   ),
 })
 
+/**
+ * The preferences page names its fields `preferences[bounty:claimed]`: the
+ * form body parser would read the dot of `bounty.claimed` as a path. This
+ * puts the type names back, as the API sends them.
+ */
+export function preferencesFromForm(input: unknown) {
+  if (input === null || typeof input !== 'object') return {}
+  return Object.fromEntries(
+    Object.entries(input).map(([field, channel]) => [field.replace(':', '.'), channel])
+  )
+}
+
 export const updateWatchLevelValidator = vine.create({
   level: vine.enum(WATCH_LEVELS),
 })

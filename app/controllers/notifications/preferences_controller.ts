@@ -13,7 +13,10 @@ import {
   WATCH_LEVEL_LABELS,
   WATCH_LEVELS,
 } from '#enums/notification'
-import { updateNotificationPreferencesValidator } from '#validators/notification'
+import {
+  preferencesFromForm,
+  updateNotificationPreferencesValidator,
+} from '#validators/notification'
 
 /**
  * Settings → Notifications → what reaches me (D3) and what I watch (K10).
@@ -44,7 +47,9 @@ export default class PreferencesController {
   }
 
   async update({ auth, request, response, session }: HttpContext) {
-    const { preferences } = await request.validateUsing(updateNotificationPreferencesValidator)
+    const { preferences } = await updateNotificationPreferencesValidator.validate({
+      preferences: preferencesFromForm(request.input('preferences')),
+    })
     const user = auth.use('web').getUserOrFail()
     await NotificationPreference.saveFor(user.id, preferences as Partial<NotificationPreferences>)
     session.flash('success', 'Your notification preferences have been saved.')

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import transmit from '@adonisjs/transmit/services/main'
 import { UserFactory } from '#database/factories/user_factory'
 import { liveChannels } from '#services/broadcast'
@@ -131,6 +132,30 @@ test.group('Live channels: who may subscribe', (group) => {
     assert.equal(await visitor.subscribe(liveChannels.bounty(draft.id)), 400)
     assert.equal(await memberStream.subscribe(liveChannels.bounty(draft.id)), 400)
     assert.equal(await posterStream.subscribe(liveChannels.bounty(draft.id)), 204)
+  })
+})
+
+test.group('Live channels: API clients', (group) => {
+  isolateDatabase(group)
+
+  test('a token client’s stream and subscriptions create no session', async ({
+    assert,
+    cleanup,
+  }) => {
+    const member = await UserFactory.apply('verified').create()
+    const sessionsBefore = await db.from('sessions').count('* as total')
+    const stream = await EventStream.open()
+    cleanup(() => stream.close())
+
+    assert.equal(
+      await stream.subscribe(
+        liveChannels.notifications(member.id),
+        await Credentials.bearerFor(member)
+      ),
+      204
+    )
+    const sessionsAfter = await db.from('sessions').count('* as total')
+    assert.deepEqual(sessionsAfter, sessionsBefore)
   })
 })
 

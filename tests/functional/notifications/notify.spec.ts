@@ -12,6 +12,7 @@ import TagWatcher from '#models/tag_watcher'
 import NotificationMail from '#mails/notification_mail'
 import { liveChannels } from '#services/broadcast'
 import { Credentials, EventStream } from '#tests/helpers/live'
+import { funded, postBounty } from '#tests/helpers/bounties'
 import { bountyBy, isolateDatabase, tagNamed } from './support.js'
 import type User from '#models/user'
 
@@ -243,30 +244,24 @@ test.group('Notify: watch levels', (group) => {
   test('a new bounty reaches members watching one of its tags, unless they muted another', async ({
     assert,
   }) => {
-    const [poster, fan, skeptic, bystander] = await UserFactory.apply('verified').createMany(4)
+    const [fan, skeptic, bystander] = await UserFactory.apply('verified').createMany(3)
+    const poster = await funded('500.00')
     const [rust, php] = [await tagNamed('rust'), await tagNamed('php')]
-    const bounty = await bountyBy(poster, { tags: [rust, php] })
     await TagWatcher.setLevel(fan.id, rust.id, 'watching')
     await TagWatcher.setLevel(poster.id, rust.id, 'watching')
     await TagWatcher.setLevel(skeptic.id, rust.id, 'watching')
     await TagWatcher.setLevel(skeptic.id, php.id, 'muted')
 
-    const stored = await Notify.handle({
-      type: 'bounty.published',
-      recipients: [],
-      actor: poster,
-      title: 'New bounty: Fix the flaky deploy',
-      message: 'Tagged rust, php',
-      bounty: { id: bounty.id, tagIds: [rust.id, php.id] },
-      watchers: true,
-    })
+    await postBounty(poster, { title: 'Port the parser', tags: ['Rust', 'php'] })
 
+    const announced = await Notification.query().where('type', 'bounty.published')
     assert.deepEqual(
-      stored.map((notification) => notification.userId),
+      announced.map((notification) => notification.userId),
       [fan.id]
     )
+    assert.equal(announced[0].title, 'New bounty: “Port the parser”')
     assert.notInclude(
-      stored.map((notification) => notification.userId),
+      announced.map((notification) => notification.userId),
       bystander.id
     )
   })

@@ -1,9 +1,8 @@
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Group } from '@japa/runner/core'
-import Money from '#ledger/money'
-import Bounty from '#models/bounty'
-import Tag from '#models/tag'
 import type User from '#models/user'
+import { BountyFactory } from '#database/factories/bounty_factory'
+import { TagFactory } from '#database/factories/tag_factory'
 
 /**
  * Each test runs in a transaction that is rolled back; the HTTP server and
@@ -14,26 +13,16 @@ export function isolateDatabase(group: Group) {
 }
 
 /**
- * A bounty row as the bounty actions leave it, without the money: these
- * tests are about who hears of it, not about escrow.
+ * A funded, published bounty by `poster` (or their draft).
  */
-export async function bountyBy(
-  poster: User,
-  options: { draft?: boolean; teamId?: string; tags?: Tag[]; title?: string } = {}
-) {
-  const bounty = await Bounty.create({
-    title: options.title ?? 'Fix the flaky deploy',
-    description: 'It fails one time in ten.',
-    descriptionHtml: '<p>It fails one time in ten.</p>',
-    bountyAmount: Money.parse('50'),
+export function bountyBy(poster: User, options: { draft?: boolean; title?: string } = {}) {
+  const bounty = BountyFactory.merge({
     createdBy: poster.id,
-    isDraft: options.draft ?? false,
-    teamId: options.teamId ?? null,
+    title: options.title ?? 'Fix the flaky deploy',
   })
-  if (options.tags?.length) await bounty.related('tags').attach(options.tags.map((tag) => tag.id))
-  return bounty
+  return options.draft ? bounty.create() : bounty.apply('available').create()
 }
 
 export function tagNamed(name: string) {
-  return Tag.create({ name, color: Tag.colorFor(name) })
+  return TagFactory.merge({ name }).create()
 }
