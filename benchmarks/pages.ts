@@ -114,15 +114,20 @@ async function checkData() {
   const client = new pg.Client(database)
   await client.connect()
   try {
-    const { rows } = await client.query<{ published: string; member: string | null }>(
-      `SELECT (SELECT count(*) FROM bounties WHERE NOT is_draft AND deleted_at IS NULL) AS published,
+    const { rows } = await client.query<{
+      total: string
+      published: string
+      member: string | null
+    }>(
+      `SELECT (SELECT count(*) FROM bounties) AS total,
+              (SELECT count(*) FROM bounties WHERE NOT is_draft AND deleted_at IS NULL) AS published,
               (SELECT id FROM users WHERE username = $1) AS member`,
       [MEMBER.username]
     )
-    const [{ published, member }] = rows
-    if (Number(published) < 10000 || !member) {
+    const [{ total, published, member }] = rows
+    if (Number(total) < 10000 || !member) {
       throw new Error(
-        `${database.database} has ${published} published bounties${member ? '' : ' and no bench members'}: ` +
+        `${database.database} has ${total} bounties${member ? '' : ' and no bench members'}: ` +
           'run `node ace db:seed && node ace bounties:seed-bulk --count=10000` first'
       )
     }

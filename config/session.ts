@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
+import { lazyTouchDatabaseStore } from '#services/session_store'
 
 /**
  * Sessions live in PostgreSQL (seed 004) so members can list and revoke them
@@ -20,7 +21,7 @@ const sessionConfig = defineConfig({
   store: env.get('SESSION_DRIVER'),
   stores: {
     cookie: stores.cookie(),
-    database: stores.database({ tableName: 'sessions', gcProbability: 2 }),
+    database: lazyTouchDatabaseStore({ tableName: 'sessions', gcProbability: 2 }),
   },
 })
 

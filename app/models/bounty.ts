@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BountySchema } from '#database/schema'
 import { beforeSave, belongsTo, column, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
-import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+import type { LucidModel, ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
@@ -33,6 +33,52 @@ type BountyQuery = ModelQueryBuilderContract<typeof Bounty>
  * What cards and the API show of a person: name, handle and avatar.
  */
 const CARD_USER_COLUMNS = ['id', 'username', 'first_name', 'last_name', 'avatar_url']
+
+/**
+ * A row as JSON with every value as text (which is what the database
+ * driver hands Lucid for these columns anyway: uuids, strings, and
+ * timestamps in the `YYYY-MM-DD HH:MM:SS+00` form that Lucid's date columns
+ * read). Only for tables without numbers, booleans or JSON columns.
+ */
+function textRow(alias: string, columns: readonly string[]) {
+  return `json_build_object(${columns.map((name) => `'${name}', ${alias}.${name}::text`).join(', ')})`
+}
+
+/**
+ * The `card` column of `withCard` (built on first use: the models it reads
+ * columns from import this one).
+ */
+let cardSql: string | undefined
+function cardColumn() {
+  const columnsOf = (model: LucidModel) =>
+    [...model.$columnsDefinitions.values()].map((definition) => definition.columnName)
+  const person = (alias: string) => textRow(alias, CARD_USER_COLUMNS)
+  const live = LIVE_CLAIM_STATUSES.map((status) => `'${status}'`).join(', ')
+  cardSql ??= `SELECT json_build_object(
+    'creator', (SELECT ${person('u')} FROM users u WHERE u.id = bounties.created_by),
+    'assignee', (SELECT ${person('u')} FROM users u WHERE u.id = bounties.assigned_to),
+    'category', (SELECT ${textRow('c', ['id', 'name', 'slug', 'description'])} FROM categories c
+                  WHERE c.id = bounties.category_id),
+    'tags', COALESCE((SELECT json_agg(${textRow('t', ['id', 'name', 'color'])} ORDER BY lower(t.name))
+                        FROM bounty_tags bt JOIN tags t ON t.id = bt.tag_id
+                       WHERE bt.bounty_id = bounties.id), '[]'::json),
+    'claims', COALESCE((SELECT json_agg(
+                          ${textRow('bc', columnsOf(BountyClaim))}::jsonb
+                            || jsonb_build_object('user', ${person('u')})
+                          ORDER BY bc.created_at)
+                          FROM bounty_claims bc JOIN users u ON u.id = bc.user_id
+                         WHERE bc.bounty_id = bounties.id AND bc.status IN (${live})), '[]'::json)
+  )`
+  return cardSql
+}
+
+type CardRow = {
+  creator: Record<string, unknown> | null
+  assignee: Record<string, unknown> | null
+  category: Record<string, unknown> | null
+  tags: Record<string, unknown>[]
+  claims: ({ user: Record<string, unknown> } & Record<string, unknown>)[]
+}
 
 export type BoardFilters = {
   status?: BountyStatus
@@ -193,21 +239,50 @@ export default class Bounty extends BountySchema {
   )
 
   /**
-   * Everything a bounty card and the API representation show, in a fixed
-   * number of queries whatever the page size. People come with the columns
-   * a card shows only: no password hashes or secrets ride along, and the
-   * board hydrates a fraction of each user row.
+   * Everything a bounty card and the API representation show, fetched with
+   * the bounty itself: one extra column (`card`, see CARD_SQL) that
+   * `attachCard` turns into the creator, assignee, category, tags and live
+   * claims with their members. Five preload queries per page became none:
+   * each query costs the board a round trip, a write system call and the
+   * query builder's work (about a third of its time before). People come
+   * with the columns a card shows only: no password hashes or secrets ride
+   * along.
    */
   static withCard = scope<typeof Bounty, (query: BountyQuery) => void>((query) => {
-    const person = (users: ModelQueryBuilderContract<typeof User>) =>
-      users.select(CARD_USER_COLUMNS)
     query
-      .preload('creator', person)
-      .preload('assignee', person)
-      .preload('category')
-      .preload('tags', (tags) => tags.orderByRaw('lower(tags.name)'))
-      .preload('liveClaims', (claims) => claims.preload('user', person))
+      .select('bounties.*')
+      .select(db.raw(`(${cardColumn()}) AS card`))
+      .rowTransformer((bounty) => (bounty as Bounty).attachCard())
   })
+
+  /**
+   * Sets the card relations from the `card` column of `withCard`.
+   */
+  attachCard() {
+    const card = this.$extras.card as CardRow | undefined
+    if (!card) return
+    delete this.$extras.card
+    const person = (row: Record<string, unknown> | null) =>
+      row ? User.$createFromAdapterResult(row)! : null
+    this.$setRelated('creator', person(card.creator)!)
+    this.$setRelated('assignee', person(card.assignee)!)
+    this.$setRelated(
+      'category',
+      card.category ? Category.$createFromAdapterResult(card.category)! : null!
+    )
+    this.$setRelated(
+      'tags',
+      card.tags.map((tag) => Tag.$createFromAdapterResult(tag)!)
+    )
+    this.$setRelated(
+      'liveClaims',
+      card.claims.map(({ user, ...row }) => {
+        const claim = BountyClaim.$createFromAdapterResult(row)!
+        claim.$setRelated('user', person(user)!)
+        return claim
+      })
+    )
+  }
 
   static board(viewer: User | null, filters: BoardFilters, page = 1, limit = 20) {
     return Bounty.query()
