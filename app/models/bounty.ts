@@ -21,6 +21,9 @@ import Category from '#models/category'
 import Tag from '#models/tag'
 import User from '#models/user'
 import { renderMarkdown } from '#services/markdown'
+import BountyCard from '#models/bounty_card'
+import { slotsOpen } from '#models/bounty_slots'
+import { SimplePaginator } from '@adonisjs/lucid/database'
 
 /**
  * Claims that hold or used up a slot.
@@ -284,15 +287,26 @@ export default class Bounty extends BountySchema {
     )
   }
 
-  static board(viewer: User | null, filters: BoardFilters, page = 1, limit = 20) {
-    return Bounty.query()
+  /**
+   * A page of bounties as lists show them (the board, drafts, the API's
+   * list), as read-only BountyCards.
+   */
+  static async board(viewer: User | null, filters: BoardFilters, page = 1, limit = 20) {
+    const rows = await Bounty.query()
       .withScopes((scopes) => {
         scopes.visibleTo(viewer)
         scopes.matching(filters, viewer)
         scopes.sortedBy(filters.sort)
         scopes.withCard()
       })
+      .pojo<Record<string, any>>()
       .paginate(page, limit)
+    return new SimplePaginator(
+      rows.total,
+      rows.perPage,
+      rows.currentPage,
+      ...rows.all().map((row) => new BountyCard(row))
+    )
   }
 
   /**
@@ -375,8 +389,7 @@ export default class Bounty extends BountySchema {
   }
 
   get openSlots() {
-    const taken = this.activeClaims.length + this.completedClaims.length
-    return Math.max(0, this.maxCompletions - taken)
+    return slotsOpen(this)
   }
 
   /**

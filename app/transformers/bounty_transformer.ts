@@ -1,16 +1,17 @@
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import type Bounty from '#models/bounty'
+import type BountyCard from '#models/bounty_card'
+import type { CardClaim } from '#models/bounty_card'
 import type BountyClaim from '#models/bounty_claim'
-import type User from '#models/user'
 import AttachmentTransformer from '#transformers/attachment_transformer'
 
 /**
  * A bounty as API.md fixes it, plus what a client needs to show it without
  * a second call: the rendered description, draft flag, category, slots and
- * who holds them. Needs the `withCard` relations (`Bounty.findVisibleOrFail`
- * or `Bounty.board`).
+ * who holds them. Takes a model with the `withCard` relations
+ * (`Bounty.findVisibleOrFail`) or a list's BountyCard (`Bounty.board`).
  */
-export default class BountyTransformer extends BaseTransformer<Bounty> {
+export default class BountyTransformer extends BaseTransformer<Bounty | BountyCard> {
   toObject() {
     const bounty = this.resource
     return {
@@ -49,16 +50,16 @@ export default class BountyTransformer extends BaseTransformer<Bounty> {
   toDetail() {
     return {
       ...this.toObject(),
-      attachments: AttachmentTransformer.transform(this.resource.attachments),
+      attachments: AttachmentTransformer.transform((this.resource as Bounty).attachments),
     }
   }
 }
 
-function person(user: User) {
+function person(user: { id: string; username: string }) {
   return { id: user.id, username: user.username }
 }
 
-function claim(slot: BountyClaim) {
+function claim(slot: BountyClaim | CardClaim) {
   return {
     id: slot.id,
     user: person(slot.user),

@@ -28,7 +28,7 @@ test.group('Session expiry', () => {
     const first = await client.get(urlFor('home'))
     const sessionId = first.cookie('corps-session')!.value
     const cookie = ([] as string[])
-      .concat(first.header('set-cookie'))
+      .concat(first.header('set-cookie') ?? [])
       .map((line) => line.split(';')[0])
       .join('; ')
     const inAnHour = Date.now() + 3_600_000
