@@ -5,7 +5,7 @@ import { compose } from '@adonisjs/core/helpers'
 import { column, hasOne } from '@adonisjs/lucid/orm'
 import type { HasOne } from '@adonisjs/lucid/types/relations'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { AccessTokensProvider } from '#services/access_tokens_provider'
 import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
 import UserProfile from '#models/user_profile'
 import UserSetting from '#models/user_setting'
@@ -18,7 +18,8 @@ const AuthFinder = withAuthFinder(() => hash.use(), {
 })
 
 export default class User extends compose(UserSchema, AuthFinder) {
-  static accessTokens = DbAccessTokensProvider.forModel(User, {
+  static accessTokens = new AccessTokensProvider({
+    tokenableModel: User,
     expiresIn: '30 days',
     prefix: 'crp_',
     table: 'auth_access_tokens',

@@ -171,3 +171,52 @@ test.group('POST /api/v1/auth/refresh-token', (group) => {
     response.assertStatus(401)
   })
 })
+
+test.group('Token "last used"', (group) => {
+  isolateDatabase(group)
+
+  async function lastUsedOf(user: User) {
+    const row = await db.from('auth_access_tokens').where('tokenable_id', user.id).firstOrFail()
+    return row.last_used_at === null ? null : new Date(row.last_used_at).getTime()
+  }
+
+  test('is recorded on use, then at most once a minute', async ({ client, assert }) => {
+    const { user, authorization } = await memberWithToken()
+    assert.isNull(await lastUsedOf(user))
+
+    const first = await client.get('/api/v1/users/profile').header('authorization', authorization)
+    first.assertStatus(200)
+    const recorded = await lastUsedOf(user)
+    assert.closeTo(recorded!, Date.now(), 5000)
+
+    // Pretend it was 30 s ago: within the minute, nothing is written.
+    const thirtySecondsAgo = new Date(Date.now() - 30_000)
+    await db
+      .from('auth_access_tokens')
+      .where('tokenable_id', user.id)
+      .update({ last_used_at: thirtySecondsAgo })
+    const second = await client.get('/api/v1/users/profile').header('authorization', authorization)
+    second.assertStatus(200)
+    assert.equal(await lastUsedOf(user), thirtySecondsAgo.getTime())
+
+    // Two minutes ago: the next call records it again.
+    await db
+      .from('auth_access_tokens')
+      .where('tokenable_id', user.id)
+      .update({ last_used_at: new Date(Date.now() - 120_000) })
+    const third = await client.get('/api/v1/users/profile').header('authorization', authorization)
+    third.assertStatus(200)
+    assert.closeTo((await lastUsedOf(user))!, Date.now(), 5000)
+  })
+
+  test('a wrong secret for a real token id leaves it untouched', async ({ client, assert }) => {
+    const { user, authorization } = await memberWithToken()
+    const [id] = authorization.slice('Bearer crp_'.length).split('.')
+    const forged = `Bearer crp_${id}.${'A'.repeat(40)}`
+
+    const response = await client.get('/api/v1/users/profile').header('authorization', forged)
+
+    response.assertStatus(401)
+    assert.isNull(await lastUsedOf(user))
+  })
+})
