@@ -25,19 +25,27 @@
 |
 | Plain Node (type stripping): it drives the build from outside, like a user.
 */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import { setTimeout as sleep } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { AccessToken } from '@adonisjs/auth/access_tokens'
 import { Ignitor } from '@adonisjs/core'
+import {
+  ROOT,
+  build,
+  databaseNamed,
+  log,
+  percentile,
+  productionEnv,
+  recreateDatabase,
+  startProduction,
+  stopServer,
+} from './support.ts'
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const BUILD = join(ROOT, 'build')
 
 const { values: options } = parseArgs({
@@ -59,34 +67,11 @@ const HOT = Number(options.hot)
 const FUNDING = '100000.00'
 const TOKEN_PREFIX = 'crp_'
 
-const database = {
-  host: process.env.DB_HOST ?? '127.0.0.1',
-  port: Number(process.env.DB_PORT ?? 5432),
-  user: process.env.DB_USER ?? 'postgres',
-  password: process.env.DB_PASSWORD ?? '',
-  database: process.env.BENCH_DATABASE ?? 'corps_bench',
-}
+const database = databaseNamed(process.env.BENCH_DATABASE ?? 'corps_bench')
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 4199)
 const PORTS = Array.from({ length: PROCESSES }, (_, index) => FIRST_PORT + index)
 
-const serverEnv: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: 'production',
-  TZ: 'UTC',
-  HOST: '127.0.0.1',
-  PORT: String(FIRST_PORT),
-  APP_KEY: randomBytes(32).toString('base64url'),
-  APP_URL: `http://127.0.0.1:${FIRST_PORT}`,
-  LOG_LEVEL: 'warn',
-  SESSION_DRIVER: 'database',
-  LIMITER_STORE: 'memory',
-  MAIL_MAILER: 'capture',
-  DB_HOST: database.host,
-  DB_PORT: String(database.port),
-  DB_USER: database.user,
-  DB_PASSWORD: database.password,
-  DB_DATABASE: database.database,
-}
+const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...productionEnv(FIRST_PORT, database) }
 
 type Member = { id: string; tokens: string[] }
 
@@ -99,10 +84,6 @@ type RunResult = {
   latencies: number[]
   deadlocks: number
   entries: number
-}
-
-function log(message: string) {
-  process.stdout.write(`${message}\n`)
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = serverEnv) {
@@ -119,14 +100,6 @@ async function query<Row extends Record<string, unknown>>(sql: string, params: u
   } finally {
     await client.end()
   }
-}
-
-async function recreateDatabase() {
-  const admin = new pg.Client({ ...database, database: 'postgres' })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS "${database.database}" WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE "${database.database}"`)
-  await admin.end()
 }
 
 /**
@@ -190,39 +163,14 @@ async function seed(prefix: string, count: number, tokensEach: number): Promise<
   return members
 }
 
-async function startServers(): Promise<ChildProcess[]> {
-  const servers = PORTS.map((port) =>
-    spawn(process.execPath, [join(BUILD, 'bin/server.js')], {
-      cwd: BUILD,
-      env: { ...serverEnv, PORT: String(port) },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    })
+function startServers(): Promise<ChildProcess[]> {
+  return Promise.all(
+    PORTS.map((port) => startProduction(BUILD, { ...serverEnv, PORT: String(port) }))
   )
-  for (const port of PORTS) await waitForServer(port)
-  return servers
-}
-
-async function waitForServer(port: number) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/health/live`)
-      if (response.ok) return
-    } catch {}
-    await sleep(100)
-  }
-  throw new Error(`The server on port ${port} did not start`)
 }
 
 async function stopServers(servers: ChildProcess[]) {
-  await Promise.all(
-    servers.map(async (server) => {
-      if (server.exitCode !== null || server.signalCode !== null) return
-      const exited = new Promise((done) => server.once('exit', done))
-      server.kill('SIGTERM')
-      await Promise.race([exited, sleep(5000)])
-      if (server.exitCode === null) server.kill('SIGKILL')
-    })
-  )
+  await Promise.all(servers.map(stopServer))
 }
 
 async function counters() {
@@ -310,11 +258,6 @@ async function load(
     deadlocks: after.deadlocks - before.deadlocks,
     entries: after.entries - before.entries,
   }
-}
-
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return 0
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
 function print(result: RunResult) {
@@ -451,13 +394,11 @@ async function main() {
   const modes = options.mode === 'all' ? ['spread', 'hot', 'crash', 'engine'] : [options.mode!]
   if (!options['skip-build'] || !existsSync(join(BUILD, 'bin/server.js'))) {
     // Type errors are CI's business (npm run typecheck); the benchmark measures the runtime.
-    log('Building (node ace build)…')
-    const build = run(process.execPath, ['ace', 'build', '--ignore-ts-errors'], process.env)
-    if (build.code !== 0) throw new Error(`Build failed:\n${build.output}`)
+    build(BUILD)
   }
 
   log(`Fresh database ${database.database} on ${database.host}:${database.port}`)
-  await recreateDatabase()
+  await recreateDatabase(database)
   const migrate = run(process.execPath, [join(BUILD, 'ace.js'), 'migration:run', '--force'])
   if (migrate.code !== 0) throw new Error(`Migrations failed:\n${migrate.output}`)
 

@@ -31,20 +31,25 @@
 |
 | Plain Node (type stripping): it drives the build from outside, like a user.
 */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, openSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { setTimeout as sleep } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import pg from 'pg'
+import {
+  ROOT,
+  build,
+  databaseNamed,
+  log,
+  percentile,
+  productionEnv,
+  startProduction,
+  stopServer,
+} from './support.ts'
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const OUT = 'tmp/bench-pages/build'
-const BUILD = join(ROOT, OUT)
-const TSCONFIG = join(ROOT, 'tsconfig.bench-pages.json')
+const BUILD = join(ROOT, 'tmp/bench-pages/build')
 
 const { values: options } = parseArgs({
   options: {
@@ -63,13 +68,7 @@ const APP_PORT = Number(process.env.BENCH_PORT ?? 4298)
 const BASELINE_PORT = APP_PORT + 1
 const MEMBER = { username: 'bench_0001', password: 'Corps2026' }
 
-const database = {
-  host: process.env.DB_HOST ?? '127.0.0.1',
-  port: Number(process.env.DB_PORT ?? 5432),
-  user: process.env.DB_USER ?? 'postgres',
-  password: process.env.DB_PASSWORD ?? '',
-  database: process.env.DB_DATABASE ?? 'corps',
-}
+const database = databaseNamed(process.env.DB_DATABASE ?? 'corps')
 const databaseEnv = {
   DB_HOST: database.host,
   DB_PORT: String(database.port),
@@ -79,36 +78,6 @@ const databaseEnv = {
 }
 
 type Result = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number }
-
-function log(message: string) {
-  process.stdout.write(`${message}\n`)
-}
-
-/**
- * The build, in a folder of its own: a throwaway tsconfig sets outDir.
- */
-function build() {
-  writeFileSync(
-    TSCONFIG,
-    JSON.stringify({ extends: './tsconfig.json', compilerOptions: { outDir: `./${OUT}` } })
-  )
-  try {
-    log('Building (node ace build)…')
-    const result = spawnSync(
-      process.execPath,
-      ['ace', 'build', '--ignore-ts-errors', `--tsconfig=${basename(TSCONFIG)}`],
-      {
-        cwd: ROOT,
-        encoding: 'utf-8',
-      }
-    )
-    if (result.status !== 0) {
-      throw new Error(`Build failed:\n${result.error ?? ''}${result.stdout}${result.stderr}`)
-    }
-  } finally {
-    rmSync(TSCONFIG, { force: true })
-  }
-}
 
 async function checkData() {
   const client = new pg.Client(database)
@@ -147,14 +116,21 @@ async function checkData() {
 }
 
 /**
- * A server whose output goes to tmp/bench-pages/<name>.log (requests cut
- * off when the run ends would otherwise fill the report).
+ * Where a server's output goes (requests cut off when the run ends would
+ * otherwise fill the report).
  */
-function start(name: string, script: string, cwd: string, env: NodeJS.ProcessEnv) {
-  const output = openSync(join(ROOT, 'tmp/bench-pages', `${name}.log`), 'w')
-  return spawn(process.execPath, [script], {
-    cwd,
-    env: { ...process.env, ...env },
+function logFile(name: string) {
+  return join(ROOT, 'tmp/bench-pages', `${name}.log`)
+}
+
+/**
+ * The raw node:http + pg baseline.
+ */
+function startBaseline() {
+  const output = openSync(logFile('baseline'), 'w')
+  return spawn(process.execPath, ['benchmarks/baseline_server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...databaseEnv, PORT: String(BASELINE_PORT) },
     stdio: ['ignore', output, output],
   })
 }
@@ -168,14 +144,6 @@ async function waitFor(port: number) {
     await sleep(100)
   }
   throw new Error(`Nothing answers on port ${port}`)
-}
-
-async function stop(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return
-  const exited = new Promise((done) => server.once('exit', done))
-  server.kill('SIGTERM')
-  await Promise.race([exited, sleep(5000)])
-  if (server.exitCode === null) server.kill('SIGKILL')
 }
 
 /**
@@ -261,14 +229,12 @@ async function measure(
     },
   })
   times.sort((a, b) => a - b)
-  const at = (share: number) =>
-    times[Math.min(times.length - 1, Math.floor(share * times.length))] ?? 0
   return {
     name,
     rps: times.length / duration,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
     errors: result.non2xx + result.errors + result.timeouts,
   } satisfies Result
 }
@@ -292,30 +258,19 @@ function row(result: Result, baseline?: Result) {
 }
 
 async function main() {
-  if (!options['skip-build'] || !existsSync(join(BUILD, 'bin/server.js'))) build()
+  if (!options['skip-build'] || !existsSync(join(BUILD, 'bin/server.js'))) build(BUILD)
   const { published, bountyId } = await checkData()
   log(`${published.toLocaleString('en')} published bounties in ${database.database}`)
 
   mkdirSync(join(ROOT, 'tmp/bench-pages'), { recursive: true })
-  const app = start('app', 'bin/server.js', BUILD, {
-    ...databaseEnv,
-    NODE_ENV: 'production',
-    TZ: 'UTC',
-    HOST: '127.0.0.1',
-    PORT: String(APP_PORT),
-    APP_KEY: randomBytes(32).toString('base64url'),
-    APP_URL: `http://127.0.0.1:${APP_PORT}`,
-    LOG_LEVEL: 'warn',
-    SESSION_DRIVER: 'database',
-    LIMITER_STORE: 'memory',
-    MAIL_MAILER: 'capture',
-  })
-  const baseline = start('baseline', 'benchmarks/baseline_server.ts', ROOT, {
-    ...databaseEnv,
-    PORT: String(BASELINE_PORT),
-  })
+  const baseline = startBaseline()
+  const app = await startProduction(
+    BUILD,
+    { ...productionEnv(APP_PORT, database), APP_URL: `http://127.0.0.1:${APP_PORT}` },
+    logFile('app')
+  )
   try {
-    await Promise.all([waitFor(APP_PORT), waitFor(BASELINE_PORT)])
+    await waitFor(BASELINE_PORT)
     const { visitorCookie, memberCookie, bearer } = await sessions()
     const appUrl = `http://127.0.0.1:${APP_PORT}`
     const baseUrl = `http://127.0.0.1:${BASELINE_PORT}`
@@ -360,7 +315,7 @@ async function main() {
     for (const [label, ok] of checks) log(`${ok ? 'PASS' : 'FAIL'}  ${label}`)
     process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1
   } finally {
-    await Promise.all([stop(app), stop(baseline)])
+    await Promise.all([stopServer(app), stopServer(baseline)])
   }
 }
 

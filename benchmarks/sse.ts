@@ -34,17 +34,25 @@
 | Plain Node (type stripping): it drives the build from outside, like a user.
 */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { Agent, request, type IncomingMessage } from 'node:http'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 import { AccessToken } from '@adonisjs/auth/access_tokens'
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+import {
+  ROOT,
+  build,
+  databaseNamed,
+  log,
+  percentile,
+  productionEnv,
+  recreateDatabase,
+  startProduction,
+  stopServer,
+} from './support.ts'
 const BUILD = join(ROOT, 'build')
 
 const { values: options } = parseArgs({
@@ -64,31 +72,11 @@ const TOKEN_PREFIX = 'crp_'
 const PORT = Number(process.env.BENCH_PORT ?? 4391)
 const BASE = { host: '127.0.0.1', port: PORT }
 
-const database = {
-  host: process.env.DB_HOST ?? '127.0.0.1',
-  port: Number(process.env.DB_PORT ?? 5432),
-  user: process.env.DB_USER ?? 'postgres',
-  password: process.env.DB_PASSWORD ?? '',
-  database: process.env.BENCH_DATABASE ?? 'corps_bench_sse',
-}
+const database = databaseNamed(process.env.BENCH_DATABASE ?? 'corps_bench_sse')
 
 const serverEnv: NodeJS.ProcessEnv = {
   ...process.env,
-  NODE_ENV: 'production',
-  TZ: 'UTC',
-  HOST: '127.0.0.1',
-  PORT: String(PORT),
-  APP_KEY: randomBytes(32).toString('base64url'),
-  APP_URL: `http://127.0.0.1:${PORT}`,
-  LOG_LEVEL: 'warn',
-  SESSION_DRIVER: 'database',
-  LIMITER_STORE: 'memory',
-  MAIL_MAILER: 'capture',
-  DB_HOST: database.host,
-  DB_PORT: String(database.port),
-  DB_USER: database.user,
-  DB_PASSWORD: database.password,
-  DB_DATABASE: database.database,
+  ...productionEnv(PORT, database),
   REDIS_HOST: '',
 }
 
@@ -109,21 +97,9 @@ type Stream = {
   waiting: Map<string, (arrival: Arrival) => void>
 }
 
-function log(message: string) {
-  process.stdout.write(`${message}\n`)
-}
-
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = serverEnv) {
   const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf-8' })
   return { code: result.status ?? 1, output: `${result.stdout}${result.stderr}` }
-}
-
-async function recreateDatabase() {
-  const admin = new pg.Client({ ...database, database: 'postgres' })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS "${database.database}" WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE "${database.database}"`)
-  await admin.end()
 }
 
 /**
@@ -225,25 +201,7 @@ async function startServer() {
   if (await fetch(`http://127.0.0.1:${PORT}/`).catch(() => null)) {
     throw new Error(`Port ${PORT} is already in use: set BENCH_PORT to a free one`)
   }
-  const server = spawn(process.execPath, [join(BUILD, 'bin/server.js')], {
-    cwd: BUILD,
-    env: serverEnv,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const alive = await fetch(`http://127.0.0.1:${PORT}/health/live`).catch(() => null)
-    if (alive?.ok) return server
-    await sleep(100)
-  }
-  throw new Error('The server did not start')
-}
-
-async function stopServer(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return
-  const exited = new Promise((done) => server.once('exit', done))
-  server.kill('SIGTERM')
-  await Promise.race([exited, sleep(5000)])
-  if (server.exitCode === null) server.kill('SIGKILL')
+  return startProduction(BUILD, serverEnv)
 }
 
 function memoryOf(server: ChildProcess) {
@@ -351,11 +309,6 @@ async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Prom
   return results
 }
 
-function percentile(sorted: number[], p: number) {
-  if (!sorted.length) return Number.NaN
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b)
   const fixed = (value: number) => value.toFixed(1)
@@ -461,11 +414,9 @@ async function main() {
     `bench:sse — ${CONNECTIONS} streams, ${TIPS} tips at ${RATE}/s, ${BROADCASTS} board broadcasts`
   )
   if (!options['skip-build'] || !existsSync(join(BUILD, 'bin/server.js'))) {
-    log('Building (node ace build)…')
-    const build = run(process.execPath, ['ace', 'build', '--ignore-ts-errors'], process.env)
-    if (build.code !== 0) throw new Error(`Build failed:\n${build.output}`)
+    build(BUILD)
   }
-  await recreateDatabase()
+  await recreateDatabase(database)
   const migrate = run(process.execPath, [join(BUILD, 'ace.js'), 'migration:run', '--force'])
   if (migrate.code !== 0) throw new Error(`Migrations failed:\n${migrate.output}`)
   const members = await seed(CONNECTIONS)

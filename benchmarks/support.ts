@@ -1,0 +1,164 @@
+/*
+|--------------------------------------------------------------------------
+| What the benchmarks share
+|--------------------------------------------------------------------------
+|
+| Building the app, the database they use, and starting the production
+| server the way production starts it: the build's own `npm start` line
+| (package.json), so tuning that lives there (Node flags, allocator
+| settings) is what gets measured.
+*/
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { setTimeout as sleep } from 'node:timers/promises'
+import pg from 'pg'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+export function log(message: string) {
+  process.stdout.write(`${message}\n`)
+}
+
+export type Database = {
+  host: string
+  port: number
+  user: string
+  password: string
+  database: string
+}
+
+/**
+ * The server from DB_HOST/DB_PORT/DB_USER/DB_PASSWORD (127.0.0.1:5432,
+ * postgres), with the given database name.
+ */
+export function databaseNamed(name: string): Database {
+  return {
+    host: process.env.DB_HOST ?? '127.0.0.1',
+    port: Number(process.env.DB_PORT ?? 5432),
+    user: process.env.DB_USER ?? 'postgres',
+    password: process.env.DB_PASSWORD ?? '',
+    database: name,
+  }
+}
+
+export async function recreateDatabase(database: Database) {
+  const admin = new pg.Client({ ...database, database: 'postgres' })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS "${database.database}" WITH (FORCE)`)
+  await admin.query(`CREATE DATABASE "${database.database}"`)
+  await admin.end()
+}
+
+/**
+ * `node ace build` into `outDir` (a folder of its own, through a throwaway
+ * tsconfig, so that two benchmarks never race one build).
+ */
+export function build(outDir: string) {
+  const tsconfig = join(ROOT, `tsconfig.bench-${process.pid}.json`)
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      extends: './tsconfig.json',
+      compilerOptions: { outDir: `./${relative(ROOT, outDir)}` },
+    })
+  )
+  try {
+    log('Building (node ace build)…')
+    const result = spawnSync(
+      process.execPath,
+      ['ace', 'build', '--ignore-ts-errors', `--tsconfig=${basename(tsconfig)}`],
+      { cwd: ROOT, encoding: 'utf-8' }
+    )
+    if (result.status !== 0) {
+      throw new Error(`Build failed:\n${result.error ?? ''}${result.stdout}${result.stderr}`)
+    }
+  } finally {
+    rmSync(tsconfig, { force: true })
+  }
+}
+
+/**
+ * The environment of a production server on `port` against `database`.
+ */
+export function productionEnv(port: number, database: Database): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: 'production',
+    TZ: 'UTC',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    APP_KEY: randomBytes(32).toString('base64url'),
+    APP_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: 'warn',
+    SESSION_DRIVER: 'database',
+    LIMITER_STORE: 'memory',
+    MAIL_MAILER: 'capture',
+    DB_HOST: database.host,
+    DB_PORT: String(database.port),
+    DB_USER: database.user,
+    DB_PASSWORD: database.password,
+    DB_DATABASE: database.database,
+  }
+}
+
+/**
+ * The build's `npm start` line (`VAR=value … node [flags] bin/server.js`)
+ * as environment, Node flags and script, so the server can be spawned
+ * directly: the benchmark needs its process id (memory, kill -9), which
+ * `npm start` would hide behind npm and a shell.
+ */
+export function startCommand(buildDir: string) {
+  const manifest = JSON.parse(readFileSync(join(buildDir, 'package.json'), 'utf-8'))
+  const words: string[] = manifest.scripts.start.split(/\s+/).filter(Boolean)
+  const env: Record<string, string> = {}
+  while (/^[A-Z_]+=/.test(words[0])) {
+    const [name, ...value] = words.shift()!.split('=')
+    env[name] = value.join('=')
+  }
+  if (words.shift() !== 'node') throw new Error('`npm start` must run node')
+  return { env, args: words }
+}
+
+/**
+ * Starts the production server of `buildDir` (see startCommand) and waits
+ * until it answers. Its output goes to `output` (a file) or to ours.
+ */
+export async function startProduction(
+  buildDir: string,
+  env: NodeJS.ProcessEnv,
+  output?: string
+): Promise<ChildProcess> {
+  const command = startCommand(buildDir)
+  const stdio = output ? openSync(output, 'w') : 'inherit'
+  const server = spawn(process.execPath, command.args, {
+    cwd: buildDir,
+    env: { ...process.env, ...command.env, ...env },
+    stdio: ['ignore', stdio, stdio],
+  })
+  const port = env.PORT
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (server.exitCode !== null) throw new Error(`The server on port ${port} exited`)
+    const alive = await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => null)
+    if (alive?.ok) return server
+    await sleep(100)
+  }
+  throw new Error(`The server on port ${port} did not start`)
+}
+
+export async function stopServer(server: ChildProcess) {
+  if (server.exitCode !== null || server.signalCode !== null) return
+  const exited = new Promise((done) => server.once('exit', done))
+  server.kill('SIGTERM')
+  await Promise.race([exited, sleep(5000)])
+  if (server.exitCode === null) server.kill('SIGKILL')
+}
+
+/**
+ * The p-th percentile (0–100, nearest rank) of an ascending list.
+ */
+export function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return Number.NaN
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+}
