@@ -13,21 +13,33 @@ export default class TipsController {
   async create({ auth, request, view }: HttpContext) {
     const user = auth.use('web').getUserOrFail()
     const { balance } = await Ledger.balances(accounts.wallet(user.id))
-    const to = request.qs().to
+    const { to, bounty } = request.qs()
     return view.render('pages/tips/create', {
       balance,
       recipient: typeof to === 'string' ? to.toLowerCase() : '',
+      bounty: await this.#bountyNamed(user, bounty),
     })
+  }
+
+  /**
+   * The bounty of `?bounty=` (a link from a bounty page), when it is one the
+   * member may tip for; otherwise the form is a plain tip.
+   */
+  async #bountyNamed(user: User, id: unknown) {
+    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null
+    return SendTip.bountyFor(user, id).catch(() => null)
   }
 
   async store({ auth, request, response, session, bouncer }: HttpContext) {
     const sender = auth.use('web').getUserOrFail()
-    const { toUserId, toUsername, ...data } = await request.validateUsing(sendTipValidator, {
-      meta: { userId: sender.id, username: sender.username },
-    })
+    const { toUserId, toUsername, bountyId, ...data } = await request.validateUsing(
+      sendTipValidator,
+      { meta: { userId: sender.id, username: sender.username } }
+    )
     const recipient = await User.findByOrFail(toUserId ? 'id' : 'username', toUserId ?? toUsername)
     await bouncer.with(WalletPolicy).authorize('tip', recipient)
-    const tip = await SendTip.handle(sender, { recipient, ...data })
+    const bounty = bountyId ? await SendTip.bountyFor(sender, bountyId) : null
+    const tip = await SendTip.handle(sender, { recipient, bounty, ...data })
     session.flash('success', `You tipped @${recipient.username} ${tip.amount.format()}.`)
     return response.redirect().toRoute('wallet.show')
   }

@@ -15,6 +15,7 @@ export default class TipTransformer extends BaseTransformer<Transaction> {
         id: sent.metadata.counterpartyId!,
         username: sent.metadata.counterpartyUsername!,
       },
+      bountyId: sent.bountyId ?? null,
       balanceAfter: sent.balanceAfter.toString(),
       createdAt: sent.createdAt.toUTC().toISO()!,
     }

@@ -56,6 +56,10 @@ export const sendTipValidator = vine.withMetaData<{ userId: string; username: st
     .optional(),
   amount: money(),
   message: vine.string().trim().maxLength(280).optional(),
+  /**
+   * The bounty the tip thanks someone for (K4), if any.
+   */
+  bountyId: vine.string().trim().uuid().optional(),
 })
 
 /**

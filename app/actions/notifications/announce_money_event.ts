@@ -19,6 +19,7 @@ export default class AnnounceMoneyEvent {
       amount: Money
       message: string | null
       received: Transaction
+      bounty?: { id: string; title: string } | null
     }
   ) {
     return Notify.handle(
@@ -26,10 +27,14 @@ export default class AnnounceMoneyEvent {
         type: 'tip.received',
         recipients: [tip.recipient],
         actor: tip.sender,
-        title: `@${tip.sender.username} tipped you ${tip.amount.format()}`,
+        title: `@${tip.sender.username} tipped you ${tip.amount.format()}${tip.bounty ? ` for “${tip.bounty.title}”` : ''}`,
         message: tip.message ?? 'No message: just thanks.',
         url: urlFor('wallet.show'),
-        data: { transactionId: tip.received.id, amount: tip.amount.toString() },
+        data: {
+          transactionId: tip.received.id,
+          amount: tip.amount.toString(),
+          ...(tip.bounty ? { bountyId: tip.bounty.id } : {}),
+        },
       },
       trx
     )

@@ -1,20 +1,56 @@
+import { errors as vineErrors } from '@vinejs/vine'
 import Ledger, { accounts } from '#ledger/ledger'
+import Bounty from '#models/bounty'
 import type Money from '#ledger/money'
 import { DomainError } from '#exceptions/domain_error'
 import Transaction from '#models/transaction'
 import type User from '#models/user'
 import AnnounceMoneyEvent from '#actions/notifications/announce_money_event'
 
+type TippedBounty = Pick<Bounty, 'id' | 'title'>
+
 /**
- * Moves money from one member's wallet to another's (K4). The sender sees a
- * SPEND, the receiver an EARN, both written with the ledger entry.
+ * Moves money from one member's wallet to another's (K4), optionally for
+ * work on a bounty. The sender sees a SPEND, the receiver an EARN, both
+ * written with the ledger entry (and linked to the bounty).
  */
 export default class SendTip {
+  /**
+   * The published bounty `bountyId` names, if the sender may see it: a
+   * validation error on `bountyId` otherwise (an unknown, hidden or draft
+   * bounty looks the same).
+   */
+  static async bountyFor(sender: User, bountyId: string): Promise<TippedBounty> {
+    const bounty = await Bounty.query()
+      .withScopes((scopes) => scopes.visibleTo(sender))
+      .where('bounties.id', bountyId)
+      .where('bounties.is_draft', false)
+      .select('bounties.id', 'bounties.title')
+      .first()
+    if (!bounty) {
+      throw new vineErrors.E_VALIDATION_ERROR([
+        {
+          field: 'bountyId',
+          message: 'No published bounty you can see has this id',
+          rule: 'exists',
+        },
+      ])
+    }
+    return bounty
+  }
+
   static async handle(
     sender: User,
-    data: { recipient: User; amount: Money; message?: string | null }
+    data: {
+      recipient: User
+      amount: Money
+      message?: string | null
+      bounty?: TippedBounty | null
+    }
   ) {
     const { recipient, amount } = data
+    const bounty = data.bounty ?? null
+    const forBounty = bounty ? ` for “${bounty.title}”` : ''
     if (recipient.id === sender.id) {
       throw new DomainError('FORBIDDEN', 'You cannot tip yourself', { field: 'recipient' })
     }
@@ -27,36 +63,45 @@ export default class SendTip {
         from,
         to,
         amount,
-        description: `Tip from @${sender.username} to @${recipient.username}`,
+        description: `Tip from @${sender.username} to @${recipient.username}${forBounty}`,
       })
       const [sent, received] = await Transaction.recordMany(
         [
           {
             userId: sender.id,
             entryId: movement.entryId,
+            bountyId: bounty?.id ?? null,
             type: 'SPEND',
             status: 'COMPLETED',
             amount,
             balanceBefore: movement.balanceBefore(from),
             balanceAfter: movement.balanceAfter(from),
-            description: withMessage(`Tip to @${recipient.username}`, message),
+            description: withMessage(`Tip to @${recipient.username}${forBounty}`, message),
             metadata: tipDetails(recipient, message),
           },
           {
             userId: recipient.id,
             entryId: movement.entryId,
+            bountyId: bounty?.id ?? null,
             type: 'EARN',
             status: 'COMPLETED',
             amount,
             balanceBefore: movement.balanceBefore(to),
             balanceAfter: movement.balanceAfter(to),
-            description: withMessage(`Tip from @${sender.username}`, message),
+            description: withMessage(`Tip from @${sender.username}${forBounty}`, message),
             metadata: tipDetails(sender, message),
           },
         ],
         trx
       )
-      await AnnounceMoneyEvent.tipReceived(trx, { sender, recipient, amount, message, received })
+      await AnnounceMoneyEvent.tipReceived(trx, {
+        sender,
+        recipient,
+        amount,
+        message,
+        received,
+        bounty,
+      })
       return sent
     })
   }

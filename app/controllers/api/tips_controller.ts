@@ -12,12 +12,14 @@ import TipTransformer from '#transformers/tip_transformer'
 export default class TipsController {
   async store({ auth, request, response, bouncer }: HttpContext) {
     const sender = auth.use('api').getUserOrFail()
-    const { toUserId, toUsername, ...data } = await request.validateUsing(sendTipValidator, {
-      meta: { userId: sender.id, username: sender.username },
-    })
+    const { toUserId, toUsername, bountyId, ...data } = await request.validateUsing(
+      sendTipValidator,
+      { meta: { userId: sender.id, username: sender.username } }
+    )
     const recipient = await User.findByOrFail(toUserId ? 'id' : 'username', toUserId ?? toUsername)
     await bouncer.with(WalletPolicy).authorize('tip', recipient)
-    const tip = await SendTip.handle(sender, { recipient, ...data })
+    const bounty = bountyId ? await SendTip.bountyFor(sender, bountyId) : null
+    const tip = await SendTip.handle(sender, { recipient, bounty, ...data })
     response.status(201)
     return serialize(TipTransformer.transform(tip), {
       message: `Tip sent to @${recipient.username}`,

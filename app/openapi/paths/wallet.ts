@@ -67,6 +67,7 @@ export const walletSchemas: Record<string, Schema> = {
     amount: ref('Money'),
     message: nullable({ type: 'string' }),
     recipient: memberRef,
+    bountyId: { ...nullable(ref('Uuid')), description: 'The bounty the tip was for, if any' },
     balanceAfter: ref('Money'),
     createdAt: ref('Timestamp'),
   }),
@@ -167,7 +168,7 @@ export const walletPaths: Record<string, Record<string, Operation>> = {
       operationId: 'sendTip',
       summary: 'Tip another member',
       description:
-        'Moves money from the caller’s wallet to another member’s (by `toUserId` or `toUsername`). Tipping yourself is refused. Needs a verified email.',
+        'Moves money from the caller’s wallet to another member’s (by `toUserId` or `toUsername`), optionally for a bounty (`bountyId`: a published bounty the caller can see, else 422 on that field). Tipping yourself is refused. Needs a verified email.',
       security: bearer('wallet'),
       parameters: [idempotencyKey],
       requestBody: jsonBody(fromValidator(sendTipValidator), {

@@ -1,7 +1,9 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import '#tests/helpers/openapi'
+import { randomUUID } from 'node:crypto'
 import Transaction from '#models/transaction'
+import { BountyFactory } from '#database/factories/bounty_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import { verifyLedger } from '#ledger/verify'
 import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/api/support'
@@ -308,6 +310,63 @@ test.group('API tips', (group) => {
         ['SPEND', `Tip to @${receiver.username}`],
       ]
     )
+  })
+
+  test('a tip for a bounty is linked to it on both histories and in the notice', async ({
+    client,
+    assert,
+  }) => {
+    const { user: sender, authorization } = await memberWithToken()
+    const receiver = await UserFactory.apply('verified').create()
+    const bounty = await BountyFactory.apply('available').create()
+    await fund(sender, '10')
+
+    const response = await client
+      .post('/api/v1/tips')
+      .header('authorization', authorization)
+      .json({ toUserId: receiver.id, amount: '4', bountyId: bounty.id })
+
+    response.assertStatus(201)
+    assert.equal(response.body().data.bountyId, bounty.id)
+    const lines = await Transaction.query()
+      .whereIn('user_id', [sender.id, receiver.id])
+      .orderBy('type')
+    assert.deepEqual(
+      lines.map((line) => [line.type, line.bountyId, line.description]),
+      [
+        ['EARN', bounty.id, `Tip from @${sender.username} for “${bounty.title}”`],
+        ['SPEND', bounty.id, `Tip to @${receiver.username} for “${bounty.title}”`],
+      ]
+    )
+    const notice = await db.from('notifications').where('user_id', receiver.id).firstOrFail()
+    assert.include(notice.title, `for “${bounty.title}”`)
+    assert.equal(notice.data.bountyId, bounty.id)
+    assert.deepEqual(await balancesOf(receiver), { balance: '4.00', held: '0.00' })
+    const report = await verifyLedger()
+    assert.isTrue(report.ok)
+  })
+
+  test('a tip for a bounty nobody may see, a draft or no bounty is refused on bountyId', async ({
+    client,
+    assert,
+  }) => {
+    const { user: sender, authorization } = await memberWithToken()
+    const receiver = await UserFactory.apply('verified').create()
+    const draft = await BountyFactory.apply('draft').create()
+    const teamOnly = await BountyFactory.apply('available').create()
+    await db.from('bounties').where('id', teamOnly.id).update({ team_id: randomUUID() })
+    await fund(sender, '10')
+
+    for (const bountyId of [draft.id, teamOnly.id, randomUUID(), 'not-a-uuid']) {
+      const response = await client
+        .post('/api/v1/tips')
+        .header('authorization', authorization)
+        .json({ toUserId: receiver.id, amount: '1', bountyId })
+      response.assertStatus(422)
+      assert.equal(response.body().error.details[0].field, 'bountyId')
+    }
+    assert.deepEqual(await balancesOf(sender), { balance: '10.00', held: '0.00' })
+    assert.lengthOf(await Transaction.query().where('user_id', receiver.id), 0)
   })
 
   test('tipping yourself is refused and nothing moves', async ({ client, assert }) => {

@@ -5,6 +5,8 @@ import SendTip from '#actions/wallet/send_tip'
 import RequestWithdrawal from '#actions/wallet/request_withdrawal'
 import DepositFunds from '#actions/treasury/deposit_funds'
 import { UserFactory } from '#database/factories/user_factory'
+import Transaction from '#models/transaction'
+import { BountyFactory } from '#database/factories/bounty_factory'
 import { isolateDatabase } from '#tests/functional/api/support'
 import { balancesOf, fund } from '#tests/helpers/ledger'
 
@@ -176,6 +178,43 @@ test.group('Wallet forms', (group) => {
     response.assertStatus(302)
     response.assertFlashMessage('success', `You tipped @${receiver.username} 2.00.`)
     assert.deepEqual(await balancesOf(receiver), { balance: '2.00', held: '0.00' })
+  })
+
+  test('a bounty page links to tipping its worker for it, and the form keeps the bounty', async ({
+    client,
+    assert,
+  }) => {
+    const bounty = await BountyFactory.apply('inProgress')
+      .merge({ title: 'Fix the login page' })
+      .create()
+    await bounty.load('liveClaims', (claims) => claims.preload('user'))
+    const worker = bounty.liveClaims[0].user
+    const [visitor] = await UserFactory.apply('verified').createMany(1)
+    await fund(visitor, '10')
+
+    const page = await client.get(`/bounties/${bounty.id}`).loginAs(visitor)
+    page.assertTextIncludes(`/tips/new?to=${worker.username}&amp;bounty=${bounty.id}`)
+    const own = await client.get(`/bounties/${bounty.id}`).loginAs(worker)
+    assert.notInclude(own.text(), `/tips/new?to=${worker.username}`)
+
+    const form = await client
+      .get(`/tips/new?to=${worker.username}&bounty=${bounty.id}`)
+      .loginAs(visitor)
+    form.assertTextIncludes(`name="bountyId" value="${bounty.id}"`)
+    form.assertTextIncludes(bounty.title)
+
+    const response = await client
+      .post('/tips')
+      .form({ toUsername: worker.username, amount: '3', bountyId: bounty.id })
+      .withCsrfToken()
+      .loginAs(visitor)
+      .redirects(0)
+    response.assertStatus(302)
+    const earned = await Transaction.query().where('user_id', worker.id).where('type', 'EARN')
+    assert.deepEqual(
+      earned.map((line) => [line.amount.toString(), line.bountyId]),
+      [['3.00', bounty.id]]
+    )
   })
 
   test('tipping yourself from the form is refused next to the field', async ({
