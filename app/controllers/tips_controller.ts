@@ -40,7 +40,11 @@ export default class TipsController {
     await bouncer.with(WalletPolicy).authorize('tip', recipient)
     const bounty = bountyId ? await SendTip.bountyFor(sender, bountyId) : null
     const tip = await SendTip.handle(sender, { recipient, bounty, ...data })
-    session.flash('success', `You tipped @${recipient.username} ${tip.amount.format()}.`)
+    const forBounty = bounty ? ` for “${bounty.title}”` : ''
+    session.flash(
+      'success',
+      `You tipped @${recipient.username} ${tip.amount.format()}${forBounty}.`
+    )
     return response.redirect().toRoute('wallet.show')
   }
 }

@@ -210,6 +210,10 @@ test.group('Wallet forms', (group) => {
       .loginAs(visitor)
       .redirects(0)
     response.assertStatus(302)
+    response.assertFlashMessage(
+      'success',
+      `You tipped @${worker.username} 3.00 for “Fix the login page”.`
+    )
     const earned = await Transaction.query().where('user_id', worker.id).where('type', 'EARN')
     assert.deepEqual(
       earned.map((line) => [line.amount.toString(), line.bountyId]),
