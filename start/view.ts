@@ -7,6 +7,7 @@ import edge from 'edge.js'
 import app from '@adonisjs/core/services/app'
 import { type DateTime } from 'luxon'
 import { BOUNTY_PRIORITY_LABELS, BOUNTY_STATUS_LABELS } from '#enums/bounty'
+import { cacheTemplateLookups } from '#services/template_lookups'
 
 edge.global('formatDate', (value: DateTime | null | undefined, format = 'd LLL yyyy') =>
   value ? value.toFormat(format) : '—'
@@ -29,15 +30,7 @@ edge.global(
 )
 
 /**
- * Edge 6 decides whether to re-list the components folder on every render
- * when the instance is created (no cache then), and the provider's later
- * `configure({ cache: true })` does not change that: in production each
- * page walked resources/views/components on disk (readdirSync + stat per
- * file, ~2 % of the board's CPU). Templates do not change while a
- * production server runs, so the listing is read once.
+ * Production templates do not change while the server runs: see
+ * app/services/template_lookups.ts.
  */
-if (app.inProduction) {
-  const listComponents = edge.loader.listComponents.bind(edge.loader)
-  let listed: ReturnType<typeof listComponents> | undefined
-  edge.loader.listComponents = () => (listed ??= listComponents())
-}
+if (app.inProduction) cacheTemplateLookups(edge)
