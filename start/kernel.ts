@@ -22,8 +22,7 @@ router.use([
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
   () => import('#middleware/track_session_middleware'),
-  () => import('#middleware/wallet_balance_middleware'),
-  () => import('#middleware/unread_notifications_middleware'),
+  () => import('#middleware/navigation_middleware'),
 ])
 
 export const middleware = router.named({

@@ -3,6 +3,7 @@ import * as abilities from '#abilities/main'
 import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import { isApiRequest } from '#middleware/web_session_middleware'
 
 /**
  * One Bouncer per request, for whichever guard authenticated the user.
@@ -15,9 +16,8 @@ export default class InitializeBouncerMiddleware {
       policies
     ).setContainerResolver(ctx.containerResolver)
 
-    if ('view' in ctx) {
-      ctx.view.share(ctx.bouncer.edgeHelpers)
-    }
+    // API calls render no pages (and would create a template renderer).
+    if (!isApiRequest(ctx)) ctx.view.share(ctx.bouncer.edgeHelpers)
     return next()
   }
 }
