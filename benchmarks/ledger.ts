@@ -25,14 +25,13 @@
 |
 | Plain Node (type stripping): it drives the build from outside, like a user.
 */
-import { spawnSync, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import pg from 'pg'
-import { AccessToken } from '@adonisjs/auth/access_tokens'
 import { Ignitor } from '@adonisjs/core'
 import {
   ROOT,
@@ -42,8 +41,11 @@ import {
   percentile,
   productionEnv,
   recreateDatabase,
+  ace,
+  seedMembers,
   startProduction,
   stopServer,
+  type SeededMember,
 } from './support.ts'
 
 const BUILD = join(ROOT, 'build')
@@ -65,7 +67,6 @@ const PROCESSES = Number(options.processes)
 const USERS = Number(options.users)
 const HOT = Number(options.hot)
 const FUNDING = '100000.00'
-const TOKEN_PREFIX = 'crp_'
 
 const database = databaseNamed(process.env.BENCH_DATABASE ?? 'corps_bench')
 const FIRST_PORT = Number(process.env.BENCH_PORT ?? 4199)
@@ -73,7 +74,7 @@ const PORTS = Array.from({ length: PROCESSES }, (_, index) => FIRST_PORT + index
 
 const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...productionEnv(FIRST_PORT, database) }
 
-type Member = { id: string; tokens: string[] }
+type Member = SeededMember
 
 type RunResult = {
   name: string
@@ -86,11 +87,6 @@ type RunResult = {
   entries: number
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = serverEnv) {
-  const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf-8' })
-  return { code: result.status ?? 1, output: `${result.stdout}${result.stderr}` }
-}
-
 async function query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
   const client = new pg.Client(database)
   await client.connect()
@@ -100,67 +96,6 @@ async function query<Row extends Record<string, unknown>>(sql: string, params: u
   } finally {
     await client.end()
   }
-}
-
-/**
- * Members with verified emails, a funded wallet (one balanced entry from the
- * treasury, through the same triggers as every movement) and API tokens:
- * `tokensEach` per member, so each client connection uses its own token.
- */
-async function seed(prefix: string, count: number, tokensEach: number): Promise<Member[]> {
-  const client = new pg.Client(database)
-  await client.connect()
-  await client.query('BEGIN')
-  const { rows: users } = await client.query<{ id: string }>(
-    `INSERT INTO users (username, email, password, email_verified_at)
-     SELECT $2 || n, $2 || n || '@bench.test', 'not-a-login', now()
-       FROM generate_series(1, $1) AS n
-     RETURNING id`,
-    [count, prefix]
-  )
-  const ids = users.map((user) => user.id)
-  await client.query(
-    `INSERT INTO ledger_accounts (kind, user_id) SELECT 'WALLET', id FROM unnest($1::uuid[]) AS id`,
-    [ids]
-  )
-  await client.query(`INSERT INTO ledger_accounts (kind, code) VALUES ('TREASURY', 'treasury')
-    ON CONFLICT (code) WHERE code IS NOT NULL DO NOTHING`)
-  await client.query(
-    `WITH entry AS (
-       INSERT INTO ledger_entries (kind, description) VALUES ('TRANSFER', 'Benchmark funding') RETURNING id
-     )
-     INSERT INTO ledger_postings (entry_id, account_id, amount)
-     SELECT entry.id, account.id,
-            CASE WHEN account.kind = 'TREASURY' THEN -$1::numeric * $2 ELSE $1::numeric END
-       FROM entry, ledger_accounts AS account
-      WHERE account.kind = 'TREASURY' OR account.user_id = ANY($3::uuid[])`,
-    [FUNDING, count, ids]
-  )
-
-  const members: Member[] = ids.map((id) => ({ id, tokens: [] }))
-  const pending = members.flatMap((member) =>
-    Array.from({ length: tokensEach }, () => ({ member, ...AccessToken.seed(40) }))
-  )
-  for (let offset = 0; offset < pending.length; offset += 5000) {
-    const batch = pending.slice(offset, offset + 5000)
-    const values = batch
-      .map((_, i) => `($${i * 2 + 1}, 'auth_token', $${i * 2 + 2}, '["*"]', now(), now())`)
-      .join(', ')
-    const { rows: tokenIds } = await client.query<{ id: number }>(
-      `INSERT INTO auth_access_tokens (tokenable_id, type, hash, abilities, created_at, updated_at)
-       VALUES ${values} RETURNING id`,
-      batch.flatMap(({ member, hash }) => [member.id, hash])
-    )
-    batch.forEach(({ member, secret }, i) => {
-      const encode = (value: string) => Buffer.from(value).toString('base64url')
-      member.tokens.push(
-        `${TOKEN_PREFIX}${encode(String(tokenIds[i].id))}.${encode(secret.release())}`
-      )
-    })
-  }
-  await client.query('COMMIT')
-  await client.end()
-  return members
 }
 
 function startServers(): Promise<ChildProcess[]> {
@@ -279,7 +214,7 @@ function print(result: RunResult) {
  * them) and the whole ledger sums to zero.
  */
 async function verify(members: number) {
-  const command = run(process.execPath, [join(BUILD, 'ace.js'), 'ledger:verify', '--json'])
+  const command = ace(BUILD, ['ledger:verify', '--json'], serverEnv)
   const summary = JSON.parse(
     command.output.slice(command.output.indexOf('{'), command.output.lastIndexOf('}') + 1)
   )
@@ -399,12 +334,17 @@ async function main() {
 
   log(`Fresh database ${database.database} on ${database.host}:${database.port}`)
   await recreateDatabase(database)
-  const migrate = run(process.execPath, [join(BUILD, 'ace.js'), 'migration:run', '--force'])
+  const migrate = ace(BUILD, ['migration:run', '--force'], serverEnv)
   if (migrate.code !== 0) throw new Error(`Migrations failed:\n${migrate.output}`)
 
   const seeded = performance.now()
-  const spread = await seed('bench_', USERS, 1)
-  const hot = await seed('hot_', HOT, CONNECTIONS)
+  const spread = await seedMembers(database, { prefix: 'bench_', count: USERS, funding: FUNDING })
+  const hot = await seedMembers(database, {
+    prefix: 'hot_',
+    count: HOT,
+    funding: FUNDING,
+    tokensEach: CONNECTIONS,
+  })
   const everyone = [...spread, ...hot]
   const seedSeconds = ((performance.now() - seeded) / 1000).toFixed(1)
   log(`Seeded ${USERS} + ${HOT} members with ${FUNDING} each in ${seedSeconds} s`)

@@ -33,15 +33,13 @@
 |
 | Plain Node (type stripping): it drives the build from outside, like a user.
 */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { Agent, request, type IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { setTimeout as sleep } from 'node:timers/promises'
-import pg from 'pg'
-import { AccessToken } from '@adonisjs/auth/access_tokens'
 import {
   ROOT,
   build,
@@ -50,6 +48,8 @@ import {
   percentile,
   productionEnv,
   recreateDatabase,
+  ace,
+  seedMembers,
   startProduction,
   stopServer,
 } from './support.ts'
@@ -68,7 +68,6 @@ const CONNECTIONS = Number(options.connections)
 const TIPS = Number(options.tips)
 const RATE = Number(options.rate)
 const BROADCASTS = Number(options.broadcasts)
-const TOKEN_PREFIX = 'crp_'
 const PORT = Number(process.env.BENCH_PORT ?? 4391)
 const BASE = { host: '127.0.0.1', port: PORT }
 
@@ -95,75 +94,6 @@ type Stream = {
   member: Member
   uid: string
   waiting: Map<string, (arrival: Arrival) => void>
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = serverEnv) {
-  const result = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf-8' })
-  return { code: result.status ?? 1, output: `${result.stdout}${result.stderr}` }
-}
-
-/**
- * Verified members with funded wallets (one balanced entry from the
- * treasury) and one API token each; each member is also a distinct client
- * address, so per-address throttles model many people.
- */
-async function seed(count: number): Promise<Member[]> {
-  const client = new pg.Client(database)
-  await client.connect()
-  await client.query('BEGIN')
-  const { rows: users } = await client.query<{ id: string }>(
-    `INSERT INTO users (username, email, password, email_verified_at)
-     SELECT 'sse' || n, 'sse' || n || '@bench.test', 'not-a-login', now()
-       FROM generate_series(1, $1) AS n
-     RETURNING id`,
-    [count]
-  )
-  const ids = users.map((user) => user.id)
-  await client.query(
-    `INSERT INTO user_settings (user_id) SELECT id FROM unnest($1::uuid[]) AS id`,
-    [ids]
-  )
-  await client.query(
-    `INSERT INTO ledger_accounts (kind, user_id) SELECT 'WALLET', id FROM unnest($1::uuid[]) AS id`,
-    [ids]
-  )
-  await client.query(`INSERT INTO ledger_accounts (kind, code) VALUES ('TREASURY', 'treasury')`)
-  await client.query(
-    `WITH entry AS (
-       INSERT INTO ledger_entries (kind, description) VALUES ('TRANSFER', 'Benchmark funding') RETURNING id
-     )
-     INSERT INTO ledger_postings (entry_id, account_id, amount)
-     SELECT entry.id, account.id, CASE WHEN account.kind = 'TREASURY' THEN -1000 * $1::numeric ELSE 1000 END
-       FROM entry, ledger_accounts AS account
-      WHERE account.kind = 'TREASURY' OR account.user_id = ANY($2::uuid[])`,
-    [count, ids]
-  )
-
-  const members: Member[] = []
-  const pending = ids.map((id) => ({ id, ...AccessToken.seed(40) }))
-  for (let offset = 0; offset < pending.length; offset += 5000) {
-    const batch = pending.slice(offset, offset + 5000)
-    const values = batch
-      .map((_, i) => `($${i * 2 + 1}, 'auth_token', $${i * 2 + 2}, '["*"]', now(), now())`)
-      .join(', ')
-    const { rows: tokenIds } = await client.query<{ id: number }>(
-      `INSERT INTO auth_access_tokens (tokenable_id, type, hash, abilities, created_at, updated_at)
-       VALUES ${values} RETURNING id`,
-      batch.flatMap(({ id, hash }) => [id, hash])
-    )
-    batch.forEach(({ id, secret }, i) => {
-      const encode = (value: string) => Buffer.from(value).toString('base64url')
-      const n = offset + i
-      members.push({
-        id,
-        token: `${TOKEN_PREFIX}${encode(String(tokenIds[i].id))}.${encode(secret.release())}`,
-        ip: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-      })
-    })
-  }
-  await client.query('COMMIT')
-  await client.end()
-  return members
 }
 
 /**
@@ -417,9 +347,16 @@ async function main() {
     build(BUILD)
   }
   await recreateDatabase(database)
-  const migrate = run(process.execPath, [join(BUILD, 'ace.js'), 'migration:run', '--force'])
+  const migrate = ace(BUILD, ['migration:run', '--force'], serverEnv)
   if (migrate.code !== 0) throw new Error(`Migrations failed:\n${migrate.output}`)
-  const members = await seed(CONNECTIONS)
+  // Each member is also a distinct client address, so per-address throttles
+  // model many people.
+  const seeded = await seedMembers(database, { prefix: 'sse', count: CONNECTIONS, funding: '1000' })
+  const members: Member[] = seeded.map(({ id, tokens }, n) => ({
+    id,
+    token: tokens[0],
+    ip: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+  }))
   log(`Seeded ${members.length} members with tokens and funded wallets`)
 
   const floor = await baselineMemory(CONNECTIONS)

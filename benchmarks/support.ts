@@ -15,6 +15,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
+import { AccessToken } from '@adonisjs/auth/access_tokens'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -161,4 +162,86 @@ export async function stopServer(server: ChildProcess) {
 export function percentile(sorted: number[], p: number) {
   if (!sorted.length) return Number.NaN
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+}
+
+/**
+ * `node ace <args>` of a build, with its exit code and output.
+ */
+export function ace(buildDir: string, args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(process.execPath, [join(buildDir, 'ace.js'), ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf-8',
+  })
+  return { code: result.status ?? 1, output: `${result.stdout}${result.stderr}` }
+}
+
+export type SeededMember = { id: string; tokens: string[] }
+
+/**
+ * `count` members `<prefix>1…` with verified emails, settings, a wallet
+ * funded with `funding` each (one balanced entry from the treasury, through
+ * the same triggers as every movement) and `tokensEach` API tokens each
+ * (so that every client connection can use its own), in one transaction.
+ */
+export async function seedMembers(
+  database: Database,
+  options: { prefix: string; count: number; funding: string; tokensEach?: number }
+): Promise<SeededMember[]> {
+  const { prefix, count, funding, tokensEach = 1 } = options
+  const client = new pg.Client(database)
+  await client.connect()
+  await client.query('BEGIN')
+  const { rows: users } = await client.query<{ id: string }>(
+    `INSERT INTO users (username, email, password, email_verified_at)
+     SELECT $2 || n, $2 || n || '@bench.test', 'not-a-login', now()
+       FROM generate_series(1, $1) AS n
+     RETURNING id`,
+    [count, prefix]
+  )
+  const ids = users.map((user) => user.id)
+  await client.query(
+    `INSERT INTO user_settings (user_id) SELECT id FROM unnest($1::uuid[]) AS id`,
+    [ids]
+  )
+  await client.query(
+    `INSERT INTO ledger_accounts (kind, user_id) SELECT 'WALLET', id FROM unnest($1::uuid[]) AS id`,
+    [ids]
+  )
+  await client.query(`INSERT INTO ledger_accounts (kind, code) VALUES ('TREASURY', 'treasury')
+    ON CONFLICT (code) WHERE code IS NOT NULL DO NOTHING`)
+  await client.query(
+    `WITH entry AS (
+       INSERT INTO ledger_entries (kind, description) VALUES ('TRANSFER', 'Benchmark funding') RETURNING id
+     )
+     INSERT INTO ledger_postings (entry_id, account_id, amount)
+     SELECT entry.id, account.id,
+            CASE WHEN account.kind = 'TREASURY' THEN -$1::numeric * $2 ELSE $1::numeric END
+       FROM entry, ledger_accounts AS account
+      WHERE account.kind = 'TREASURY' OR account.user_id = ANY($3::uuid[])`,
+    [funding, count, ids]
+  )
+
+  const members: SeededMember[] = ids.map((id) => ({ id, tokens: [] }))
+  const pending = members.flatMap((member) =>
+    Array.from({ length: tokensEach }, () => ({ member, ...AccessToken.seed(40) }))
+  )
+  const encode = (value: string) => Buffer.from(value).toString('base64url')
+  for (let offset = 0; offset < pending.length; offset += 5000) {
+    const batch = pending.slice(offset, offset + 5000)
+    const values = batch
+      .map((_, i) => `($${i * 2 + 1}, 'auth_token', $${i * 2 + 2}, '["*"]', now(), now())`)
+      .join(', ')
+    const { rows: tokenIds } = await client.query<{ id: number }>(
+      `INSERT INTO auth_access_tokens (tokenable_id, type, hash, abilities, created_at, updated_at)
+       VALUES ${values} RETURNING id`,
+      batch.flatMap(({ member, hash }) => [member.id, hash])
+    )
+    batch.forEach(({ member, secret }, i) => {
+      member.tokens.push(`crp_${encode(String(tokenIds[i].id))}.${encode(secret.release())}`)
+    })
+  }
+  await client.query('COMMIT')
+  await client.end()
+  return members
 }
