@@ -22,7 +22,7 @@ import Tag from '#models/tag'
 import User from '#models/user'
 import { renderMarkdown } from '#services/markdown'
 import BountyCard from '#models/bounty_card'
-import { slotsOpen } from '#models/bounty_slots'
+import { hasPassed, isClosedStatus, slotsOpen } from '#models/bounty_rules'
 import { SimplePaginator } from '@adonisjs/lucid/database'
 
 /**
@@ -358,7 +358,7 @@ export default class Bounty extends BountySchema {
   }
 
   get isClosed() {
-    return this.status === 'COMPLETED' || this.status === 'CANCELLED'
+    return isClosedStatus(this.status)
   }
 
   get isMultiSlot() {
@@ -370,7 +370,7 @@ export default class Bounty extends BountySchema {
   }
 
   get hasDeadlinePassed() {
-    return this.deadline !== null && this.deadline <= DateTime.now()
+    return hasPassed(this.deadline)
   }
 
   /**

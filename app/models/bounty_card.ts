@@ -1,12 +1,7 @@
 import { DateTime } from 'luxon'
 import Money from '#ledger/money'
-import {
-  ACTIVE_CLAIM_STATUSES,
-  type BountyPriority,
-  type BountyStatus,
-  type ClaimStatus,
-} from '#enums/bounty'
-import { slotsOpen } from '#models/bounty_slots'
+import type { BountyPriority, BountyStatus, ClaimStatus } from '#enums/bounty'
+import { hasPassed, isActiveClaimStatus, isClosedStatus, slotsOpen } from '#models/bounty_rules'
 
 type Row = Record<string, any>
 
@@ -107,7 +102,7 @@ export default class BountyCard {
       status: claim.status,
       userId: claim.user_id,
       user: person(claim.user)!,
-      isActive: (ACTIVE_CLAIM_STATUSES as readonly string[]).includes(claim.status),
+      isActive: isActiveClaimStatus(claim.status),
       isCompleted: claim.status === 'COMPLETED',
       createdAt: time(claim.created_at)!,
       submittedAt: time(claim.submitted_at),
@@ -149,7 +144,7 @@ export default class BountyCard {
   }
 
   get isClosed() {
-    return this.status === 'COMPLETED' || this.status === 'CANCELLED'
+    return isClosedStatus(this.status)
   }
 
   get isMultiSlot() {
@@ -157,7 +152,7 @@ export default class BountyCard {
   }
 
   get hasDeadlinePassed() {
-    return this.deadline !== null && this.deadline <= DateTime.now()
+    return hasPassed(this.deadline)
   }
 
   get openSlots() {

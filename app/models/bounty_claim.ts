@@ -4,6 +4,7 @@ import { belongsTo, column, hasMany } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany } from '@adonisjs/lucid/types/relations'
 import { DomainError } from '#exceptions/domain_error'
 import type { ClaimStatus } from '#enums/bounty'
+import { isActiveClaimStatus } from '#models/bounty_rules'
 import Bounty from '#models/bounty'
 import BountySubmission from '#models/bounty_submission'
 import User from '#models/user'
@@ -68,7 +69,7 @@ export default class BountyClaim extends BountyClaimSchema {
   declare submissions: HasMany<typeof BountySubmission>
 
   get isActive() {
-    return this.status === 'IN_PROGRESS' || this.status === 'REVIEW'
+    return isActiveClaimStatus(this.status)
   }
 
   get isInReview() {
