@@ -36,6 +36,59 @@ const OTHERS_REFUSED = {
   guest: 401,
 } as const
 
+/**
+ * The poster and the leaders (HASHIRA, OYAKATASAMA) may; the worker and
+ * everyone else may not.
+ */
+const REVIEWERS = {
+  poster: 'ok',
+  assignee: 403,
+  pillar: 'ok',
+  admin: 'ok',
+  member: 403,
+  unverified: 403,
+  guest: 401,
+} as const
+
+/**
+ * Every verified member may; the unverified and guests may not.
+ */
+const VERIFIED_MEMBERS = {
+  poster: 'ok',
+  assignee: 'ok',
+  pillar: 'ok',
+  admin: 'ok',
+  member: 'ok',
+  unverified: 403,
+  guest: 401,
+} as const
+
+/**
+ * The poster and OYAKATASAMA only.
+ */
+const POSTER_AND_ADMIN = {
+  poster: 'ok',
+  assignee: 403,
+  pillar: 403,
+  admin: 'ok',
+  member: 403,
+  unverified: 403,
+  guest: 401,
+} as const
+
+/**
+ * A draft exists for its poster only: everyone else gets 404.
+ */
+const DRAFT_OWNER_ONLY = {
+  poster: 'ok',
+  assignee: 'n/a',
+  pillar: 404,
+  admin: 404,
+  member: 404,
+  unverified: 404,
+  guest: 401,
+} as const
+
 const ROWS: Row[] = [
   {
     action: 'see a published bounty',
@@ -55,15 +108,7 @@ const ROWS: Row[] = [
     action: 'see a draft',
     state: 'draft',
     request: (client, { bounty }) => client.get(`/api/v1/bounties/${bounty.id}`),
-    expect: {
-      poster: 'ok',
-      assignee: 'n/a',
-      pillar: 404,
-      admin: 404,
-      member: 404,
-      unverified: 404,
-      guest: 401,
-    },
+    expect: DRAFT_OWNER_ONLY,
   },
   {
     action: 'post a bounty',
@@ -75,59 +120,27 @@ const ROWS: Row[] = [
         bountyAmount: '10.00',
         draft: true,
       }),
-    expect: {
-      poster: 'ok',
-      assignee: 'ok',
-      pillar: 'ok',
-      admin: 'ok',
-      member: 'ok',
-      unverified: 403,
-      guest: 401,
-    },
+    expect: VERIFIED_MEMBERS,
   },
   {
     action: 'edit',
     state: 'available',
     request: (client, { bounty }) =>
       client.put(`/api/v1/bounties/${bounty.id}`).json({ title: 'A better title' }),
-    expect: {
-      poster: 'ok',
-      assignee: 403,
-      pillar: 403,
-      admin: 'ok',
-      member: 403,
-      unverified: 403,
-      guest: 401,
-    },
+    expect: POSTER_AND_ADMIN,
   },
   {
     action: 'publish a draft',
     state: 'draft',
     request: (client, { bounty }) =>
       client.put(`/api/v1/bounties/${bounty.id}`).json({ draft: false }),
-    expect: {
-      poster: 'ok',
-      assignee: 'n/a',
-      pillar: 404,
-      admin: 404,
-      member: 404,
-      unverified: 404,
-      guest: 401,
-    },
+    expect: DRAFT_OWNER_ONLY,
   },
   {
     action: 'delete',
     state: 'available',
     request: (client, { bounty }) => client.delete(`/api/v1/bounties/${bounty.id}`),
-    expect: {
-      poster: 'ok',
-      assignee: 403,
-      pillar: 403,
-      admin: 'ok',
-      member: 403,
-      unverified: 403,
-      guest: 401,
-    },
+    expect: POSTER_AND_ADMIN,
   },
   {
     action: 'claim',
@@ -148,15 +161,7 @@ const ROWS: Row[] = [
     state: 'available',
     request: (client, { bounty, target }) =>
       client.post(`/api/v1/bounties/${bounty.id}/assign`).json({ userId: target.id }),
-    expect: {
-      poster: 'ok',
-      assignee: 403,
-      pillar: 'ok',
-      admin: 'ok',
-      member: 403,
-      unverified: 403,
-      guest: 401,
-    },
+    expect: REVIEWERS,
   },
   {
     action: 'submit work',
@@ -169,15 +174,7 @@ const ROWS: Row[] = [
     action: 'approve',
     state: 'submitted',
     request: (client, { bounty }) => client.post(`/api/v1/bounties/${bounty.id}/approve`).json({}),
-    expect: {
-      poster: 'ok',
-      assignee: 403,
-      pillar: 'ok',
-      admin: 'ok',
-      member: 403,
-      unverified: 403,
-      guest: 401,
-    },
+    expect: REVIEWERS,
   },
   {
     action: 'request changes',
@@ -186,15 +183,7 @@ const ROWS: Row[] = [
       client
         .post(`/api/v1/bounties/${bounty.id}/request-changes`)
         .json({ reason: 'Please add tests' }),
-    expect: {
-      poster: 'ok',
-      assignee: 403,
-      pillar: 'ok',
-      admin: 'ok',
-      member: 403,
-      unverified: 403,
-      guest: 401,
-    },
+    expect: REVIEWERS,
   },
   {
     action: 'abandon',
@@ -206,30 +195,14 @@ const ROWS: Row[] = [
     action: 'cancel',
     state: 'available',
     request: (client, { bounty }) => client.post(`/api/v1/bounties/${bounty.id}/cancel`).json({}),
-    expect: {
-      poster: 'ok',
-      assignee: 403,
-      pillar: 403,
-      admin: 'ok',
-      member: 403,
-      unverified: 403,
-      guest: 401,
-    },
+    expect: POSTER_AND_ADMIN,
   },
   {
     action: 'comment',
     state: 'available',
     request: (client, { bounty }) =>
       client.post(`/api/v1/bounties/${bounty.id}/comments`).json({ content: 'Nice one' }),
-    expect: {
-      poster: 'ok',
-      assignee: 'ok',
-      pillar: 'ok',
-      admin: 'ok',
-      member: 'ok',
-      unverified: 403,
-      guest: 401,
-    },
+    expect: VERIFIED_MEMBERS,
   },
   {
     action: 'add a file to the bounty',
@@ -239,15 +212,7 @@ const ROWS: Row[] = [
         .post('/api/v1/files/upload')
         .field('bountyId', bounty.id)
         .file('file', Buffer.from('Some notes\n'), { filename: 'notes.txt' }),
-    expect: {
-      poster: 'ok',
-      assignee: 403,
-      pillar: 403,
-      admin: 'ok',
-      member: 403,
-      unverified: 403,
-      guest: 401,
-    },
+    expect: POSTER_AND_ADMIN,
   },
 ]
 
