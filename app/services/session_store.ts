@@ -17,6 +17,12 @@ import type {
 export const TOUCH_EVERY_MS = 5 * 60_000
 
 /**
+ * The store's clock (tests move it instead of the process-wide Date.now,
+ * which the connection pool's timers read too).
+ */
+export const touchClock = { now: () => Date.now() }
+
+/**
  * Sessions this process wrote or touched lately (id → when), oldest first;
  * bounded so that a flood of one-off visitors cannot grow it for ever.
  */
@@ -45,7 +51,7 @@ class LazyTouchStore implements SessionStoreWithTaggingContract {
 
   async write(sessionId: string, data: SessionData) {
     await this.inner.write(sessionId, data)
-    remember(sessionId, Date.now())
+    remember(sessionId, touchClock.now())
   }
 
   async destroy(sessionId: string) {
@@ -55,7 +61,7 @@ class LazyTouchStore implements SessionStoreWithTaggingContract {
 
   async touch(sessionId: string) {
     const last = touched.get(sessionId)
-    const now = Date.now()
+    const now = touchClock.now()
     if (last !== undefined && now - last < Math.min(TOUCH_EVERY_MS, this.ttlMs / 2)) return
     await this.inner.touch(sessionId)
     remember(sessionId, now)

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import { TOUCH_EVERY_MS } from '#services/session_store'
+import { TOUCH_EVERY_MS, touchClock } from '#services/session_store'
 
 async function expiryOf(sessionId: string) {
   const row = await db.from('sessions').where('id', sessionId).firstOrFail()
@@ -42,12 +42,11 @@ test.group('Session expiry', () => {
     assert.equal(soon.status, 200)
     assert.closeTo(await expiryOf(sessionId), inAnHour, 1000)
 
-    // Past the window the next page moves it to two hours from "now".
-    const realNow = Date.now
-    const shift = TOUCH_EVERY_MS + 1000
-    Date.now = () => realNow() + shift
+    // Past the window the next page moves it to two hours from now.
+    const { now } = touchClock
+    touchClock.now = () => now() + TOUCH_EVERY_MS + 1000
     cleanup(() => {
-      Date.now = realNow
+      touchClock.now = now
     })
     const later = await visit(cookie)
     assert.equal(later.status, 200)
