@@ -17,6 +17,14 @@ export type NotificationData = {
   [key: string]: unknown
 }
 
+/**
+ * The `current` rule as SQL over the notifications aliased `alias`, for the
+ * statements that count or write notifications by hand (Notify).
+ */
+export function currentNotificationSql(alias: string) {
+  return `(${alias}.expires_at IS NULL OR ${alias}.expires_at > now())`
+}
+
 export type NotificationFilters = { unread?: boolean; type?: NotificationType }
 
 /**
@@ -41,7 +49,7 @@ export default class Notification extends NotificationSchema {
    * `notifications:prune` deletes them.
    */
   static current = scope((query) => {
-    query.where((current) => current.whereNull('expires_at').orWhereRaw('expires_at > now()'))
+    query.whereRaw(currentNotificationSql('notifications'))
   })
 
   static filtered = scope((query, filters: NotificationFilters) => {

@@ -1,19 +1,16 @@
-import { DateTime } from 'luxon'
+import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
-import {
-  NOTIFICATION_TYPE_INFO,
-  type NotificationChannel,
-  type NotificationType,
-} from '#enums/notification'
-import Notification, { type NotificationData } from '#models/notification'
+import { NOTIFICATION_TYPE_INFO, type NotificationType } from '#enums/notification'
+import Notification, { currentNotificationSql, type NotificationData } from '#models/notification'
 import BountyWatcher from '#models/bounty_watcher'
 import TagWatcher from '#models/tag_watcher'
 import User from '#models/user'
 import NotificationMail from '#mails/notification_mail'
 import { broadcastNotification } from '#services/broadcast'
+import { prefixedColumns, takePrefixed } from '#services/prefixed_columns'
 
 type Someone = User | { id: string }
 
@@ -48,12 +45,25 @@ export type NotifyInput = {
   expiresAt?: DateTime | null
 }
 
-type Delivery = { user: User; channel: Exclude<NotificationChannel, 'off'>; live: boolean }
+type Text = { title: string; message: string }
+
+/**
+ * A notification as stored, with how it travels: pushed live (the member
+ * allows live notifications), emailed, and the member's unread count with it.
+ */
+type Notified = { notification: Notification; live: boolean; emailed: boolean; unread: number }
+
+type Statement = { sql: string; bindings: (string | string[])[] }
+
+const NOTIFICATION_COLUMNS = [...Notification.$columnsDefinitions.values()].map(
+  ({ columnName }) => columnName
+)
 
 /**
  * The one way to tell members something (D1–D3, K10). Stores a notification
- * per member who wants it, then, once the caller's transaction commits,
- * pushes each one live with the new unread count and queues the emails.
+ * per member who wants it, in one statement with their preferences and
+ * unread counts, then, once the caller's transaction commits, pushes each
+ * one live with the new unread count and queues the emails.
  * Pass the caller's transaction so nothing is announced for a change that
  * rolls back.
  */
@@ -61,38 +71,102 @@ export default class Notify {
   static async handle(input: NotifyInput, trx?: TransactionClientContract) {
     const client = trx ?? db.connection()
     const audience = await this.#audience(input, client)
-    const deliveries = await this.#deliveries(input.type, [...audience.keys()], client)
-    if (!deliveries.length) return []
-
-    const now = DateTime.now()
-    const notifications = await Notification.createMany(
-      deliveries.map(({ user, channel }) => {
-        const text = audience.get(user.id)!
-        return {
-          userId: user.id,
-          actorId: input.actor?.id ?? null,
-          type: input.type,
-          title: text.title,
-          message: text.message,
-          url: input.url ?? null,
-          data: input.data ?? {},
-          emailedAt: channel === 'email' ? now : null,
-          expiresAt: input.expiresAt ?? null,
-        }
-      }),
-      { client }
+    if (!audience.size) return []
+    const statement = this.#statement(input, audience)
+    const { rows } = await client.rawQuery<{ rows: Record<string, unknown>[] }>(
+      statement.sql,
+      statement.bindings
     )
-    for (const notification of notifications) {
-      notification.$setRelated('actor', input.actor)
-    }
+    return this.#notified(input, rows, trx)
+  }
 
-    const deliver = () => this.#deliver(deliveries, notifications)
-    if (trx) {
-      trx.after('commit', deliver)
-    } else {
-      await deliver()
+  /**
+   * The statement storing `input` for `audience`: everyone in it who wants
+   * this type (their preference, or the type's default; not "off"), unless
+   * their account is deleted or deactivated. Emailed when they chose email
+   * and their settings allow email; live unless they turned live
+   * notifications off. Stamped with the clock, not the transaction's start,
+   * so several in one transaction keep their order. Returns each with its
+   * member's unread count, as they will see it once this commits: what was
+   * unread before (the statement's snapshot) and the new one.
+   */
+  static #statement(input: NotifyInput, audience: Map<string, Text>): Statement {
+    const people = [...audience].map(([userId, text]) => ({ user_id: userId, ...text }))
+    const defaultChannel = NOTIFICATION_TYPE_INFO[input.type].defaultChannel
+    const sql = `
+      WITH notify_audience AS (
+        SELECT audience.user_id, audience.title, audience.message,
+               coalesce(preference.channel, ?) = 'email'
+                 AND settings.email_notifications IS NOT FALSE AS emailed,
+               settings.push_notifications IS NOT FALSE AS live
+          FROM jsonb_to_recordset(?::jsonb) AS audience (user_id uuid, title text, message text)
+          -- ids again as an array: the planner cannot see into the jsonb and
+          -- would scan every user instead of probing the primary key.
+          JOIN users ON users.id = audience.user_id AND users.id = ANY(?::uuid[])
+           AND users.deleted_at IS NULL AND users.is_active
+          LEFT JOIN user_settings AS settings ON settings.user_id = users.id
+          LEFT JOIN notification_preferences AS preference
+            ON preference.user_id = users.id AND preference.type = ?
+         WHERE coalesce(preference.channel, ?) <> 'off'
+      ),
+      notified AS (
+        INSERT INTO notifications
+          (user_id, actor_id, type, title, message, url, data, emailed_at, expires_at, created_at)
+        SELECT user_id, NULLIF(?, '')::uuid, ?, title, message, NULLIF(?, ''), ?::jsonb,
+               CASE WHEN emailed THEN clock_timestamp() END, NULLIF(?, '')::timestamptz,
+               clock_timestamp()
+          FROM notify_audience
+        RETURNING *
+      )
+      SELECT ${prefixedColumns('notified', NOTIFICATION_COLUMNS, 'notification')},
+             notify_audience.live AS notify_live, notify_audience.emailed AS notify_emailed,
+             (SELECT count(*) FROM notifications AS unread
+               WHERE unread.user_id = notified.user_id AND unread.read_at IS NULL
+                 AND ${currentNotificationSql('unread')})
+             + CASE WHEN ${currentNotificationSql('notified')} THEN 1 ELSE 0 END
+               AS notify_unread
+        FROM notified JOIN notify_audience USING (user_id)`
+    const bindings = [
+      defaultChannel,
+      JSON.stringify(people),
+      people.map(({ user_id: userId }) => userId),
+      input.type,
+      defaultChannel,
+      input.actor?.id ?? '',
+      input.type,
+      input.url ?? '',
+      JSON.stringify(input.data ?? {}),
+      input.expiresAt?.toISO() ?? '',
+    ]
+    return { sql, bindings }
+  }
+
+  /**
+   * The rows `#statement` returned as notifications; delivers them once
+   * `trx` commits (at once without one).
+   */
+  static async #notified(
+    input: NotifyInput,
+    rows: Record<string, unknown>[],
+    trx?: TransactionClientContract
+  ) {
+    const notified: Notified[] = []
+    for (const row of rows) {
+      const stored = takePrefixed(row, 'notification')
+      if (!stored) continue
+      const notification = Notification.$createFromAdapterResult(stored)!
+      notification.$setRelated('actor', input.actor)
+      notified.push({
+        notification,
+        live: Boolean(row.notify_live),
+        emailed: Boolean(row.notify_emailed),
+        unread: Number(row.notify_unread),
+      })
     }
-    return notifications
+    const deliver = () => this.#deliver(notified)
+    if (trx) trx.after('commit', deliver)
+    else await deliver()
+    return notified.map(({ notification }) => notification)
   }
 
   /**
@@ -128,58 +202,19 @@ export default class Notify {
   }
 
   /**
-   * How each member wants this type: their preference (or the type's
-   * default), with email only when their account settings allow email, and
-   * live pushes only when they allow live notifications. Deleted and
-   * deactivated accounts get nothing.
-   */
-  static async #deliveries(type: NotificationType, userIds: string[], client: QueryClientContract) {
-    if (!userIds.length) return []
-    const users = await User.query({ client })
-      .whereIn('users.id', userIds)
-      .whereNull('users.deleted_at')
-      .where('users.is_active', true)
-      .leftJoin('user_settings', 'user_settings.user_id', 'users.id')
-      .leftJoin('notification_preferences', (join) => {
-        join
-          .on('notification_preferences.user_id', '=', 'users.id')
-          .andOnVal('notification_preferences.type', '=', type)
-      })
-      .select(
-        'users.*',
-        'user_settings.email_notifications',
-        'user_settings.push_notifications',
-        'notification_preferences.channel'
-      )
-
-    const deliveries: Delivery[] = []
-    for (const user of users) {
-      const chosen: NotificationChannel =
-        user.$extras.channel ?? NOTIFICATION_TYPE_INFO[type].defaultChannel
-      if (chosen === 'off') continue
-      const emailAllowed = user.$extras.email_notifications !== false
-      deliveries.push({
-        user,
-        channel: chosen === 'email' && emailAllowed ? 'email' : 'live',
-        live: user.$extras.push_notifications !== false,
-      })
-    }
-    return deliveries
-  }
-
-  /**
    * Runs after commit, so a failure here is logged, never thrown at a
    * caller whose change already happened.
    */
-  static async #deliver(deliveries: Delivery[], notifications: Notification[]) {
+  static async #deliver(notified: Notified[]) {
     try {
-      const counts = await Notification.unreadCounts(
-        deliveries.filter((d) => d.live).map((d) => d.user.id)
-      )
-      for (const [index, { user, channel, live }] of deliveries.entries()) {
-        const notification = notifications[index]
-        if (live) await broadcastNotification(notification, counts.get(user.id) ?? 0)
-        if (channel === 'email') await mail.sendLater(new NotificationMail(user, notification))
+      const byEmail = notified.filter(({ emailed }) => emailed)
+      const recipients = byEmail.length
+        ? await User.findMany(byEmail.map(({ notification }) => notification.userId))
+        : []
+      for (const { notification, live, emailed, unread } of notified) {
+        if (live) await broadcastNotification(notification, unread)
+        const user = emailed && recipients.find(({ id }) => id === notification.userId)
+        if (user) await mail.sendLater(new NotificationMail(user, notification))
       }
     } catch (error) {
       logger.error({ err: error }, 'delivering notifications failed')
