@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import SendTip from '#actions/wallet/send_tip'
+import { forBounty } from '#actions/wallet/tip_wording'
 import Ledger, { accounts } from '#ledger/ledger'
 import User from '#models/user'
 import WalletPolicy from '#policies/wallet_policy'
@@ -40,10 +41,9 @@ export default class TipsController {
     await bouncer.with(WalletPolicy).authorize('tip', recipient)
     const bounty = bountyId ? await SendTip.bountyFor(sender, bountyId) : null
     const tip = await SendTip.handle(sender, { recipient, bounty, ...data })
-    const forBounty = bounty ? ` for “${bounty.title}”` : ''
     session.flash(
       'success',
-      `You tipped @${recipient.username} ${tip.amount.format()}${forBounty}.`
+      `You tipped @${recipient.username} ${tip.amount.format()}${forBounty(bounty)}.`
     )
     return response.redirect().toRoute('wallet.show')
   }

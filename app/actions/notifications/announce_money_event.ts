@@ -4,6 +4,7 @@ import type Money from '#ledger/money'
 import type Transaction from '#models/transaction'
 import type User from '#models/user'
 import Notify from '#actions/notifications/notify'
+import { forBounty } from '#actions/wallet/tip_wording'
 
 /**
  * Tells members about money that moved for them (C3, K4). The wallet and
@@ -27,7 +28,7 @@ export default class AnnounceMoneyEvent {
         type: 'tip.received',
         recipients: [tip.recipient],
         actor: tip.sender,
-        title: `@${tip.sender.username} tipped you ${tip.amount.format()}${tip.bounty ? ` for “${tip.bounty.title}”` : ''}`,
+        title: `@${tip.sender.username} tipped you ${tip.amount.format()}${forBounty(tip.bounty)}`,
         message: tip.message ?? 'No message: just thanks.',
         url: urlFor('wallet.show'),
         data: {

@@ -6,6 +6,7 @@ import { DomainError } from '#exceptions/domain_error'
 import Transaction from '#models/transaction'
 import type User from '#models/user'
 import AnnounceMoneyEvent from '#actions/notifications/announce_money_event'
+import { forBounty } from '#actions/wallet/tip_wording'
 
 type TippedBounty = Pick<Bounty, 'id' | 'title'>
 
@@ -50,7 +51,7 @@ export default class SendTip {
   ) {
     const { recipient, amount } = data
     const bounty = data.bounty ?? null
-    const forBounty = bounty ? ` for “${bounty.title}”` : ''
+    const about = forBounty(bounty)
     if (recipient.id === sender.id) {
       throw new DomainError('FORBIDDEN', 'You cannot tip yourself', { field: 'recipient' })
     }
@@ -63,7 +64,7 @@ export default class SendTip {
         from,
         to,
         amount,
-        description: `Tip from @${sender.username} to @${recipient.username}${forBounty}`,
+        description: `Tip from @${sender.username} to @${recipient.username}${about}`,
       })
       const [sent, received] = await Transaction.recordMany(
         [
@@ -76,7 +77,7 @@ export default class SendTip {
             amount,
             balanceBefore: movement.balanceBefore(from),
             balanceAfter: movement.balanceAfter(from),
-            description: withMessage(`Tip to @${recipient.username}${forBounty}`, message),
+            description: withMessage(`Tip to @${recipient.username}${about}`, message),
             metadata: tipDetails(recipient, message),
           },
           {
@@ -88,7 +89,7 @@ export default class SendTip {
             amount,
             balanceBefore: movement.balanceBefore(to),
             balanceAfter: movement.balanceAfter(to),
-            description: withMessage(`Tip from @${sender.username}${forBounty}`, message),
+            description: withMessage(`Tip from @${sender.username}${about}`, message),
             metadata: tipDetails(sender, message),
           },
         ],
