@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
 import { existsSync, readFileSync } from 'node:fs'
+import { prepareStatements } from '#services/prepared_statements'
 
 /**
  * Without DATABASE_URL or DB_HOST, Corps uses the embedded PostgreSQL that
@@ -48,7 +49,15 @@ const dbConfig = defineConfig({
     postgres: {
       client: 'pg',
       connection: connection(),
-      pool: { min: 0, max: 10 },
+      pool: {
+        min: 0,
+        max: 10,
+        // Parameterized queries become prepared statements (parsed and
+        // planned once per connection): app/services/prepared_statements.ts.
+        afterCreate(client: Parameters<typeof prepareStatements>[0], done: Function) {
+          done(null, prepareStatements(client))
+        },
+      },
       migrations: {
         naturalSort: true,
         paths: ['database/migrations'],
