@@ -14,4 +14,4 @@ ENV MALLOC_ARENA_MAX=2
 COPY --from=build /src/build ./
 RUN npm ci --omit=dev
 EXPOSE 3333
-CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=30", "bin/server.js"]
+CMD ["node", "--max-semi-space-size=16", "bin/server.js"]
