@@ -49,6 +49,7 @@ export default defineConfig({
     () => import('#start/view'),
     () => import('#start/limiter'),
     () => import('#start/transmit'),
+    () => import('#start/transformers'),
   ],
 
   tests: {
