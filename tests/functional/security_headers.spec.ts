@@ -1,0 +1,38 @@
+import { test } from '@japa/runner'
+
+/**
+ * app/middleware/web_shield_middleware.ts builds its guards once per
+ * process: every request must still get them, each with its own secrets.
+ */
+test.group('Security headers', () => {
+  test('every page gets the content policy, frame denial, nosniff and its own CSRF secret', async ({
+    client,
+    assert,
+  }) => {
+    const first = await client.get('/login')
+    const second = await client.get('/login')
+    for (const response of [first, second]) {
+      response.assertStatus(200)
+      assert.include(response.header('content-security-policy'), "default-src 'self'")
+      response.assertHeader('x-frame-options', 'DENY')
+      response.assertHeader('x-content-type-options', 'nosniff')
+    }
+    const token = (html: string) => /name=['"]_csrf['"] value=['"]([^'"]+)/.exec(html)?.[1]
+    assert.isDefined(token(first.text()))
+    assert.notEqual(token(first.text()), token(second.text()))
+  })
+
+  test('API answers get frame denial and nosniff, without a session or CSRF cookie', async ({
+    client,
+    assert,
+  }) => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await client.get('/api/v1/wallet/balance')
+      response.assertStatus(401)
+      response.assertHeader('x-frame-options', 'DENY')
+      response.assertHeader('x-content-type-options', 'nosniff')
+      assert.isUndefined(response.header('content-security-policy'))
+      assert.isUndefined(response.header('set-cookie'))
+    }
+  })
+})
