@@ -42,6 +42,7 @@ import {
   productionEnv,
   recreateDatabase,
   ace,
+  cpuMeter,
   seedMembers,
   startProduction,
   stopServer,
@@ -208,6 +209,12 @@ function print(result: RunResult) {
   )
 }
 
+function printCpu(perRequest: { app: number; postgres: number } | null) {
+  if (!perRequest) return
+  const { app, postgres } = perRequest
+  log(`cpu/request    app ${app.toFixed(2)} ms, PostgreSQL ${postgres.toFixed(2)} ms`)
+}
+
 /**
  * `node ace ledger:verify` on the build, and the conservation checks: the
  * wallets still hold exactly what was funded (tips only move money between
@@ -354,12 +361,16 @@ async function main() {
   let ok = true
   try {
     for (const mode of modes) {
-      if (mode === 'spread') {
-        const name = `spread: ${CONNECTIONS} clients tipping among ${USERS} members`
-        print(await load(name, everyone, () => randomPair(USERS), { duration: DURATION }))
-      } else if (mode === 'hot') {
-        const name = `hot: ${CONNECTIONS} clients tipping among ${HOT} members`
-        print(await load(name, everyone, () => randomPair(HOT, USERS), { duration: DURATION }))
+      if (mode === 'spread' || mode === 'hot') {
+        const name =
+          mode === 'spread'
+            ? `spread: ${CONNECTIONS} clients tipping among ${USERS} members`
+            : `hot: ${CONNECTIONS} clients tipping among ${HOT} members`
+        const pick = mode === 'spread' ? () => randomPair(USERS) : () => randomPair(HOT, USERS)
+        const meter = cpuMeter(servers)
+        const result = await load(name, everyone, pick, { duration: DURATION })
+        print(result)
+        printCpu(meter.stop(result.transfers + result.refused + result.errors))
       } else if (mode === 'crash') {
         const outcome = await crash(servers, spread)
         servers = outcome.servers

@@ -10,7 +10,7 @@
 */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -162,6 +162,70 @@ export async function stopServer(server: ChildProcess) {
 export function percentile(sorted: number[], p: number) {
   if (!sorted.length) return Number.NaN
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+}
+
+/**
+ * CPU time (user + system, ms) each process has used so far, from Linux's
+ * /proc (clock ticks of 10 ms); processes that are gone are left out.
+ */
+function cpuMsOf(pids: number[]) {
+  const used = new Map<number, number>()
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf-8').split(') ')[1].split(' ')
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) * 10)
+    } catch {}
+  }
+  return used
+}
+
+/**
+ * The local PostgreSQL server's processes (its backends included).
+ */
+function postgresPids() {
+  const pids: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf-8').trim() === 'postgres')
+        pids.push(Number(entry))
+    } catch {}
+  }
+  return pids
+}
+
+/**
+ * CPU used since `before` by the processes of `after`; one that started in
+ * between counts from 0.
+ */
+function cpuSince(before: Map<number, number>, after: Map<number, number>) {
+  let total = 0
+  for (const [pid, used] of after) total += used - (before.get(pid) ?? 0)
+  return total
+}
+
+/**
+ * Measures the CPU the app's servers and a local PostgreSQL use from now
+ * to `stop(units)`, per unit of work (a request, a transfer): where a
+ * request's time goes on a machine whose cores the two share. Null where
+ * /proc is not readable; the PostgreSQL figure means something only when
+ * the database runs on this machine, and misses backends that ended in
+ * between.
+ */
+export function cpuMeter(servers: ChildProcess[]) {
+  if (process.platform !== 'linux') return { stop: () => null }
+  const appPids = servers.map((server) => server.pid!).filter(Boolean)
+  const appBefore = cpuMsOf(appPids)
+  const postgresBefore = cpuMsOf(postgresPids())
+  return {
+    stop(units: number) {
+      if (!units) return null
+      return {
+        app: cpuSince(appBefore, cpuMsOf(appPids)) / units,
+        postgres: cpuSince(postgresBefore, cpuMsOf(postgresPids())) / units,
+      }
+    },
+  }
 }
 
 /**
