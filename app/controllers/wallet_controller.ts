@@ -1,5 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Ledger, { accounts } from '#ledger/ledger'
+import { DateTime } from 'luxon'
+import Ledger, { accounts, type AccountRef } from '#ledger/ledger'
+import Money from '#ledger/money'
+import { lineChart } from '#services/line_chart'
 import Transaction from '#models/transaction'
 import {
   TRANSACTION_STATUSES,
@@ -10,6 +13,7 @@ import {
 import { transactionFiltersValidator } from '#validators/wallet'
 
 const PER_PAGE = 20
+const TREND_DAYS = 30
 
 /**
  * The member's wallet page: balance, held amount and filtered history.
@@ -28,9 +32,11 @@ export default class WalletController {
       PER_PAGE
     )
     history.baseUrl(request.url()).queryString(query)
-    const balances = await Ledger.balances(accounts.wallet(user.id))
+    const wallet = accounts.wallet(user.id)
+    const [balances, trend] = await Promise.all([Ledger.balances(wallet), balanceTrend(wallet)])
     return view.render('pages/wallet/show', {
       balances,
+      trend,
       history,
       query,
       filterError: filterError ? 'Some filters were not valid and were ignored.' : null,
@@ -40,6 +46,25 @@ export default class WalletController {
       statusLabels: TRANSACTION_STATUS_LABELS,
     })
   }
+}
+
+/**
+ * The wallet's balance at the end of each of the last `TREND_DAYS` days
+ * (UTC), as a chart; null before the first movement.
+ */
+async function balanceTrend(wallet: AccountRef) {
+  const today = DateTime.utc().startOf('day')
+  const days = await Ledger.dailyBalances(
+    wallet,
+    today.minus({ days: TREND_DAYS - 1 }).toISODate()!,
+    today.toISODate()!
+  )
+  if (days.every(({ balance }) => balance.isZero())) return null
+  return lineChart(
+    days.map(({ day, balance }) => ({ label: day, value: balance.cents })),
+    (cents) => Money.fromCents(cents).format(),
+    (day) => DateTime.fromISO(day, { zone: 'utc' }).toFormat('LLL d')
+  )
 }
 
 /**

@@ -91,6 +91,35 @@ export default class Ledger {
     return { balance: account?.balance ?? Money.ZERO, held: account?.held ?? Money.ZERO }
   }
 
+  /**
+   * The account's balance at the end of each day from `from` to `to` (UTC
+   * dates as YYYY-MM-DD, both included), summed from its postings: what a
+   * balance chart plots. An account not opened yet held zero every day.
+   */
+  static async dailyBalances(
+    ref: AccountRef,
+    from: string,
+    to: string,
+    client = db.connection()
+  ): Promise<{ day: string; balance: Money }[]> {
+    const account = await readAccount(client, ref)
+    const { rows } = await client.rawQuery<{ rows: { day: string; balance: string }[] }>(
+      `WITH daily AS (
+         SELECT (e.created_at AT TIME ZONE 'UTC')::date AS day, sum(p.amount) AS amount
+           FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+          WHERE p.account_id = ?::bigint
+            AND e.created_at < (?::date + 1)::timestamp AT TIME ZONE 'UTC'
+          GROUP BY 1
+       )
+       SELECT d::date::text AS day,
+              (SELECT COALESCE(sum(amount), 0) FROM daily WHERE daily.day <= d::date)::text AS balance
+         FROM generate_series(?::date, ?::date, interval '1 day') AS d
+        ORDER BY d`,
+      [account?.id ?? '0', to, from, to]
+    )
+    return rows.map(({ day, balance }) => ({ day, balance: Money.fromDb(balance) }))
+  }
+
   static async transfer(
     trx: TransactionClientContract,
     movement: { from: AccountRef; to: AccountRef; amount: Money; description: string }

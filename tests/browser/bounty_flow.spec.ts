@@ -106,7 +106,15 @@ test.group('A bounty from posting to payout, in the browser', (group) => {
 
     await workerPage.goto('/wallet')
     assert.equal(await headerBalance(workerPage), '120.00')
-    await workerPage.assertTextContains('.table', 'Reward for "Write the onboarding guide"')
+    await workerPage.assertTextContains(
+      '[aria-labelledby="history-title"] .table',
+      'Reward for "Write the onboarding guide"'
+    )
+    // The balance chart ends at today's balance; its figures open as a table.
+    await workerPage.assertTextContains('.chart__grid-label--top', '120.00')
+    await workerPage.click('.chart__table summary')
+    await workerPage.assertTextContains('.chart__table tbody tr:last-child', '120.00')
+    await assertAccessible(workerPage, assert)
     await workerPage.goto('/dashboard')
     await workerPage.assertTextContains('.dashboard', 'Write the onboarding guide')
     await assertAccessible(workerPage, assert)

@@ -1,6 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
 import Money from '#ledger/money'
+import Ledger, { accounts } from '#ledger/ledger'
 import SendTip from '#actions/wallet/send_tip'
 import RequestWithdrawal from '#actions/wallet/request_withdrawal'
 import DepositFunds from '#actions/treasury/deposit_funds'
@@ -9,6 +11,27 @@ import Transaction from '#models/transaction'
 import { BountyFactory } from '#database/factories/bounty_factory'
 import { isolateDatabase } from '#tests/functional/api/support'
 import { balancesOf, fund } from '#tests/helpers/ledger'
+
+/**
+ * Moves the ledger entries of `member`'s wallet made today back `days` days
+ * (the chart reads when money moved). Entries are immutable, so the guard
+ * is switched off for this one statement, inside the test's transaction,
+ * which is rolled back after the test (the commit-time ledger checks run
+ * first, as the table cannot change with checks pending).
+ */
+async function backdateMovementsOf(member: { id: string }, days: number) {
+  await db.rawQuery('SET CONSTRAINTS ALL IMMEDIATE')
+  await db.rawQuery('ALTER TABLE ledger_entries DISABLE TRIGGER ledger_entries_immutable')
+  await db.rawQuery(
+    `UPDATE ledger_entries SET created_at = created_at - make_interval(days => ?)
+      WHERE created_at > now() - interval '1 day'
+        AND id IN (SELECT p.entry_id FROM ledger_postings p
+                     JOIN ledger_accounts a ON a.id = p.account_id
+                    WHERE a.kind = 'WALLET' AND a.user_id = ?)`,
+    [days, member.id]
+  )
+  await db.rawQuery('ALTER TABLE ledger_entries ENABLE TRIGGER ledger_entries_immutable')
+}
 
 test.group('Wallet page', (group) => {
   isolateDatabase(group)
@@ -44,6 +67,55 @@ test.group('Wallet page', (group) => {
       response.text(),
       /class="nav-balance">\s*<span class="visually-hidden">Wallet balance: <\/span>1,200.00/
     )
+  })
+
+  test('charts the balance at the end of each of the last 30 days', async ({ client, assert }) => {
+    const [member, friend] = await UserFactory.apply('verified').createMany(2)
+    await fund(member, '100')
+    await backdateMovementsOf(member, 10)
+    await SendTip.handle(member, { recipient: friend, amount: Money.parse('30.25') })
+    await backdateMovementsOf(member, 3)
+    await fund(friend, '5') // someone else's money stays out of the chart
+
+    const today = DateTime.utc().startOf('day')
+    const days = await Ledger.dailyBalances(
+      accounts.wallet(member.id),
+      today.minus({ days: 29 }).toISODate()!,
+      today.toISODate()!
+    )
+    const expected = (daysAgo: number) => (daysAgo > 10 ? '0.00' : daysAgo > 3 ? '100.00' : '69.75')
+    assert.deepEqual(
+      days.map(({ day, balance }) => [day, balance.toString()]),
+      Array.from({ length: 30 }, (_, index) => [
+        today.minus({ days: 29 - index }).toISODate(),
+        expected(29 - index),
+      ])
+    )
+    const { balance } = await balancesOf(member)
+    assert.equal(days[29].balance.toString(), balance)
+
+    const response = await client.get('/wallet').loginAs(member)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.include(html, 'Balance, last 30 days')
+    assert.match(html, /<svg class="chart__svg"[^>]*role="img"/)
+    assert.include(html, `From 0.00 on ${today.minus({ days: 29 }).toFormat('LLL d')} to 69.75 on`)
+    assert.include(
+      html,
+      `<tr><td>${today.minus({ days: 3 }).toFormat('LLL d')}</td><td class="numeric">69.75</td></tr>`
+    )
+    assert.include(
+      html,
+      `<tr><td>${today.minus({ days: 4 }).toFormat('LLL d')}</td><td class="numeric">100.00</td></tr>`
+    )
+  })
+
+  test('before any money moves, the chart says so instead', async ({ client, assert }) => {
+    const member = await UserFactory.apply('verified').create()
+    const response = await client.get('/wallet').loginAs(member)
+    response.assertStatus(200)
+    response.assertTextIncludes('No money has moved yet')
+    assert.notInclude(response.text(), 'chart__svg')
   })
 
   test('filters the history by type, status and dates, and keeps them across pages', async ({
