@@ -1,4 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import Money from '#ledger/money'
+import { lineChart } from '#services/line_chart'
 import Ledger, { accounts } from '#ledger/ledger'
 import Bounty from '#models/bounty'
 import BountyEvent from '#models/bounty_event'
@@ -7,6 +10,7 @@ import UserStats from '#actions/users/user_stats'
 import { ACTIVE_CLAIM_STATUSES } from '#enums/bounty'
 
 const LIST_SIZE = 6
+const EARNING_WEEKS = 12
 
 /**
  * The member's own corner (H1): their figures, what they work on, what
@@ -15,24 +19,27 @@ const LIST_SIZE = 6
 export default class DashboardController {
   async show({ auth, view }: HttpContext) {
     const user = auth.use('web').getUserOrFail()
-    const [stats, balances, working, posted, completed, drafts, activity] = await Promise.all([
-      UserStats.handle(user),
-      Ledger.balances(accounts.wallet(user.id)),
-      bountiesOf(user).whereHas('claims', (claims) =>
-        claims.where('user_id', user.id).whereIn('status', ACTIVE_CLAIM_STATUSES)
-      ),
-      bountiesOf(user)
-        .where('bounties.created_by', user.id)
-        .where('bounties.is_draft', false)
-        .whereIn('bounties.status', ['AVAILABLE', 'IN_PROGRESS', 'REVIEW']),
-      bountiesOf(user).whereHas('claims', (claims) =>
-        claims.where('user_id', user.id).where('status', 'COMPLETED')
-      ),
-      Bounty.query().where('created_by', user.id).where('is_draft', true).count('* as total'),
-      recentActivity(user),
-    ])
+    const [stats, earnings, balances, working, posted, completed, drafts, activity] =
+      await Promise.all([
+        UserStats.handle(user),
+        earningsChart(user),
+        Ledger.balances(accounts.wallet(user.id)),
+        bountiesOf(user).whereHas('claims', (claims) =>
+          claims.where('user_id', user.id).whereIn('status', ACTIVE_CLAIM_STATUSES)
+        ),
+        bountiesOf(user)
+          .where('bounties.created_by', user.id)
+          .where('bounties.is_draft', false)
+          .whereIn('bounties.status', ['AVAILABLE', 'IN_PROGRESS', 'REVIEW']),
+        bountiesOf(user).whereHas('claims', (claims) =>
+          claims.where('user_id', user.id).where('status', 'COMPLETED')
+        ),
+        Bounty.query().where('created_by', user.id).where('is_draft', true).count('* as total'),
+        recentActivity(user),
+      ])
     return view.render('pages/dashboard/show', {
       stats,
+      earnings,
       balances,
       working,
       posted,
@@ -41,6 +48,20 @@ export default class DashboardController {
       activity,
     })
   }
+}
+
+/**
+ * What the member earned each week of the last `EARNING_WEEKS`, as a
+ * chart; null while they have earned nothing in that time.
+ */
+async function earningsChart(user: User) {
+  const weeks = await UserStats.weeklyEarnings(user, EARNING_WEEKS)
+  if (weeks.every(({ earned }) => earned.isZero())) return null
+  return lineChart(
+    weeks.map(({ week, earned }) => ({ label: week, value: earned.cents })),
+    (cents) => Money.fromCents(cents).format(),
+    (week) => `Week of ${DateTime.fromISO(week, { zone: 'utc' }).toFormat('LLL d')}`
+  )
 }
 
 /**

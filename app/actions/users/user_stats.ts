@@ -2,6 +2,13 @@ import db from '@adonisjs/lucid/services/db'
 import Money from '#ledger/money'
 import type User from '#models/user'
 
+/**
+ * What counts as earned: history lines of money received (rewards and tips),
+ * completed, without the refunds of one's own escrow.
+ */
+const EARNED = `type = 'EARN' AND status = 'COMPLETED'
+  AND coalesce(metadata->>'kind', '') <> 'bounty_refund'`
+
 export type UserStatsResult = {
   postedCount: number
   activeCount: number
@@ -33,8 +40,7 @@ export default class UserStats {
       ),
       db.rawQuery<{ rows: Record<string, string>[] }>(
         `SELECT
-           coalesce(sum(amount) FILTER (
-             WHERE type = 'EARN' AND coalesce(metadata->>'kind', '') <> 'bounty_refund'), 0) AS earned,
+           coalesce(sum(amount) FILTER (WHERE ${EARNED}), 0) AS earned,
            coalesce(sum(amount) FILTER (WHERE type = 'SPEND'), 0)
              - coalesce(sum(amount) FILTER (WHERE metadata->>'kind' = 'bounty_refund'), 0) AS spent
          FROM transactions WHERE user_id = :id AND status = 'COMPLETED'`,
@@ -52,5 +58,32 @@ export default class UserStats {
       spent: Money.fromDb(money.rows[0].spent),
       completionRate: claimed === 0 ? 0 : Math.round((completed / claimed) * 10000) / 10000,
     }
+  }
+
+  /**
+   * What the member earned in each of the last `weeks` weeks (Monday to
+   * Sunday, UTC), oldest first, the current week last: the week's Monday and
+   * its total.
+   */
+  static async weeklyEarnings(user: User, weeks: number, today = new Date()) {
+    const { rows } = await db.rawQuery<{ rows: { week: string; earned: string }[] }>(
+      `WITH weeks AS (
+         SELECT generate_series(
+                  date_trunc('week', CAST(:today AS timestamp)) - make_interval(weeks => :back),
+                  date_trunc('week', CAST(:today AS timestamp)),
+                  interval '1 week') AS week
+       )
+       SELECT CAST(CAST(weeks.week AS date) AS text) AS week,
+              CAST(coalesce(sum(t.amount), 0) AS text) AS earned
+         FROM weeks
+         LEFT JOIN transactions t
+           ON t.user_id = :id AND ${EARNED}
+          AND t.created_at >= weeks.week AT TIME ZONE 'UTC'
+          AND t.created_at < (weeks.week + interval '1 week') AT TIME ZONE 'UTC'
+        GROUP BY weeks.week
+        ORDER BY weeks.week`,
+      { id: user.id, today: today.toISOString(), back: weeks - 1 }
+    )
+    return rows.map(({ week, earned }) => ({ week, earned: Money.fromDb(earned) }))
   }
 }

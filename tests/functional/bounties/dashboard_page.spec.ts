@@ -2,6 +2,11 @@ import { test } from '@japa/runner'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import ApproveWork from '#actions/bounties/approve_work'
 import ClaimBounty from '#actions/bounties/claim_bounty'
+import SendTip from '#actions/wallet/send_tip'
+import UserStats from '#actions/users/user_stats'
+import Money from '#ledger/money'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
 import { isolateDatabase } from '#tests/functional/api/support'
 import { funded, member, postBounty, workedOn } from '#tests/helpers/bounties'
 import { cardTitles, htmlOf } from '#tests/helpers/bounty_pages'
@@ -58,6 +63,43 @@ test.group('Dashboard', (group) => {
     response.assertTextIncludes('None of your bounties is open.')
     response.assertTextIncludes('Completed bounties and their rewards show up here.')
     response.assertTextIncludes('Claims, reviews and payouts on your bounties appear here.')
+    response.assertTextIncludes('Nothing earned in the last 12 weeks.')
+  })
+
+  test('charts what I earned each of the last 12 weeks', async ({ client, assert }) => {
+    const me = await funded('100.00')
+    const friend = await funded('100.00')
+    await SendTip.handle(friend, { recipient: me, amount: Money.parse('12.50') })
+    await SendTip.handle(friend, { recipient: me, amount: Money.parse('7.25') })
+    // Two weeks ago, and money I sent (never earnings).
+    await db.rawQuery(
+      `UPDATE transactions SET created_at = created_at - interval '14 days'
+        WHERE user_id = ? AND type = 'EARN' AND amount = 12.50`,
+      [me.id]
+    )
+    await SendTip.handle(me, { recipient: friend, amount: Money.parse('3.00') })
+
+    const weeks = await UserStats.weeklyEarnings(me, 12)
+    const monday = DateTime.utc().startOf('week')
+    assert.deepEqual(
+      weeks.map(({ week, earned }) => [week, earned.toString()]),
+      Array.from({ length: 12 }, (_, index) => {
+        const week = monday.minus({ weeks: 11 - index })
+        const earned = index === 11 ? '7.25' : index === 9 ? '12.50' : '0.00'
+        return [week.toISODate(), earned]
+      })
+    )
+
+    const response = await client.get(urlFor('dashboard.show')).loginAs(me)
+    response.assertStatus(200)
+    const html = response.text()
+    assert.include(html, 'Earned per week, last 12 weeks')
+    assert.include(html, 'aria-labelledby="earnings-trend-title earnings-trend-desc"')
+    assert.include(
+      html,
+      `<tr><td>Week of ${monday.minus({ weeks: 2 }).toFormat('LLL d')}</td><td class="numeric">12.50</td></tr>`
+    )
+    assert.include(html, 'highest 12.50, lowest 0.00.')
   })
 
   test('visitors are sent to the login page', async ({ client }) => {
