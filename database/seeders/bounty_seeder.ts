@@ -625,6 +625,28 @@ const STORIES: Story[] = [
  * demo accounts exist first (MainSeeder is idempotent), whatever order the
  * seeders run in. For a large board use `node ace bounties:seed-bulk`.
  */
+/**
+ * The steps run on a moved clock (luxon's `Settings.now`), which the models
+ * follow; money movements, history lines and notifications take their time
+ * from the database instead. This gives what `step` wrote since `since` the
+ * step's time, so wallets, charts and bells tell the same story as the
+ * bounties' timelines. Demo data only: ledger entries are otherwise
+ * immutable (the seeder switches that guard off around its steps).
+ */
+async function stampDatabaseTimes(since: Date, at: Date) {
+  await db.rawQuery('UPDATE ledger_entries SET created_at = ? WHERE created_at >= ?', [at, since])
+  await db.rawQuery(
+    'UPDATE transactions SET created_at = ?, updated_at = ? WHERE created_at >= ?',
+    [at, at, since]
+  )
+  await db.rawQuery(
+    `UPDATE notifications SET created_at = ?,
+            emailed_at = CASE WHEN emailed_at IS NULL THEN NULL ELSE ?::timestamptz END
+      WHERE created_at >= ?`,
+    [at, at, since]
+  )
+}
+
 export default class BountySeeder extends BaseSeeder {
   static environment = ['development']
 
@@ -654,12 +676,18 @@ export default class BountySeeder extends BaseSeeder {
     const realNow = Date.now()
     const steps = this.plan(STORIES, member, realNow)
     mail.fake()
+    await db.rawQuery('ALTER TABLE ledger_entries DISABLE TRIGGER ledger_entries_immutable')
     try {
       for (const step of steps.sort((a, b) => a.at - b.at)) {
         Settings.now = () => step.at
+        const { rows } = await db.rawQuery<{ rows: { started: Date }[] }>(
+          'SELECT clock_timestamp() AS started'
+        )
         await step.run()
+        await stampDatabaseTimes(rows[0].started, new Date(step.at))
       }
     } finally {
+      await db.rawQuery('ALTER TABLE ledger_entries ENABLE TRIGGER ledger_entries_immutable')
       Settings.now = () => Date.now()
       mail.restore()
     }
