@@ -1,8 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
-import Ledger, { accounts, type AccountRef } from '#ledger/ledger'
-import Money from '#ledger/money'
-import { lineChart } from '#services/line_chart'
+import Ledger, { accounts } from '#ledger/ledger'
+import { dailyBalanceChart } from '#services/balance_chart'
 import Transaction from '#models/transaction'
 import {
   TRANSACTION_STATUSES,
@@ -33,7 +31,10 @@ export default class WalletController {
     )
     history.baseUrl(request.url()).queryString(query)
     const wallet = accounts.wallet(user.id)
-    const [balances, trend] = await Promise.all([Ledger.balances(wallet), balanceTrend(wallet)])
+    const [balances, trend] = await Promise.all([
+      Ledger.balances(wallet),
+      dailyBalanceChart(wallet, TREND_DAYS),
+    ])
     return view.render('pages/wallet/show', {
       balances,
       trend,
@@ -46,25 +47,6 @@ export default class WalletController {
       statusLabels: TRANSACTION_STATUS_LABELS,
     })
   }
-}
-
-/**
- * The wallet's balance at the end of each of the last `TREND_DAYS` days
- * (UTC), as a chart; null before the first movement.
- */
-async function balanceTrend(wallet: AccountRef) {
-  const today = DateTime.utc().startOf('day')
-  const days = await Ledger.dailyBalances(
-    wallet,
-    today.minus({ days: TREND_DAYS - 1 }).toISODate()!,
-    today.toISODate()!
-  )
-  if (days.every(({ balance }) => balance.isZero())) return null
-  return lineChart(
-    days.map(({ day, balance }) => ({ label: day, value: balance.cents })),
-    (cents) => Money.fromCents(cents).format(),
-    (day) => DateTime.fromISO(day, { zone: 'utc' }).toFormat('LLL d')
-  )
 }
 
 /**

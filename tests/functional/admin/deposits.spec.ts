@@ -5,7 +5,7 @@ import Transaction from '#models/transaction'
 import { UserFactory } from '#database/factories/user_factory'
 import { verifyLedger } from '#ledger/verify'
 import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/api/support'
-import { balancesOf } from '#tests/helpers/ledger'
+import { balancesOf, fund } from '#tests/helpers/ledger'
 
 test.group('Admin deposits (API)', (group) => {
   isolateDatabase(group)
@@ -132,6 +132,25 @@ test.group('Admin deposits (page)', (group) => {
     response.assertHeader('location', '/admin/treasury')
     response.assertFlashMessage('success', `12.34 credited to @${member.username}.`)
     assert.deepEqual(await balancesOf(member), { balance: '12.34', held: '0.00' })
+  })
+
+  test('the treasury page charts the money in circulation over 30 days', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const before = await client.get('/admin/treasury').loginAs(admin)
+    before.assertStatus(200)
+    before.assertTextIncludes('The treasury has issued nothing in the last 30 days.')
+
+    const member = await UserFactory.create()
+    await fund(member, '1250.00')
+    const after = await client.get('/admin/treasury').loginAs(admin)
+    after.assertStatus(200)
+    const html = after.text()
+    assert.include(html, 'In circulation, last 30 days')
+    assert.match(html, /From 0\.00 on [A-Z][a-z]{2} \d+ to 1,250\.00 on/)
+    assert.notInclude(html, 'The treasury has issued nothing')
   })
 
   test('a member’s forged deposit form is refused and nothing moves', async ({
