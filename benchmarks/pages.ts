@@ -170,19 +170,23 @@ async function sessions() {
   const member = new Map<string, string>()
   const loginPage = await fetch(`${base}/login`)
   let cookie = cookiesOf(loginPage, member)
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await loginPage.text())?.[1]
+  const csrf = /name=['"]_csrf['"] value=['"]([^'"]+)/.exec(await loginPage.text())?.[1]
+  if (!csrf) throw new Error('The login page has no CSRF field')
   const login = await fetch(`${base}/login`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
     body: new URLSearchParams({
-      _csrf: csrf ?? '',
+      _csrf: csrf,
       uid: MEMBER.username,
       password: MEMBER.password,
     }),
   })
   cookie = cookiesOf(login, member)
-  if (login.status !== 302 || login.headers.get('location') === '/login') {
+  // A refused form also redirects: check the header names the member.
+  const home = await fetch(`${base}/`, { headers: { cookie } })
+  const signedIn = await home.text()
+  if (login.status !== 302 || !signedIn.includes(`user-menu__name">${MEMBER.username}<`)) {
     throw new Error(`Could not log in as ${MEMBER.username} (${login.status})`)
   }
 
