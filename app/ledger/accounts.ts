@@ -182,7 +182,10 @@ export async function readAccount(
   return rows[0] ? toAccount(rows[0]) : null
 }
 
-function whereRef(ref: AccountRef): [string, string] {
+/**
+ * The condition (over ledger_accounts) and its one value that find `ref`.
+ */
+export function whereRef(ref: AccountRef): [string, string] {
   if ('id' in ref) return ['id = ?', ref.id]
   if (ref.kind === 'WALLET') return [`kind = 'WALLET' AND user_id = ?`, ref.userId]
   if (ref.kind === 'ESCROW') return [`kind = 'ESCROW' AND bounty_id = ?`, ref.bountyId]

@@ -9,6 +9,7 @@ import {
   lockAccounts,
   openAccount,
   readAccount,
+  whereRef,
   refKey,
 } from '#ledger/accounts'
 
@@ -102,12 +103,12 @@ export default class Ledger {
     to: string,
     client = db.connection()
   ): Promise<{ day: string; balance: Money }[]> {
-    const account = await readAccount(client, ref)
+    const [account, accountValue] = whereRef(ref)
     const { rows } = await client.rawQuery<{ rows: { day: string; balance: string }[] }>(
       `WITH daily AS (
          SELECT (e.created_at AT TIME ZONE 'UTC')::date AS day, sum(p.amount) AS amount
            FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
-          WHERE p.account_id = ?::bigint
+          WHERE p.account_id = (SELECT id FROM ledger_accounts WHERE ${account})
             AND e.created_at < (?::date + 1)::timestamp AT TIME ZONE 'UTC'
           GROUP BY 1
        )
@@ -115,7 +116,7 @@ export default class Ledger {
               (SELECT COALESCE(sum(amount), 0) FROM daily WHERE daily.day <= d::date)::text AS balance
          FROM generate_series(?::date, ?::date, interval '1 day') AS d
         ORDER BY d`,
-      [account?.id ?? '0', to, from, to]
+      [accountValue, to, from, to]
     )
     return rows.map(({ day, balance }) => ({ day, balance: Money.fromDb(balance) }))
   }
