@@ -1,7 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DateTime } from 'luxon'
-import Money from '#ledger/money'
-import { lineChart } from '#services/line_chart'
+import { moneyChart } from '#services/balance_chart'
 import Ledger, { accounts } from '#ledger/ledger'
 import Bounty from '#models/bounty'
 import BountyEvent from '#models/bounty_event'
@@ -56,11 +54,9 @@ export default class DashboardController {
  */
 async function earningsChart(user: User) {
   const weeks = await UserStats.weeklyEarnings(user, EARNING_WEEKS)
-  if (weeks.every(({ earned }) => earned.isZero())) return null
-  return lineChart(
-    weeks.map(({ week, earned }) => ({ label: week, value: earned.cents })),
-    (cents) => Money.fromCents(cents).format(),
-    (week) => `Week of ${DateTime.fromISO(week, { zone: 'utc' }).toFormat('LLL d')}`
+  return moneyChart(
+    weeks.map(({ week, earned }) => ({ day: week, amount: earned })),
+    (monday) => `Week of ${monday}`
   )
 }
 

@@ -65,12 +65,12 @@ export default class UserStats {
    * Sunday, UTC), oldest first, the current week last: the week's Monday and
    * its total.
    */
-  static async weeklyEarnings(user: User, weeks: number, today = new Date()) {
+  static async weeklyEarnings(user: User, weeks: number) {
     const { rows } = await db.rawQuery<{ rows: { week: string; earned: string }[] }>(
       `WITH weeks AS (
          SELECT generate_series(
-                  date_trunc('week', CAST(:today AS timestamp)) - make_interval(weeks => :back),
-                  date_trunc('week', CAST(:today AS timestamp)),
+                  date_trunc('week', now() AT TIME ZONE 'UTC') - make_interval(weeks => :back),
+                  date_trunc('week', now() AT TIME ZONE 'UTC'),
                   interval '1 week') AS week
        )
        SELECT CAST(CAST(weeks.week AS date) AS text) AS week,
@@ -82,7 +82,7 @@ export default class UserStats {
           AND t.created_at < (weeks.week + interval '1 week') AT TIME ZONE 'UTC'
         GROUP BY weeks.week
         ORDER BY weeks.week`,
-      { id: user.id, today: today.toISOString(), back: weeks - 1 }
+      { id: user.id, back: weeks - 1 }
     )
     return rows.map(({ week, earned }) => ({ week, earned: Money.fromDb(earned) }))
   }
