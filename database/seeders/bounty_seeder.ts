@@ -614,18 +614,6 @@ const STORIES: Story[] = [
 ]
 
 /**
- * A believable board for `npm run dev` (PRODUCT.md J1): bounties in every
- * state, with comments, mentions, reviews, payouts and refunds. Everything
- * goes through the real actions, so the ledger, wallet histories,
- * timelines and notifications agree; the stories are spread over the past
- * weeks by moving Luxon's clock as they play out, in time order. Emails
- * are not sent (they would only fill tmp/mail).
- *
- * Runs once: it does nothing when bounties already exist. It makes sure the
- * demo accounts exist first (MainSeeder is idempotent), whatever order the
- * seeders run in. For a large board use `node ace bounties:seed-bulk`.
- */
-/**
  * The steps run on a moved clock (luxon's `Settings.now`), which the models
  * follow; money movements, history lines and notifications take their time
  * from the database instead. This gives what `step` wrote since `since` the
@@ -647,6 +635,18 @@ async function stampDatabaseTimes(since: Date, at: Date) {
   )
 }
 
+/**
+ * A believable board for `npm run dev` (PRODUCT.md J1): bounties in every
+ * state, with comments, mentions, reviews, payouts and refunds. Everything
+ * goes through the real actions, so the ledger, wallet histories,
+ * timelines and notifications agree; the stories are spread over the past
+ * weeks by moving Luxon's clock as they play out, in time order. Emails
+ * are not sent (they would only fill tmp/mail).
+ *
+ * Runs once: it does nothing when bounties already exist. It makes sure the
+ * demo accounts exist first (MainSeeder is idempotent), whatever order the
+ * seeders run in. For a large board use `node ace bounties:seed-bulk`.
+ */
 export default class BountySeeder extends BaseSeeder {
   static environment = ['development']
 
