@@ -108,6 +108,18 @@ function lookupOf(refs: AccountRef[]) {
 }
 
 /**
+ * The SELECT locking `refs` in ascending id order (on its own, or as a
+ * movement's first step inside a larger statement).
+ */
+export function lockStatement(refs: AccountRef[]) {
+  const lookup = lookupOf(refs)
+  return {
+    sql: `SELECT ${COLUMNS} FROM ledger_accounts WHERE ${lookup.where} ORDER BY id FOR UPDATE`,
+    bindings: lookup.bindings,
+  }
+}
+
+/**
  * Locks every account a movement touches, in ascending id order, with one
  * SELECT … ORDER BY id FOR UPDATE: two movements over the same accounts
  * always queue in the same order, so they never deadlock and never lose an
@@ -119,11 +131,8 @@ export async function lockAccounts(
   trx: TransactionClientContract,
   refs: AccountRef[]
 ): Promise<Map<string, LockedAccount>> {
-  const lookup = lookupOf(refs)
-  const { rows } = await trx.rawQuery<{ rows: AccountRow[] }>(
-    `SELECT ${COLUMNS} FROM ledger_accounts WHERE ${lookup.where} ORDER BY id FOR UPDATE`,
-    lookup.bindings
-  )
+  const lock = lockStatement(refs)
+  const { rows } = await trx.rawQuery<{ rows: AccountRow[] }>(lock.sql, lock.bindings)
 
   const locked = new Map<string, LockedAccount>()
   for (const row of rows) {

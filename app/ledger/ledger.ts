@@ -6,7 +6,9 @@ import {
   type AccountRef,
   type LockedAccount,
   type NamedAccountRef,
+  accounts,
   lockAccounts,
+  lockStatement,
   openAccount,
   readAccount,
   whereRef,
@@ -18,6 +20,22 @@ export { accounts, type AccountRef, type NamedAccountRef } from '#ledger/account
 type EntryKind = 'TRANSFER' | 'HOLD' | 'CAPTURE' | 'RELEASE'
 
 type Posting = { account: LockedAccount; amount: Money }
+
+/**
+ * Common table expressions written in a movement's one statement
+ * (`Ledger.walletTransfer`). They may read `ledger_movement` (per wallet:
+ * `account_id`, `user_id`, signed `amount`, `balance_before`,
+ * `balance_after`) and `ledger_entry` (`id`; no row when the movement was
+ * not written), and must write nothing when `ledger_entry` is empty.
+ */
+export type BesideMovement = { sql: string; bindings: unknown[] }
+
+type WalletMovement = {
+  fromUserId: string
+  toUserId: string
+  amount: Money
+  description: string
+}
 
 /**
  * What a movement did to each account it touched, for the history rows
@@ -136,6 +154,41 @@ export default class Ledger {
       { account: from, amount: movement.amount.negated() },
       { account: to, amount: movement.amount },
     ])
+  }
+
+  /**
+   * A transfer between two members' wallets, and what the caller writes
+   * beside it (history lines, the notice), as ONE statement committed on
+   * its own: a tip's one round trip to the database where `transfer` in a
+   * transaction takes four (BEGIN, lock, entry, COMMIT) and one more per
+   * line written. The same rules: the wallets are locked in ascending id
+   * order, the entry is written only if the sender's wallet covers it (the
+   * database refuses an overdraft anyway), and the postings' trigger moves
+   * the balances.
+   *
+   * Returns the rows of `select` (over the caller's expressions). A wallet
+   * not opened yet is opened and the statement runs again; a sender who
+   * cannot cover the amount gets INSUFFICIENT_FUNDS, and nothing was written.
+   */
+  static async walletTransfer(
+    movement: WalletMovement,
+    beside: { with: BesideMovement[]; select: string }
+  ): Promise<Record<string, unknown>[]> {
+    assertPositive(movement.amount)
+    if (movement.fromUserId === movement.toUserId) {
+      throw new Error('A transfer needs two different accounts')
+    }
+    const parts = [walletTransferStatement(movement), ...beside.with]
+    const sql = `WITH ${parts.map((part) => part.sql).join(',\n')}
+      SELECT written.* FROM ledger_entry LEFT JOIN (${beside.select}) AS written ON true`
+    const bindings = parts.flatMap((part) => part.bindings)
+
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const { rows } = await db.rawQuery<{ rows: Record<string, unknown>[] }>(sql, bindings)
+      if (rows.length) return rows
+      await whyNotWritten(movement)
+    }
+    throw new Error('The wallet transfer was not written after three attempts')
   }
 
   /**
@@ -261,6 +314,67 @@ function assertCovered(account: LockedAccount, amount: Money) {
     `Insufficient funds: ${amount.format()} needed, ${account.balance.format()} available`,
     { field: 'amount', meta: { available: account.balance.toString() } }
   )
+}
+
+/**
+ * The movement part of `walletTransfer`: lock both wallets (`ledger_locked`),
+ * pair them with their postings (`ledger_movement`), write the entry when
+ * both wallets exist and none goes below zero (`ledger_entry`) and its
+ * postings.
+ */
+function walletTransferStatement(movement: WalletMovement): BesideMovement {
+  const lock = lockStatement([
+    accounts.wallet(movement.fromUserId),
+    accounts.wallet(movement.toUserId),
+  ])
+  return {
+    sql: `ledger_locked AS (${lock.sql}),
+      ledger_movement AS (
+        SELECT locked.id AS account_id, locked.user_id, posting.amount,
+               locked.balance AS balance_before, locked.balance + posting.amount AS balance_after
+          FROM (VALUES (?::uuid, ?::numeric), (?::uuid, ?::numeric)) AS posting (user_id, amount)
+          JOIN ledger_locked AS locked USING (user_id)
+      ),
+      ledger_entry AS (
+        INSERT INTO ledger_entries (kind, description)
+        SELECT 'TRANSFER', ?::text
+         WHERE (SELECT count(*) FROM ledger_movement) = 2
+           AND NOT EXISTS (SELECT FROM ledger_movement WHERE balance_after < 0)
+        RETURNING id
+      ),
+      ledger_posted AS (
+        INSERT INTO ledger_postings (entry_id, account_id, amount)
+        SELECT ledger_entry.id, ledger_movement.account_id, ledger_movement.amount
+          FROM ledger_entry, ledger_movement
+      )`,
+    bindings: [
+      ...lock.bindings,
+      movement.fromUserId,
+      movement.amount.negated().toString(),
+      movement.toUserId,
+      movement.amount.toString(),
+      movement.description,
+    ],
+  }
+}
+
+/**
+ * Why `walletTransfer` wrote nothing: a wallet not opened yet (opened now,
+ * so the caller tries again) or a sender short of funds (thrown). If the
+ * sender can cover it now, money arrived in between: try again.
+ */
+async function whyNotWritten(movement: WalletMovement) {
+  const wallets = [accounts.wallet(movement.fromUserId), accounts.wallet(movement.toUserId)]
+  let opened = false
+  const [from] = await Promise.all(
+    wallets.map(async (ref) => {
+      const account = await readAccount(db.connection(), ref)
+      if (account) return account
+      opened = true
+      return openAccount(db.connection(), ref)
+    })
+  )
+  if (!opened) assertCovered(from, movement.amount)
 }
 
 async function lockHold(trx: TransactionClientContract, holdId: string) {

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon'
 import { BountySchema } from '#database/schema'
 import { beforeSave, belongsTo, column, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
-import type { LucidModel, ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
+import { columnsOf } from '#services/prefixed_columns'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
@@ -53,8 +54,6 @@ function textRow(alias: string, columns: readonly string[]) {
  */
 let cardSql: string | undefined
 function cardColumn() {
-  const columnsOf = (model: LucidModel) =>
-    [...model.$columnsDefinitions.values()].map((definition) => definition.columnName)
   const person = (alias: string) => textRow(alias, CARD_USER_COLUMNS)
   const live = LIVE_CLAIM_STATUSES.map((status) => `'${status}'`).join(', ')
   cardSql ??= `SELECT json_build_object(

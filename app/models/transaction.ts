@@ -3,7 +3,7 @@ import { TransactionSchema } from '#database/schema'
 import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { ModelObject } from '@adonisjs/lucid/types/model'
+import type { BesideMovement } from '#ledger/ledger'
 import { DomainError } from '#exceptions/domain_error'
 import User from '#models/user'
 import Money from '#ledger/money'
@@ -28,17 +28,17 @@ export type TransactionMetadata = {
 }
 
 /**
- * A history line as a movement writes it.
+ * A history line of a wallet transfer, as its caller words it: the transfer
+ * gives it its entry and the balances before and after. Ids are chosen by
+ * the caller, so other writes of the same statement (a notice) can name it.
  */
-export type HistoryLine = {
+export type WalletHistoryLine = {
+  id: string
   userId: string
-  entryId: string
   bountyId?: string | null
   type: TransactionType
   status: TransactionStatus
   amount: Money
-  balanceBefore: Money
-  balanceAfter: Money
   description: string
   metadata: TransactionMetadata
 }
@@ -104,29 +104,39 @@ export default class Transaction extends TransactionSchema {
   }
 
   /**
-   * Writes several history lines of one movement in a single statement (a
-   * tip has two): fewer round trips while the movement holds its locks.
+   * History lines written in a wallet transfer's one statement
+   * (`Ledger.walletTransfer`), as `history`: each line's balances are its
+   * member's wallet's before and after the movement.
    */
-  static async recordMany(lines: HistoryLine[], trx: TransactionClientContract) {
-    const saved: ModelObject[] = await trx
-      .insertQuery()
-      .table('transactions')
-      .multiInsert(
-        lines.map((line) => ({
-          user_id: line.userId,
-          entry_id: line.entryId,
-          bounty_id: line.bountyId ?? null,
-          type: line.type,
-          status: line.status,
-          amount: line.amount.toString(),
-          balance_before: line.balanceBefore.toString(),
-          balance_after: line.balanceAfter.toString(),
-          description: line.description,
-          metadata: line.metadata,
-        }))
-      )
-      .returning('*')
-    return saved.map((row) => Transaction.$createFromAdapterResult(row, {}, { client: trx })!)
+  static besideWalletTransfer(lines: WalletHistoryLine[]): BesideMovement {
+    return {
+      sql: `history AS (
+        INSERT INTO transactions (id, user_id, entry_id, bounty_id, type, status, amount,
+                                  balance_before, balance_after, description, metadata)
+        SELECT line.id, line.user_id, ledger_entry.id, line.bounty_id, line.type, line.status,
+               line.amount, ledger_movement.balance_before, ledger_movement.balance_after,
+               line.description, line.metadata
+          FROM jsonb_to_recordset(?::jsonb) AS line (id uuid, user_id uuid, bounty_id uuid,
+                 type transaction_type, status transaction_status, amount numeric,
+                 description text, metadata jsonb)
+          JOIN ledger_movement USING (user_id) CROSS JOIN ledger_entry
+        RETURNING *
+      )`,
+      bindings: [
+        JSON.stringify(
+          lines.map((line) => ({
+            id: line.id,
+            user_id: line.userId,
+            bounty_id: line.bountyId ?? null,
+            type: line.type,
+            status: line.status,
+            amount: line.amount.toString(),
+            description: line.description,
+            metadata: line.metadata,
+          }))
+        ),
+      ],
+    }
   }
 
   /**

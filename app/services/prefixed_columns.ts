@@ -1,3 +1,5 @@
+import type { LucidModel } from '@adonisjs/lucid/types/model'
+
 /**
  * Several records in one result row: `table.column AS "prefix:column"` for
  * each column (a token and its member, a tip's history line and its
@@ -20,4 +22,11 @@ export function takePrefixed(row: Record<string, unknown>, prefix: string) {
     if (value !== null) found = true
   }
   return found ? record : null
+}
+
+/**
+ * A model's database column names.
+ */
+export function columnsOf(model: LucidModel) {
+  return [...model.$columnsDefinitions.values()].map((definition) => definition.columnName)
 }

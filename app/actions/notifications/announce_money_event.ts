@@ -1,29 +1,32 @@
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Money from '#ledger/money'
+import db from '@adonisjs/lucid/services/db'
 import type Transaction from '#models/transaction'
 import type User from '#models/user'
 import Notify from '#actions/notifications/notify'
 import { forBounty } from '#actions/wallet/tip_wording'
 
 /**
- * Tells members about money that moved for them (C3, K4). The wallet and
- * treasury actions call it inside their ledger transaction, so nothing is
- * announced for a movement that rolls back.
+ * Tells members about money that moved for them (C3, K4), so that nothing
+ * is announced for a movement that rolls back: the treasury actions call it
+ * inside their ledger transaction; a tip's notice is written in the tip's
+ * own statement.
  */
 export default class AnnounceMoneyEvent {
-  static tipReceived(
-    trx: TransactionClientContract,
-    tip: {
-      sender: User
-      recipient: User
-      amount: Money
-      message: string | null
-      received: Transaction
-      bounty?: { id: string; title: string } | null
-    }
-  ) {
-    return Notify.handle(
+  /**
+   * The recipient's notice of a tip, for the tip's one statement
+   * (`Ledger.walletTransfer`): written only if the tip's entry is.
+   */
+  static tipReceived(tip: {
+    sender: User
+    recipient: User
+    amount: Money
+    message: string | null
+    receivedLineId: string
+    bounty?: { id: string; title: string } | null
+  }) {
+    return Notify.prepare(
       {
         type: 'tip.received',
         recipients: [tip.recipient],
@@ -32,12 +35,13 @@ export default class AnnounceMoneyEvent {
         message: tip.message ?? 'No message: just thanks.',
         url: urlFor('wallet.show'),
         data: {
-          transactionId: tip.received.id,
+          transactionId: tip.receivedLineId,
           amount: tip.amount.toString(),
           ...(tip.bounty ? { bountyId: tip.bounty.id } : {}),
         },
       },
-      trx
+      db.connection(),
+      'EXISTS (SELECT FROM ledger_entry)'
     )
   }
 

@@ -10,7 +10,7 @@ import TagWatcher from '#models/tag_watcher'
 import User from '#models/user'
 import NotificationMail from '#mails/notification_mail'
 import { broadcastNotification } from '#services/broadcast'
-import { prefixedColumns, takePrefixed } from '#services/prefixed_columns'
+import { columnsOf, prefixedColumns, takePrefixed } from '#services/prefixed_columns'
 
 type Someone = User | { id: string }
 
@@ -55,9 +55,21 @@ type Notified = { notification: Notification; live: boolean; emailed: boolean; u
 
 type Statement = { sql: string; bindings: (string | string[])[] }
 
-const NOTIFICATION_COLUMNS = [...Notification.$columnsDefinitions.values()].map(
-  ({ columnName }) => columnName
-)
+/**
+ * Notices ready to be written as part of a larger statement (`Notify.prepare`).
+ */
+export type PreparedNotice = Statement & {
+  /**
+   * The stored notifications from `notify_rows`, delivered once `trx`
+   * commits (at once without one: the statement committed on its own).
+   */
+  stored: (
+    rows: Record<string, unknown>[],
+    trx?: TransactionClientContract
+  ) => Promise<Notification[]>
+}
+
+const NOTIFICATION_COLUMNS = columnsOf(Notification)
 
 /**
  * The one way to tell members something (D1–D3, K10). Stores a notification
@@ -70,14 +82,33 @@ const NOTIFICATION_COLUMNS = [...Notification.$columnsDefinitions.values()].map(
 export default class Notify {
   static async handle(input: NotifyInput, trx?: TransactionClientContract) {
     const client = trx ?? db.connection()
-    const audience = await this.#audience(input, client)
-    if (!audience.size) return []
-    const statement = this.#statement(input, audience)
+    const notice = await this.prepare(input, client)
+    if (!notice) return []
     const { rows } = await client.rawQuery<{ rows: Record<string, unknown>[] }>(
-      statement.sql,
-      statement.bindings
+      `WITH ${notice.sql} SELECT * FROM notify_rows`,
+      notice.bindings
     )
-    return this.#notified(input, rows, trx)
+    return notice.stored(rows, trx)
+  }
+
+  /**
+   * `input` as common table expressions for a statement that writes it with
+   * other changes in one round trip (a tip's ledger entry): `notify_rows` are
+   * the stored notifications, one row per member, read back with `stored`.
+   * `when` is an SQL condition the notices wait on (the entry was written).
+   * Null when nobody is to be told.
+   */
+  static async prepare(
+    input: NotifyInput,
+    client: QueryClientContract = db.connection(),
+    when = 'true'
+  ): Promise<PreparedNotice | null> {
+    const audience = await this.#audience(input, client)
+    if (!audience.size) return null
+    return {
+      ...this.#statement(input, audience, when),
+      stored: (rows, trx) => this.#notified(input, rows, trx),
+    }
   }
 
   /**
@@ -90,11 +121,11 @@ export default class Notify {
    * member's unread count, as they will see it once this commits: what was
    * unread before (the statement's snapshot) and the new one.
    */
-  static #statement(input: NotifyInput, audience: Map<string, Text>): Statement {
+  static #statement(input: NotifyInput, audience: Map<string, Text>, when: string): Statement {
     const people = [...audience].map(([userId, text]) => ({ user_id: userId, ...text }))
     const defaultChannel = NOTIFICATION_TYPE_INFO[input.type].defaultChannel
     const sql = `
-      WITH notify_audience AS (
+      notify_audience AS (
         SELECT audience.user_id, audience.title, audience.message,
                coalesce(preference.channel, ?) = 'email'
                  AND settings.email_notifications IS NOT FALSE AS emailed,
@@ -107,7 +138,7 @@ export default class Notify {
           LEFT JOIN user_settings AS settings ON settings.user_id = users.id
           LEFT JOIN notification_preferences AS preference
             ON preference.user_id = users.id AND preference.type = ?
-         WHERE coalesce(preference.channel, ?) <> 'off'
+         WHERE coalesce(preference.channel, ?) <> 'off' AND (${when})
       ),
       notified AS (
         INSERT INTO notifications
@@ -117,15 +148,17 @@ export default class Notify {
                clock_timestamp()
           FROM notify_audience
         RETURNING *
-      )
-      SELECT ${prefixedColumns('notified', NOTIFICATION_COLUMNS, 'notification')},
-             notify_audience.live AS notify_live, notify_audience.emailed AS notify_emailed,
-             (SELECT count(*) FROM notifications AS unread
-               WHERE unread.user_id = notified.user_id AND unread.read_at IS NULL
-                 AND ${currentNotificationSql('unread')})
-             + CASE WHEN ${currentNotificationSql('notified')} THEN 1 ELSE 0 END
-               AS notify_unread
-        FROM notified JOIN notify_audience USING (user_id)`
+      ),
+      notify_rows AS (
+        SELECT ${prefixedColumns('notified', NOTIFICATION_COLUMNS, 'notification')},
+               notify_audience.live AS notify_live, notify_audience.emailed AS notify_emailed,
+               (SELECT count(*) FROM notifications AS unread
+                 WHERE unread.user_id = notified.user_id AND unread.read_at IS NULL
+                   AND ${currentNotificationSql('unread')})
+               + CASE WHEN ${currentNotificationSql('notified')} THEN 1 ELSE 0 END
+                 AS notify_unread
+          FROM notified JOIN notify_audience USING (user_id)
+      )`
     const bindings = [
       defaultChannel,
       JSON.stringify(people),

@@ -1,14 +1,18 @@
+import { randomUUID } from 'node:crypto'
 import { errors as vineErrors } from '@vinejs/vine'
-import Ledger, { accounts } from '#ledger/ledger'
+import Ledger from '#ledger/ledger'
 import Bounty from '#models/bounty'
 import type Money from '#ledger/money'
 import { DomainError } from '#exceptions/domain_error'
-import Transaction from '#models/transaction'
+import Transaction, { type WalletHistoryLine } from '#models/transaction'
 import type User from '#models/user'
 import AnnounceMoneyEvent from '#actions/notifications/announce_money_event'
 import { forBounty } from '#actions/wallet/tip_wording'
+import { columnsOf, prefixedColumns, takePrefixed } from '#services/prefixed_columns'
 
 type TippedBounty = Pick<Bounty, 'id' | 'title'>
+
+const TRANSACTION_COLUMNS = columnsOf(Transaction)
 
 /**
  * Moves money from one member's wallet to another's (K4), optionally for
@@ -56,55 +60,56 @@ export default class SendTip {
       throw new DomainError('FORBIDDEN', 'You cannot tip yourself', { field: 'recipient' })
     }
     const message = data.message?.trim() || null
-    const from = accounts.wallet(sender.id)
-    const to = accounts.wallet(recipient.id)
+    const lines: WalletHistoryLine[] = [
+      {
+        id: randomUUID(),
+        userId: sender.id,
+        bountyId: bounty?.id ?? null,
+        type: 'SPEND',
+        status: 'COMPLETED',
+        amount,
+        description: withMessage(`Tip to @${recipient.username}${about}`, message),
+        metadata: tipDetails(recipient, message),
+      },
+      {
+        id: randomUUID(),
+        userId: recipient.id,
+        bountyId: bounty?.id ?? null,
+        type: 'EARN',
+        status: 'COMPLETED',
+        amount,
+        description: withMessage(`Tip from @${sender.username}${about}`, message),
+        metadata: tipDetails(sender, message),
+      },
+    ]
+    const notice = await AnnounceMoneyEvent.tipReceived({
+      sender,
+      recipient,
+      amount,
+      message,
+      receivedLineId: lines[1].id,
+      bounty,
+    })
 
-    return Ledger.transaction(async (trx) => {
-      const movement = await Ledger.transfer(trx, {
-        from,
-        to,
+    const history = prefixedColumns('history', TRANSACTION_COLUMNS, 'line')
+    const rows = await Ledger.walletTransfer(
+      {
+        fromUserId: sender.id,
+        toUserId: recipient.id,
         amount,
         description: `Tip from @${sender.username} to @${recipient.username}${about}`,
-      })
-      const [sent, received] = await Transaction.recordMany(
-        [
-          {
-            userId: sender.id,
-            entryId: movement.entryId,
-            bountyId: bounty?.id ?? null,
-            type: 'SPEND',
-            status: 'COMPLETED',
-            amount,
-            balanceBefore: movement.balanceBefore(from),
-            balanceAfter: movement.balanceAfter(from),
-            description: withMessage(`Tip to @${recipient.username}${about}`, message),
-            metadata: tipDetails(recipient, message),
-          },
-          {
-            userId: recipient.id,
-            entryId: movement.entryId,
-            bountyId: bounty?.id ?? null,
-            type: 'EARN',
-            status: 'COMPLETED',
-            amount,
-            balanceBefore: movement.balanceBefore(to),
-            balanceAfter: movement.balanceAfter(to),
-            description: withMessage(`Tip from @${sender.username}${about}`, message),
-            metadata: tipDetails(sender, message),
-          },
-        ],
-        trx
-      )
-      await AnnounceMoneyEvent.tipReceived(trx, {
-        sender,
-        recipient,
-        amount,
-        message,
-        received,
-        bounty,
-      })
-      return sent
-    })
+      },
+      {
+        with: [Transaction.besideWalletTransfer(lines), ...(notice ? [notice] : [])],
+        select: notice
+          ? `SELECT ${history}, notify_rows.* FROM history
+               LEFT JOIN notify_rows ON notify_rows."notification:user_id" = history.user_id`
+          : `SELECT ${history} FROM history`,
+      }
+    )
+    await notice?.stored(rows)
+    const sent = rows.map((row) => takePrefixed(row, 'line')).find((row) => row?.id === lines[0].id)
+    return Transaction.$createFromAdapterResult(sent!)!
   }
 }
 

@@ -434,6 +434,14 @@ test.group('API tips', (group) => {
     response.assertStatus(409)
     assert.equal(response.body().error.code, 'INSUFFICIENT_FUNDS')
     assert.deepEqual(await balancesOf(receiver), { balance: '0.00', held: '0.00' })
+    assert.deepEqual(await balancesOf(user), { balance: '1.00', held: '0.00' })
+    // Neither history line nor the notice was written without the entry.
+    const receiverLines = await Transaction.query().where('user_id', receiver.id)
+    const senderSpends = await Transaction.query().where('user_id', user.id).where('type', 'SPEND')
+    const notices = await db.from('notifications').where('user_id', receiver.id)
+    assert.lengthOf(receiverLines, 0)
+    assert.lengthOf(senderSpends, 0)
+    assert.lengthOf(notices, 0)
   })
 
   test('an unverified member cannot tip', async ({ client, assert }) => {

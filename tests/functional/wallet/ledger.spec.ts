@@ -1,11 +1,13 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import { randomUUID } from 'node:crypto'
 import ace from '@adonisjs/core/services/ace'
 import Ledger, { accounts } from '#ledger/ledger'
 import Money from '#ledger/money'
 import { verifyLedger } from '#ledger/verify'
 import { DomainError } from '#exceptions/domain_error'
 import LedgerVerify from '#commands/ledger_verify'
+import Transaction from '#models/transaction'
 import { UserFactory } from '#database/factories/user_factory'
 import { balancesOf, fund, truncateEachTest } from '#tests/helpers/ledger'
 
@@ -68,6 +70,86 @@ test.group('Ledger engine', (group) => {
     assert.deepEqual(await balancesOf(bob), { balance: '0.00', held: '0.00' })
     const entries = await db.from('ledger_entries').count('* as total')
     assert.equal(Number(entries[0].total), 1)
+  })
+
+  test('a wallet transfer is one statement with its history lines, and opens a new wallet first', async ({
+    assert,
+  }) => {
+    const [alice, bob] = await UserFactory.createMany(2)
+    await fund(alice, '20.00')
+    const line = (userId: string, type: 'SPEND' | 'EARN') => ({
+      id: randomUUID(),
+      userId,
+      type,
+      status: 'COMPLETED' as const,
+      amount: money('7.25'),
+      description: `test ${type}`,
+      metadata: {},
+    })
+
+    const rows = await Ledger.walletTransfer(
+      {
+        fromUserId: alice.id,
+        toUserId: bob.id,
+        amount: money('7.25'),
+        description: 'one statement',
+      },
+      {
+        with: [Transaction.besideWalletTransfer([line(alice.id, 'SPEND'), line(bob.id, 'EARN')])],
+        select: 'SELECT user_id, balance_before, balance_after, entry_id FROM history',
+      }
+    )
+
+    const byUser = new Map(rows.map((row) => [row.user_id, row]))
+    assert.deepInclude(byUser.get(alice.id), { balance_before: '20.00', balance_after: '12.75' })
+    assert.deepInclude(byUser.get(bob.id), { balance_before: '0.00', balance_after: '7.25' })
+    assert.equal(byUser.get(alice.id)!.entry_id, byUser.get(bob.id)!.entry_id)
+    assert.deepEqual(await balancesOf(alice), { balance: '12.75', held: '0.00' })
+    assert.deepEqual(await balancesOf(bob), { balance: '7.25', held: '0.00' })
+    const report = await verifyLedger()
+    assert.isTrue(report.ok, JSON.stringify(report.problems))
+  })
+
+  test('a wallet transfer the sender cannot cover writes nothing, nor what was beside it', async ({
+    assert,
+  }) => {
+    const [alice, bob] = await UserFactory.createMany(2)
+    await fund(alice, '5.00')
+    await Ledger.openAccount(accounts.wallet(bob.id))
+    const entriesBefore = await db.from('ledger_entries').count('* as total')
+    const linesBefore = await db.from('transactions').count('* as total')
+
+    const attempt = Ledger.walletTransfer(
+      { fromUserId: alice.id, toUserId: bob.id, amount: money('5.01'), description: 'too much' },
+      {
+        with: [
+          Transaction.besideWalletTransfer([
+            {
+              id: randomUUID(),
+              userId: bob.id,
+              type: 'EARN',
+              status: 'COMPLETED',
+              amount: money('5.01'),
+              description: 'never',
+              metadata: {},
+            },
+          ]),
+        ],
+        select: 'SELECT * FROM history',
+      }
+    )
+
+    await assert.rejects(() => attempt, DomainError)
+    await attempt.catch((error) => {
+      assert.equal(error.code, 'INSUFFICIENT_FUNDS')
+      assert.include(error.message, '5.00')
+    })
+    assert.deepEqual(await balancesOf(alice), { balance: '5.00', held: '0.00' })
+    assert.deepEqual(await balancesOf(bob), { balance: '0.00', held: '0.00' })
+    const entriesAfter = await db.from('ledger_entries').count('* as total')
+    const linesAfter = await db.from('transactions').count('* as total')
+    assert.equal(entriesAfter[0].total, entriesBefore[0].total)
+    assert.equal(linesAfter[0].total, linesBefore[0].total)
   })
 
   test('wallets are opened once, however many first uses race', async ({ assert }) => {
