@@ -209,10 +209,14 @@ function print(result: RunResult) {
   )
 }
 
-function printCpu(perRequest: { app: number; postgres: number } | null) {
+function printCpu(
+  perRequest: { app: number; postgres: number; loadGenerator: number; idle: number } | null
+) {
   if (!perRequest) return
-  const { app, postgres } = perRequest
-  log(`cpu/request    app ${app.toFixed(2)} ms, PostgreSQL ${postgres.toFixed(2)} ms`)
+  const { app, postgres, loadGenerator, idle } = perRequest
+  log(
+    `cpu/request    app ${app.toFixed(2)} ms, PostgreSQL ${postgres.toFixed(2)} ms, load generator ${loadGenerator.toFixed(2)} ms; machine ${(idle * 100).toFixed(0)}% idle`
+  )
 }
 
 /**

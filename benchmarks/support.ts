@@ -205,9 +205,10 @@ function cpuSince(before: Map<number, number>, after: Map<number, number>) {
 }
 
 /**
- * Measures the CPU the app's servers and a local PostgreSQL use from now
- * to `stop(units)`, per unit of work (a request, a transfer): where a
- * request's time goes on a machine whose cores the two share. Null where
+ * Measures the CPU the app's servers, a local PostgreSQL and this process
+ * (the load generator) use from now to `stop(units)`, per unit of work (a
+ * request, a transfer), and the share of the machine left idle: where a
+ * request's time goes on a machine whose cores they share. Null where
  * /proc is not readable; the PostgreSQL figure means something only when
  * the database runs on this machine, and misses backends that ended in
  * between.
@@ -217,15 +218,30 @@ export function cpuMeter(servers: ChildProcess[]) {
   const appPids = servers.map((server) => server.pid!).filter(Boolean)
   const appBefore = cpuMsOf(appPids)
   const postgresBefore = cpuMsOf(postgresPids())
+  const loadBefore = process.cpuUsage()
+  const machineBefore = machineTicks()
   return {
     stop(units: number) {
       if (!units) return null
+      const load = process.cpuUsage(loadBefore)
+      const machine = machineTicks()
       return {
         app: cpuSince(appBefore, cpuMsOf(appPids)) / units,
         postgres: cpuSince(postgresBefore, cpuMsOf(postgresPids())) / units,
+        loadGenerator: (load.user + load.system) / 1000 / units,
+        idle: (machine.idle - machineBefore.idle) / (machine.total - machineBefore.total),
       }
     },
   }
+}
+
+/**
+ * The machine's CPU ticks so far, all and idle (/proc/stat's first line).
+ */
+function machineTicks() {
+  const ticks = readFileSync('/proc/stat', 'utf-8').split('\n')[0].trim().split(/\s+/).slice(1)
+  const numbers = ticks.map(Number)
+  return { total: numbers.reduce((sum, value) => sum + value, 0), idle: numbers[3] + numbers[4] }
 }
 
 /**
