@@ -1,7 +1,6 @@
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type Money from '#ledger/money'
-import db from '@adonisjs/lucid/services/db'
 import type Transaction from '#models/transaction'
 import type User from '#models/user'
 import Notify from '#actions/notifications/notify'
@@ -40,8 +39,7 @@ export default class AnnounceMoneyEvent {
           ...(tip.bounty ? { bountyId: tip.bounty.id } : {}),
         },
       },
-      db.connection(),
-      'EXISTS (SELECT FROM ledger_entry)'
+      { when: 'EXISTS (SELECT FROM ledger_entry)' }
     )
   }
 

@@ -82,7 +82,7 @@ const NOTIFICATION_COLUMNS = columnsOf(Notification)
 export default class Notify {
   static async handle(input: NotifyInput, trx?: TransactionClientContract) {
     const client = trx ?? db.connection()
-    const notice = await this.prepare(input, client)
+    const notice = await this.prepare(input, { client })
     if (!notice) return []
     const { rows } = await client.rawQuery<{ rows: Record<string, unknown>[] }>(
       `WITH ${notice.sql} SELECT * FROM notify_rows`,
@@ -95,13 +95,15 @@ export default class Notify {
    * `input` as common table expressions for a statement that writes it with
    * other changes in one round trip (a tip's ledger entry): `notify_rows` are
    * the stored notifications, one row per member, read back with `stored`.
-   * `when` is an SQL condition the notices wait on (the entry was written).
-   * Null when nobody is to be told.
+   * `when` is an SQL condition the notices wait on (the entry was written);
+   * `client` reads who watches the bounty. Null when nobody is to be told.
    */
   static async prepare(
     input: NotifyInput,
-    client: QueryClientContract = db.connection(),
-    when = 'true'
+    {
+      client = db.connection(),
+      when = 'true',
+    }: { client?: QueryClientContract; when?: string } = {}
   ): Promise<PreparedNotice | null> {
     const audience = await this.#audience(input, client)
     if (!audience.size) return null

@@ -12,7 +12,10 @@ import { columnsOf, prefixedColumns, takePrefixed } from '#services/prefixed_col
 
 type TippedBounty = Pick<Bounty, 'id' | 'title'>
 
-const TRANSACTION_COLUMNS = columnsOf(Transaction)
+/**
+ * A history line's columns, prefixed, in the tip statement's result.
+ */
+const HISTORY_COLUMNS = prefixedColumns('history', columnsOf(Transaction), 'line')
 
 /**
  * Moves money from one member's wallet to another's (K4), optionally for
@@ -91,7 +94,6 @@ export default class SendTip {
       bounty,
     })
 
-    const history = prefixedColumns('history', TRANSACTION_COLUMNS, 'line')
     const rows = await Ledger.walletTransfer(
       {
         fromUserId: sender.id,
@@ -102,9 +104,9 @@ export default class SendTip {
       {
         with: [Transaction.besideWalletTransfer(lines), ...(notice ? [notice] : [])],
         select: notice
-          ? `SELECT ${history}, notify_rows.* FROM history
+          ? `SELECT ${HISTORY_COLUMNS}, notify_rows.* FROM history
                LEFT JOIN notify_rows ON notify_rows."notification:user_id" = history.user_id`
-          : `SELECT ${history} FROM history`,
+          : `SELECT ${HISTORY_COLUMNS} FROM history`,
       }
     )
     await notice?.stored(rows)
