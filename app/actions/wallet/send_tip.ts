@@ -5,7 +5,7 @@ import Bounty from '#models/bounty'
 import type Money from '#ledger/money'
 import { DomainError } from '#exceptions/domain_error'
 import Transaction, { type WalletHistoryLine } from '#models/transaction'
-import type User from '#models/user'
+import User from '#models/user'
 import AnnounceMoneyEvent from '#actions/notifications/announce_money_event'
 import { forBounty } from '#actions/wallet/tip_wording'
 import { columnsOf, prefixedColumns, takePrefixed } from '#services/prefixed_columns'
@@ -23,6 +23,20 @@ const HISTORY_COLUMNS = prefixedColumns('history', columnsOf(Transaction), 'line
  * written with the ledger entry (and linked to the bounty).
  */
 export default class SendTip {
+  /**
+   * The member a tip is for, by id (API) or username (the form), with what
+   * a tip reads of them (WalletPolicy.tip, the history lines and the
+   * notice): a tip runs hundreds of times a second, and the whole row
+   * costs a visible share of the request to read and hydrate.
+   * 404 (E_ROW_NOT_FOUND) when nobody has it.
+   */
+  static recipient(to: { toUserId?: string; toUsername?: string }) {
+    return User.query()
+      .where(to.toUserId ? 'id' : 'username', (to.toUserId ?? to.toUsername)!)
+      .select('id', 'username', 'is_active', 'deleted_at')
+      .firstOrFail()
+  }
+
   /**
    * The published bounty `bountyId` names, if the sender may see it: a
    * validation error on `bountyId` otherwise (an unknown, hidden or draft

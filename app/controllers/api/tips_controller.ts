@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import SendTip from '#actions/wallet/send_tip'
-import User from '#models/user'
 import WalletPolicy from '#policies/wallet_policy'
 import { sendTipValidator } from '#validators/wallet'
 import { serialize } from '#transformers/envelope'
@@ -16,7 +15,7 @@ export default class TipsController {
       sendTipValidator,
       { meta: { userId: sender.id, username: sender.username } }
     )
-    const recipient = await User.findByOrFail(toUserId ? 'id' : 'username', toUserId ?? toUsername)
+    const recipient = await SendTip.recipient({ toUserId, toUsername })
     await bouncer.with(WalletPolicy).authorize('tip', recipient)
     const bounty = bountyId ? await SendTip.bountyFor(sender, bountyId) : null
     const tip = await SendTip.handle(sender, { recipient, bounty, ...data })
