@@ -17,6 +17,7 @@
 | conserved and that every acknowledged tip is in the ledger.
 |
 | Options: --mode=spread|hot|crash|engine|all (all), --duration=15 (seconds),
+| --warmup=3 (seconds of tips before each spread and hot run, not counted),
 | --connections=64, --processes=1 (app processes behind the "load balancer":
 | clients are spread over them, as in PRODUCT.md J5), --users=1000, --hot=10,
 | --skip-build. Database: DB_HOST/DB_PORT/DB_USER/DB_PASSWORD (127.0.0.1,
@@ -55,6 +56,7 @@ const { values: options } = parseArgs({
   options: {
     'mode': { type: 'string', default: 'all' },
     'duration': { type: 'string', default: '15' },
+    'warmup': { type: 'string', default: '3' },
     'connections': { type: 'string', default: '64' },
     'processes': { type: 'string', default: '1' },
     'users': { type: 'string', default: '1000' },
@@ -63,6 +65,7 @@ const { values: options } = parseArgs({
   },
 })
 const DURATION = Number(options.duration)
+const WARMUP = Number(options.warmup)
 const CONNECTIONS = Number(options.connections)
 const PROCESSES = Number(options.processes)
 const USERS = Number(options.users)
@@ -371,6 +374,13 @@ async function main() {
             ? `spread: ${CONNECTIONS} clients tipping among ${USERS} members`
             : `hot: ${CONNECTIONS} clients tipping among ${HOT} members`
         const pick = mode === 'spread' ? () => randomPair(USERS) : () => randomPair(HOT, USERS)
+        if (WARMUP > 0) {
+          // The servers' code is compiled and optimised by V8 as it runs: the
+          // first seconds measure that, not the steady state. Warm-up tips are
+          // real (verified with the rest), only left out of the figures.
+          const warm = await load('warm-up', everyone, pick, { duration: WARMUP })
+          log(`\n(warm-up: ${warm.transfers} tips in ${warm.seconds.toFixed(1)} s, not counted)`)
+        }
         const meter = cpuMeter(servers)
         const result = await load(name, everyone, pick, { duration: DURATION })
         print(result)
