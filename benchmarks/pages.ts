@@ -38,9 +38,11 @@ import { parseArgs } from 'node:util'
 import { setTimeout as sleep } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import pg from 'pg'
+import type { ChildProcess } from 'node:child_process'
 import {
   ROOT,
   build,
+  cpuMeter,
   databaseNamed,
   log,
   percentile,
@@ -77,7 +79,15 @@ const databaseEnv = {
   DB_DATABASE: database.database,
 }
 
-type Result = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number }
+type Result = {
+  name: string
+  rps: number
+  p50: number
+  p95: number
+  p99: number
+  errors: number
+  cpu: ReturnType<ReturnType<typeof cpuMeter>['stop']>
+}
 
 async function checkData() {
   const client = new pg.Client(database)
@@ -217,11 +227,13 @@ function fromManyClients(request: autocannon.Request) {
  */
 async function measure(
   name: string,
+  server: ChildProcess,
   url: string,
   headers: Record<string, string>,
   duration: number
 ) {
   const times: number[] = []
+  const meter = cpuMeter([server])
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -232,9 +244,11 @@ async function measure(
       client.on('response', (_status: number, _bytes: number, time: number) => times.push(time))
     },
   })
+  const cpu = meter.stop(times.length)
   times.sort((a, b) => a - b)
   return {
     name,
+    cpu,
     rps: times.length / duration,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
@@ -243,9 +257,14 @@ async function measure(
   } satisfies Result
 }
 
-async function scenario(name: string, url: string, headers: Record<string, string> = {}) {
-  await measure(name, url, headers, WARMUP)
-  return measure(name, url, headers, DURATION)
+async function scenario(
+  name: string,
+  server: ChildProcess,
+  url: string,
+  headers: Record<string, string> = {}
+) {
+  await measure(name, server, url, headers, WARMUP)
+  return measure(name, server, url, headers, DURATION)
 }
 
 function row(result: Result, baseline?: Result) {
@@ -258,6 +277,9 @@ function row(result: Result, baseline?: Result) {
     result.p99.toFixed(1).padStart(6),
     ratio.padStart(7),
     `${result.errors}`.padStart(7),
+    result.cpu
+      ? `${result.cpu.app.toFixed(2)} + ${result.cpu.postgres.toFixed(2)} + ${result.cpu.loadGenerator.toFixed(2)}`
+      : '',
   ].join('  ')
 }
 
@@ -282,24 +304,35 @@ async function main() {
       `${CONNECTIONS} connections, ${DURATION} s each after ${WARMUP} s of warm-up; filter ?${FILTER}\n`
     )
 
-    const boardBase = await scenario('baseline board', `${baseUrl}/?${FILTER}`)
-    const joined = await scenario('baseline board, 1 query', `${baseUrl}/joined?${FILTER}`)
-    const board = await scenario('board', `${appUrl}/?${FILTER}`, { cookie: visitorCookie })
-    const boardMember = await scenario('board (member)', `${appUrl}/?${FILTER}`, {
+    const boardBase = await scenario('baseline board', baseline, `${baseUrl}/?${FILTER}`)
+    const joined = await scenario(
+      'baseline board, 1 query',
+      baseline,
+      `${baseUrl}/joined?${FILTER}`
+    )
+    const board = await scenario('board', app, `${appUrl}/?${FILTER}`, { cookie: visitorCookie })
+    const boardMember = await scenario('board (member)', app, `${appUrl}/?${FILTER}`, {
       cookie: memberCookie,
     })
-    const bounty = await scenario('bounty page', `${appUrl}/bounties/${bountyId}`, {
+    const bounty = await scenario('bounty page', app, `${appUrl}/bounties/${bountyId}`, {
       cookie: visitorCookie,
     })
-    const apiBase = await scenario('baseline api', `${baseUrl}/api/bounties?${FILTER}`)
-    const api = await scenario('api list', `${appUrl}/api/v1/bounties?${FILTER}`, {
+    const apiBase = await scenario('baseline api', baseline, `${baseUrl}/api/bounties?${FILTER}`)
+    const api = await scenario('api list', app, `${appUrl}/api/v1/bounties?${FILTER}`, {
       authorization: `Bearer ${bearer}`,
     })
 
     log(
-      ['scenario'.padEnd(22), '  req/s', '   p50', '   p95', '   p99', '  ratio', ' non-2xx'].join(
-        '  '
-      )
+      [
+        'scenario'.padEnd(22),
+        '  req/s',
+        '   p50',
+        '   p95',
+        '   p99',
+        '  ratio',
+        ' non-2xx',
+        'CPU ms/request: server + PG + load',
+      ].join('  ')
     )
     log(row(boardBase))
     log(row(joined, boardBase))
@@ -308,7 +341,7 @@ async function main() {
     log(row(bounty))
     log(row(apiBase))
     log(row(api, apiBase))
-    log('(latencies in ms)\n')
+    log('(latencies in ms; CPU per request of the server, PostgreSQL and the load generator)\n')
 
     const checks = [
       [`board ≥ 0.5× baseline`, board.rps >= 0.5 * boardBase.rps],
