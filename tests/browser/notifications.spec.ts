@@ -1,27 +1,11 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
-import type { Browser, Page } from 'playwright'
-import { FACTORY_PASSWORD, UserFactory } from '#database/factories/user_factory'
-import type User from '#models/user'
+import type { Page } from 'playwright'
+import { UserFactory } from '#database/factories/user_factory'
 import { fund } from '#tests/helpers/ledger'
-import { serverUrl } from '#tests/helpers/live'
+import { signedIn } from '#tests/helpers/browser'
 import { assertAccessible } from '#tests/helpers/axe'
-
-/**
- * A member signed in through the real login form, in their own browser
- * context (cookies, storage and event stream of their own).
- */
-async function signedIn(browser: Browser, user: User) {
-  const context = await browser.newContext({ baseURL: serverUrl() })
-  const page = await context.newPage()
-  await page.goto('/login')
-  await page.getByLabel('Email or username').fill(user.username)
-  await page.getByLabel('Password').fill(FACTORY_PASSWORD)
-  await page.getByRole('button', { name: 'Log in' }).click()
-  await page.waitForSelector('.user-menu')
-  return page
-}
 
 /**
  * Opens `path` and waits until live.js has subscribed to the member's

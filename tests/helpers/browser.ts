@@ -1,4 +1,7 @@
-import { chromium, type LaunchOptions } from 'playwright'
+import { chromium, type Browser, type LaunchOptions } from 'playwright'
+import { FACTORY_PASSWORD } from '#database/factories/user_factory'
+import type User from '#models/user'
+import { serverUrl } from '#tests/helpers/live'
 
 /**
  * Debian's Chromium (installed by .ci/run); Playwright downloads nothing here.
@@ -17,4 +20,24 @@ export function launchChromium(options: Pick<LaunchOptions, 'headless' | 'slowMo
       '--disable-sync',
     ],
   })
+}
+
+/**
+ * A member signed in through the real login form, in a browser context of
+ * their own (cookies, storage and event stream of their own), at `viewport`
+ * when given.
+ */
+export async function signedIn(
+  browser: Browser,
+  user: User,
+  viewport?: { width: number; height: number }
+) {
+  const context = await browser.newContext({ baseURL: serverUrl(), viewport })
+  const page = await context.newPage()
+  await page.goto('/login')
+  await page.getByLabel('Email or username').fill(user.username)
+  await page.getByLabel('Password').fill(FACTORY_PASSWORD)
+  await page.getByRole('button', { name: 'Log in' }).click()
+  await page.waitForSelector('.user-menu')
+  return page
 }
