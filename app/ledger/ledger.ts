@@ -11,7 +11,7 @@ import {
   lockStatement,
   openAccount,
   readAccount,
-  whereRef,
+  whereRefs,
   refKey,
 } from '#ledger/accounts'
 
@@ -121,12 +121,12 @@ export default class Ledger {
     to: string,
     client = db.connection()
   ): Promise<{ day: string; balance: Money }[]> {
-    const [account, accountValue] = whereRef(ref)
+    const account = whereRefs([ref])
     const { rows } = await client.rawQuery<{ rows: { day: string; balance: string }[] }>(
       `WITH daily AS (
          SELECT (e.created_at AT TIME ZONE 'UTC')::date AS day, sum(p.amount) AS amount
            FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
-          WHERE p.account_id = (SELECT id FROM ledger_accounts WHERE ${account})
+          WHERE p.account_id = (SELECT id FROM ledger_accounts WHERE ${account.where})
             AND e.created_at < (?::date + 1)::timestamp AT TIME ZONE 'UTC'
           GROUP BY 1
        )
@@ -134,7 +134,7 @@ export default class Ledger {
               (SELECT COALESCE(sum(amount), 0) FROM daily WHERE daily.day <= d::date)::text AS balance
          FROM generate_series(?::date, ?::date, interval '1 day') AS d
         ORDER BY d`,
-      [accountValue, to, from, to]
+      [...account.bindings, to, from, to]
     )
     return rows.map(({ day, balance }) => ({ day, balance: Money.fromDb(balance) }))
   }
