@@ -379,7 +379,10 @@ async function main() {
           // first seconds measure that, not the steady state. Warm-up tips are
           // real (verified with the rest), only left out of the figures.
           const warm = await load('warm-up', everyone, pick, { duration: WARMUP })
-          log(`\n(warm-up: ${warm.transfers} tips in ${warm.seconds.toFixed(1)} s, not counted)`)
+          log(
+            `\n(warm-up: ${warm.transfers} tips in ${warm.seconds.toFixed(1)} s, not counted; ` +
+              `${warm.errors} errors, ${warm.deadlocks} deadlocks)`
+          )
         }
         const meter = cpuMeter(servers)
         const result = await load(name, everyone, pick, { duration: DURATION })
