@@ -18,7 +18,7 @@ test.group('Home page', (group) => {
     assert,
   }) => {
     const member = await UserFactory.apply('verified').create()
-    // The widest balance there is: a wallet holds at most what deposits allow.
+    // Seven figures, the most one deposit can credit: a wide balance pill.
     await fund(member, '1000000.00')
     const page = await signedIn(browser, member, { width: 320, height: 700 })
     await page.goto('/')
