@@ -19,7 +19,7 @@ router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('#middleware/web_session_middleware'),
   () => import('#middleware/web_shield_middleware'),
-  () => import('#middleware/refuse_nul_characters_middleware'),
+  () => import('#middleware/refuse_unstorable_text_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#middleware/initialize_bouncer_middleware'),
   () => import('#middleware/track_session_middleware'),

@@ -6,10 +6,11 @@ import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/a
 import { balancesOf, fund } from '#tests/helpers/ledger'
 
 /**
- * PostgreSQL cannot store U+0000 in text or jsonb: such input must be
- * refused as invalid before anything is written, never end in a 500.
+ * PostgreSQL cannot store U+0000, nor a lone UTF-16 surrogate, in text or
+ * jsonb: such input must be refused as invalid before anything is written,
+ * never end in a database error.
  */
-test.group('Input with a NUL character', (group) => {
+test.group('Input PostgreSQL cannot store', (group) => {
   isolateDatabase(group)
 
   test('the API refuses it with 422 naming the field, and nothing moves', async ({
@@ -30,7 +31,7 @@ test.group('Input with a NUL character', (group) => {
       {
         field: 'message',
         message: 'Remove the NUL character (U+0000): it cannot be stored',
-        rule: 'noNulCharacter',
+        rule: 'storableText',
       },
     ])
     assert.deepEqual(await balancesOf(sender), { balance: '50.00', held: '0.00' })
@@ -72,6 +73,29 @@ test.group('Input with a NUL character', (group) => {
     assert.deepEqual(await balancesOf(sender), { balance: '10.00', held: '0.00' })
   })
 
+  test('a lone UTF-16 surrogate (valid JSON, no character) is refused the same way', async ({
+    client,
+    assert,
+  }) => {
+    const [sender, receiver] = await UserFactory.apply('verified').createMany(2)
+    await fund(sender, '10')
+
+    const response = await client
+      .post('/api/v1/tips')
+      .header('authorization', await bearerFor(sender))
+      .json({ toUserId: receiver.id, amount: '1', message: 'broken \ud800 text' })
+
+    response.assertStatus(422)
+    assert.deepEqual(response.body().error.details, [
+      {
+        field: 'message',
+        message: 'Remove the invalid character (a lone UTF-16 surrogate)',
+        rule: 'storableText',
+      },
+    ])
+    assert.deepEqual(await balancesOf(sender), { balance: '10.00', held: '0.00' })
+  })
+
   test('in a query string: a bad request for pages, a 422 naming it for the API', async ({
     client,
     assert,
@@ -80,7 +104,7 @@ test.group('Input with a NUL character', (group) => {
 
     const page = await client.get('/bounties?q=a%00b')
     page.assertStatus(400)
-    page.assertTextIncludes('The address contains a NUL character (U+0000)')
+    page.assertTextIncludes('The address is invalid. Remove the NUL character (U+0000)')
 
     const list = await client.get('/api/v1/bounties?q=a%00b').header('authorization', authorization)
     list.assertStatus(422)
