@@ -37,14 +37,11 @@ export default class TipsController {
       sendTipValidator,
       { meta: { userId: sender.id, username: sender.username } }
     )
-    const recipient = await SendTip.recipient({ toUserId, toUsername })
-    await bouncer.with(WalletPolicy).authorize('tip', recipient)
+    await bouncer.with(WalletPolicy).authorize('moveMoney')
     const bounty = bountyId ? await SendTip.bountyFor(sender, bountyId) : null
-    const tip = await SendTip.handle(sender, { recipient, bounty, ...data })
-    session.flash(
-      'success',
-      `You tipped @${recipient.username} ${tip.amount.format()}${forBounty(bounty)}.`
-    )
+    const tip = await SendTip.handle(sender, { to: { toUserId, toUsername }, bounty, ...data })
+    const recipient = tip.metadata.counterpartyUsername
+    session.flash('success', `You tipped @${recipient} ${tip.amount.format()}${forBounty(bounty)}.`)
     return response.redirect().toRoute('wallet.show')
   }
 }

@@ -30,11 +30,24 @@ type Posting = { account: LockedAccount; amount: Money }
  */
 export type BesideMovement = { sql: string; bindings: unknown[] }
 
+/**
+ * A condition of the caller's that a wallet transfer's entry also waits on
+ * (SQL over the database's tables, with its bindings; it cannot read the
+ * statement's expressions), and what explains it: when nothing was
+ * written, `explain` runs first and throws if the condition is why (the
+ * ledger's own reasons, a wallet not opened or a short sender, come after).
+ */
+export type TransferCondition = BesideMovement & { explain: () => Promise<void> }
+
 type WalletMovement = {
   fromUserId: string
   toUserId: string
   amount: Money
-  description: string
+  /**
+   * The journal memo: text, or an SQL text expression (with its bindings)
+   * read in the statement, such as a member's username.
+   */
+  description: string | BesideMovement
 }
 
 /**
@@ -166,19 +179,21 @@ export default class Ledger {
    * database refuses an overdraft anyway), and the postings' trigger moves
    * the balances.
    *
-   * Returns the rows of `select` (over the caller's expressions). A wallet
-   * not opened yet is opened and the statement runs again; a sender who
-   * cannot cover the amount gets INSUFFICIENT_FUNDS, and nothing was written.
+   * Returns the rows of `select` (over the caller's expressions). When
+   * nothing was written, `beside.when` explains first (see
+   * TransferCondition); then a wallet not opened yet is opened and the
+   * statement runs again, and a sender who cannot cover the amount gets
+   * INSUFFICIENT_FUNDS.
    */
   static async walletTransfer(
     movement: WalletMovement,
-    beside: { with: BesideMovement[]; select: string }
+    beside: { with: BesideMovement[]; select: string; when?: TransferCondition }
   ): Promise<Record<string, unknown>[]> {
     assertPositive(movement.amount)
     if (movement.fromUserId === movement.toUserId) {
       throw new Error('A transfer needs two different accounts')
     }
-    const parts = [walletTransferStatement(movement), ...beside.with]
+    const parts = [walletTransferStatement(movement, beside.when), ...beside.with]
     const sql = `WITH ${parts.map((part) => part.sql).join(',\n')}
       SELECT written.* FROM ledger_entry LEFT JOIN (${beside.select}) AS written ON true`
     const bindings = parts.flatMap((part) => part.bindings)
@@ -186,6 +201,7 @@ export default class Ledger {
     for (let attempt = 1; attempt <= 3; attempt++) {
       const { rows } = await db.rawQuery<{ rows: Record<string, unknown>[] }>(sql, bindings)
       if (rows.length) return rows
+      await beside.when?.explain()
       await whyNotWritten(movement)
     }
     throw new Error('The wallet transfer was not written after three attempts')
@@ -322,11 +338,18 @@ function assertCovered(account: LockedAccount, amount: Money) {
  * both wallets exist and none goes below zero (`ledger_entry`) and its
  * postings.
  */
-function walletTransferStatement(movement: WalletMovement): BesideMovement {
+function walletTransferStatement(
+  movement: WalletMovement,
+  when?: TransferCondition
+): BesideMovement {
   const lock = lockStatement([
     accounts.wallet(movement.fromUserId),
     accounts.wallet(movement.toUserId),
   ])
+  const memo =
+    typeof movement.description === 'string'
+      ? { sql: '?::text', bindings: [movement.description] }
+      : movement.description
   return {
     sql: `ledger_locked AS (${lock.sql}),
       ledger_movement AS (
@@ -337,9 +360,10 @@ function walletTransferStatement(movement: WalletMovement): BesideMovement {
       ),
       ledger_entry AS (
         INSERT INTO ledger_entries (kind, description)
-        SELECT 'TRANSFER', ?::text
+        SELECT 'TRANSFER', ${memo.sql}
          WHERE (SELECT count(*) FROM ledger_movement) = 2
            AND NOT EXISTS (SELECT FROM ledger_movement WHERE balance_after < 0)
+           AND (${when?.sql ?? 'true'})
         RETURNING id
       ),
       ledger_posted AS (
@@ -353,7 +377,8 @@ function walletTransferStatement(movement: WalletMovement): BesideMovement {
       movement.amount.negated().toString(),
       movement.toUserId,
       movement.amount.toString(),
-      movement.description,
+      ...memo.bindings,
+      ...(when?.bindings ?? []),
     ],
   }
 }

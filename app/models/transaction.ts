@@ -29,8 +29,12 @@ export type TransactionMetadata = {
 
 /**
  * A history line of a wallet transfer, as its caller words it: the transfer
- * gives it its entry and the balances before and after. Ids are chosen by
- * the caller, so other writes of the same statement (a notice) can name it.
+ * gives it its entry and the balances before and after, and names the
+ * member on the other side (the other wallet's): their username, as the
+ * statement reads it, goes between `description.before` and `.after`, and
+ * into the metadata as `counterpartyId` and `counterpartyUsername`. Ids are
+ * chosen by the caller, so other writes of the same statement (a notice)
+ * can name the line.
  */
 export type WalletHistoryLine = {
   id: string
@@ -39,8 +43,8 @@ export type WalletHistoryLine = {
   type: TransactionType
   status: TransactionStatus
   amount: Money
-  description: string
-  metadata: TransactionMetadata
+  description: { before: string; after: string }
+  metadata: Omit<TransactionMetadata, 'counterpartyId' | 'counterpartyUsername'>
 }
 
 /**
@@ -106,7 +110,9 @@ export default class Transaction extends TransactionSchema {
   /**
    * History lines written in a wallet transfer's one statement
    * (`Ledger.walletTransfer`), as `history`: each line's balances are its
-   * member's wallet's before and after the movement.
+   * member's wallet's before and after the movement, and its counterparty
+   * the other wallet's member (both wallets exist when the entry is
+   * written, and a member with a wallet cannot be removed).
    */
   static besideWalletTransfer(lines: WalletHistoryLine[]): BesideMovement {
     return {
@@ -115,11 +121,15 @@ export default class Transaction extends TransactionSchema {
                                   balance_before, balance_after, description, metadata)
         SELECT line.id, line.user_id, ledger_entry.id, line.bounty_id, line.type, line.status,
                line.amount, ledger_movement.balance_before, ledger_movement.balance_after,
-               line.description, line.metadata
+               line.before || counterparty.username || line.after,
+               line.metadata || jsonb_build_object('counterpartyId', counterparty.id,
+                                                   'counterpartyUsername', counterparty.username)
           FROM jsonb_to_recordset(?::jsonb) AS line (id uuid, user_id uuid, bounty_id uuid,
                  type transaction_type, status transaction_status, amount numeric,
-                 description text, metadata jsonb)
+                 before text, after text, metadata jsonb)
           JOIN ledger_movement USING (user_id) CROSS JOIN ledger_entry
+          JOIN ledger_movement AS other_side ON other_side.user_id <> line.user_id
+          JOIN users AS counterparty ON counterparty.id = other_side.user_id
         RETURNING *
       )`,
       bindings: [
@@ -131,7 +141,8 @@ export default class Transaction extends TransactionSchema {
             type: line.type,
             status: line.status,
             amount: line.amount.toString(),
-            description: line.description,
+            before: line.description.before,
+            after: line.description.after,
             metadata: line.metadata,
           }))
         ),

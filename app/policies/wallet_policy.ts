@@ -20,6 +20,11 @@ export default class WalletPolicy extends BasePolicy {
     return this.moveMoney(user)
   }
 
+  /**
+   * SendTip checks the recipient's half (active, not deleted) again inside
+   * the statement that moves the money, and asks this method only to word
+   * a refusal: a change here belongs there too.
+   */
   tip(user: User, recipient: User): AuthorizerResponse {
     if (!user.isVerified) return this.moveMoney(user)
     if (recipient.id === user.id) return AuthorizationResponse.deny('You cannot tip yourself')

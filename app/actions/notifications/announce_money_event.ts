@@ -19,7 +19,7 @@ export default class AnnounceMoneyEvent {
    */
   static tipReceived(tip: {
     sender: User
-    recipient: User
+    recipient: { id: string }
     amount: Money
     message: string | null
     receivedLineId: string

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { Bouncer } from '@adonisjs/bouncer'
 import { errors as vineErrors } from '@vinejs/vine'
 import Ledger from '#ledger/ledger'
 import Bounty from '#models/bounty'
@@ -6,6 +7,7 @@ import type Money from '#ledger/money'
 import { DomainError } from '#exceptions/domain_error'
 import Transaction, { type WalletHistoryLine } from '#models/transaction'
 import User from '#models/user'
+import WalletPolicy from '#policies/wallet_policy'
 import AnnounceMoneyEvent from '#actions/notifications/announce_money_event'
 import { forBounty } from '#actions/wallet/tip_wording'
 import { columnsOf, prefixedColumns, takePrefixed } from '#services/prefixed_columns'
@@ -24,11 +26,10 @@ const HISTORY_COLUMNS = prefixedColumns('history', columnsOf(Transaction), 'line
  */
 export default class SendTip {
   /**
-   * The member a tip is for, by id (API) or username (the form), with what
-   * a tip reads of them (WalletPolicy.tip, the history lines and the
-   * notice): a tip runs hundreds of times a second, and the whole row
-   * costs a visible share of the request to read and hydrate.
-   * 404 (E_ROW_NOT_FOUND) when nobody has it.
+   * The member a tip is for, by id or username, with what WalletPolicy.tip
+   * reads of them (id, username, active, deleted): for a tip by username
+   * (the form), and to explain a refused tip. 404 (E_ROW_NOT_FOUND) when
+   * nobody has it.
    */
   static recipient(to: { toUserId?: string; toUsername?: string }) {
     return User.query()
@@ -61,22 +62,38 @@ export default class SendTip {
     return bounty
   }
 
+  /**
+   * Tips the member `to` names (by id, or by username: looked up first),
+   * in one statement that also checks they may receive it: an account
+   * that exists, is active and not deleted (WalletPolicy.tip's rule about
+   * the recipient, read in the same snapshot that moves the money, instead
+   * of a round trip before it). When that check refused, the policy says
+   * why (E_AUTHORIZATION_FAILURE, as `bouncer.authorize` throws it); an
+   * unknown member is a 404. Returns the sender's SPEND line, which names
+   * the recipient (`metadata.counterpartyUsername`).
+   */
   static async handle(
     sender: User,
     data: {
-      recipient: User
+      to: { toUserId?: string; toUsername?: string }
       amount: Money
       message?: string | null
       bounty?: TippedBounty | null
     }
   ) {
-    const { recipient, amount } = data
+    const { amount } = data
+    let recipientId = data.to.toUserId
+    if (!recipientId) {
+      const byName = await SendTip.recipient(data.to)
+      recipientId = byName.id
+    }
     const bounty = data.bounty ?? null
     const about = forBounty(bounty)
-    if (recipient.id === sender.id) {
+    if (recipientId === sender.id) {
       throw new DomainError('FORBIDDEN', 'You cannot tip yourself', { field: 'recipient' })
     }
     const message = data.message?.trim() || null
+    const after = withMessage(about, message)
     const lines: WalletHistoryLine[] = [
       {
         id: randomUUID(),
@@ -85,23 +102,23 @@ export default class SendTip {
         type: 'SPEND',
         status: 'COMPLETED',
         amount,
-        description: withMessage(`Tip to @${recipient.username}${about}`, message),
-        metadata: tipDetails(recipient, message),
+        description: { before: 'Tip to @', after },
+        metadata: { kind: 'tip', message },
       },
       {
         id: randomUUID(),
-        userId: recipient.id,
+        userId: recipientId,
         bountyId: bounty?.id ?? null,
         type: 'EARN',
         status: 'COMPLETED',
         amount,
-        description: withMessage(`Tip from @${sender.username}${about}`, message),
-        metadata: tipDetails(sender, message),
+        description: { before: 'Tip from @', after },
+        metadata: { kind: 'tip', message },
       },
     ]
     const notice = await AnnounceMoneyEvent.tipReceived({
       sender,
-      recipient,
+      recipient: { id: recipientId },
       amount,
       message,
       receivedLineId: lines[1].id,
@@ -111,11 +128,22 @@ export default class SendTip {
     const rows = await Ledger.walletTransfer(
       {
         fromUserId: sender.id,
-        toUserId: recipient.id,
+        toUserId: recipientId,
         amount,
-        description: `Tip from @${sender.username} to @${recipient.username}${about}`,
+        description: {
+          sql: `? || (SELECT username FROM users WHERE id = ?::uuid) || ?`,
+          bindings: [`Tip from @${sender.username} to @`, recipientId, about],
+        },
       },
       {
+        when: {
+          sql: `EXISTS (SELECT FROM users WHERE id = ?::uuid AND is_active AND deleted_at IS NULL)`,
+          bindings: [recipientId],
+          explain: async () => {
+            const recipient = await SendTip.recipient({ toUserId: recipientId })
+            await new Bouncer(sender).with(WalletPolicy).authorize('tip', recipient)
+          },
+        },
         with: [Transaction.besideWalletTransfer(lines), ...(notice ? [notice] : [])],
         select: notice
           ? `SELECT ${HISTORY_COLUMNS}, notify_rows.* FROM history
@@ -129,15 +157,10 @@ export default class SendTip {
   }
 }
 
-function withMessage(description: string, message: string | null) {
-  return message ? `${description}: ${message}` : description
-}
-
-function tipDetails(counterparty: User, message: string | null) {
-  return {
-    kind: 'tip' as const,
-    counterpartyId: counterparty.id,
-    counterpartyUsername: counterparty.username,
-    message,
-  }
+/**
+ * What follows the counterparty's name in both lines: the bounty, then the
+ * sender's message.
+ */
+function withMessage(about: string, message: string | null) {
+  return message ? `${about}: ${message}` : about
 }

@@ -15,13 +15,13 @@ export default class TipsController {
       sendTipValidator,
       { meta: { userId: sender.id, username: sender.username } }
     )
-    const recipient = await SendTip.recipient({ toUserId, toUsername })
-    await bouncer.with(WalletPolicy).authorize('tip', recipient)
+    await bouncer.with(WalletPolicy).authorize('moveMoney')
     const bounty = bountyId ? await SendTip.bountyFor(sender, bountyId) : null
-    const tip = await SendTip.handle(sender, { recipient, bounty, ...data })
+    const tip = await SendTip.handle(sender, { to: { toUserId, toUsername }, bounty, ...data })
+    const recipient = tip.metadata.counterpartyUsername
     response.status(201)
     return serialize(TipTransformer.transform(tip), {
-      message: `Tip sent to @${recipient.username}`,
+      message: `Tip sent to @${recipient}`,
     })
   }
 }

@@ -69,15 +69,15 @@ test.group('Dashboard', (group) => {
   test('charts what I earned each of the last 12 weeks', async ({ client, assert }) => {
     const me = await funded('100.00')
     const friend = await funded('100.00')
-    await SendTip.handle(friend, { recipient: me, amount: Money.parse('12.50') })
-    await SendTip.handle(friend, { recipient: me, amount: Money.parse('7.25') })
+    await SendTip.handle(friend, { to: { toUserId: me.id }, amount: Money.parse('12.50') })
+    await SendTip.handle(friend, { to: { toUserId: me.id }, amount: Money.parse('7.25') })
     // Two weeks ago, and money I sent (never earnings).
     await db.rawQuery(
       `UPDATE transactions SET created_at = created_at - interval '14 days'
         WHERE user_id = ? AND type = 'EARN' AND amount = 12.50`,
       [me.id]
     )
-    await SendTip.handle(me, { recipient: friend, amount: Money.parse('3.00') })
+    await SendTip.handle(me, { to: { toUserId: friend.id }, amount: Money.parse('3.00') })
 
     const weeks = await UserStats.weeklyEarnings(me, 12)
     const monday = DateTime.utc().startOf('week')

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import '#tests/helpers/openapi'
 import { randomUUID } from 'node:crypto'
@@ -416,6 +417,36 @@ test.group('API tips', (group) => {
       [422, 422, 404, 403, 403, 422]
     )
     assert.deepEqual(await balancesOf(user), { balance: '20.00', held: '0.00' })
+  })
+
+  test('a member deactivated or deleted after receiving money cannot be tipped again', async ({
+    client,
+    assert,
+  }) => {
+    // Their wallets exist, so only the tip statement's own check stops it.
+    const { user, authorization } = await memberWithToken()
+    await fund(user, '20')
+    const [leaving, removed] = await UserFactory.apply('verified').createMany(2)
+    await fund(leaving, '1')
+    await fund(removed, '1')
+    leaving.isActive = false
+    await leaving.save()
+    await removed.merge({ deletedAt: DateTime.now() }).save()
+    const linesBefore = await db.from('transactions').count('* as total')
+
+    for (const recipient of [leaving, removed]) {
+      const response = await client
+        .post('/api/v1/tips')
+        .header('authorization', authorization)
+        .json({ toUserId: recipient.id, amount: '5' })
+      response.assertStatus(403)
+      assert.equal(response.body().error.message, 'This member cannot receive tips')
+      assert.deepEqual(await balancesOf(recipient), { balance: '1.00', held: '0.00' })
+    }
+    assert.deepEqual(await balancesOf(user), { balance: '20.00', held: '0.00' })
+    assert.deepEqual(await db.from('transactions').count('* as total'), linesBefore)
+    const report = await verifyLedger()
+    assert.isTrue(report.ok, JSON.stringify(report.problems))
   })
 
   test('a tip larger than the balance answers 409 INSUFFICIENT_FUNDS', async ({

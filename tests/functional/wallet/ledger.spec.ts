@@ -83,7 +83,7 @@ test.group('Ledger engine', (group) => {
       type,
       status: 'COMPLETED' as const,
       amount: money('7.25'),
-      description: `test ${type}`,
+      description: { before: `${type} with @`, after: '.' },
       metadata: {},
     })
 
@@ -96,7 +96,8 @@ test.group('Ledger engine', (group) => {
       },
       {
         with: [Transaction.besideWalletTransfer([line(alice.id, 'SPEND'), line(bob.id, 'EARN')])],
-        select: 'SELECT user_id, balance_before, balance_after, entry_id FROM history',
+        select: `SELECT user_id, balance_before, balance_after, entry_id, description, metadata
+                   FROM history`,
       }
     )
 
@@ -104,6 +105,13 @@ test.group('Ledger engine', (group) => {
     assert.deepInclude(byUser.get(alice.id), { balance_before: '20.00', balance_after: '12.75' })
     assert.deepInclude(byUser.get(bob.id), { balance_before: '0.00', balance_after: '7.25' })
     assert.equal(byUser.get(alice.id)!.entry_id, byUser.get(bob.id)!.entry_id)
+    // Each line names the member on the other side, as the statement read them.
+    assert.equal(byUser.get(alice.id)!.description, `SPEND with @${bob.username}.`)
+    assert.equal(byUser.get(bob.id)!.description, `EARN with @${alice.username}.`)
+    assert.deepEqual(byUser.get(alice.id)!.metadata, {
+      counterpartyId: bob.id,
+      counterpartyUsername: bob.username,
+    })
     assert.deepEqual(await balancesOf(alice), { balance: '12.75', held: '0.00' })
     assert.deepEqual(await balancesOf(bob), { balance: '7.25', held: '0.00' })
     const report = await verifyLedger()
@@ -130,7 +138,7 @@ test.group('Ledger engine', (group) => {
               type: 'EARN',
               status: 'COMPLETED',
               amount: money('5.01'),
-              description: 'never',
+              description: { before: 'never ', after: '' },
               metadata: {},
             },
           ]),

@@ -43,13 +43,13 @@ test.group('Wallet page', (group) => {
     const [member, friend, stranger] = await UserFactory.apply('verified').createMany(3)
     await fund(friend, '2000')
     await SendTip.handle(friend, {
-      recipient: member,
+      to: { toUserId: member.id },
       amount: Money.parse('1234.5'),
       message: 'Nice',
     })
     await RequestWithdrawal.handle(member, { amount: Money.parse('34.5') })
     await SendTip.handle(friend, {
-      recipient: stranger,
+      to: { toUserId: stranger.id },
       amount: Money.parse('1'),
       message: 'not yours',
     })
@@ -73,7 +73,7 @@ test.group('Wallet page', (group) => {
     const [member, friend] = await UserFactory.apply('verified').createMany(2)
     await fund(member, '100')
     await backdateMovementsOf(member, 10)
-    await SendTip.handle(member, { recipient: friend, amount: Money.parse('30.25') })
+    await SendTip.handle(member, { to: { toUserId: friend.id }, amount: Money.parse('30.25') })
     await backdateMovementsOf(member, 3)
     await fund(friend, '5') // someone else's money stays out of the chart
 
@@ -125,7 +125,7 @@ test.group('Wallet page', (group) => {
     const [member, friend] = await UserFactory.apply('verified').createMany(2)
     await fund(friend, '100')
     for (let i = 0; i < 25; i++) {
-      await SendTip.handle(friend, { recipient: member, amount: Money.parse('1') })
+      await SendTip.handle(friend, { to: { toUserId: member.id }, amount: Money.parse('1') })
     }
     await RequestWithdrawal.handle(member, { amount: Money.parse('5') })
 
@@ -149,7 +149,7 @@ test.group('Wallet page', (group) => {
     const admin = await UserFactory.apply('admin').create()
     await fund(friend, '100')
     await SendTip.handle(friend, {
-      recipient: member,
+      to: { toUserId: member.id },
       amount: Money.parse('3'),
       message: 'Thanks, "pal"',
     })

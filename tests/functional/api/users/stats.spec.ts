@@ -33,7 +33,7 @@ test.group('GET /api/v1/users/stats', (group) => {
   }) => {
     const [sender, recipient] = await UserFactory.apply('verified').createMany(2)
     await fund(sender, '100.00')
-    await SendTip.handle(sender, { recipient, amount: Money.parse('12.50') })
+    await SendTip.handle(sender, { to: { toUserId: recipient.id }, amount: Money.parse('12.50') })
 
     const sent = await client
       .get('/api/v1/users/stats')
