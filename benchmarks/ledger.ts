@@ -18,8 +18,11 @@
 |
 | Options: --mode=spread|hot|crash|engine|all (all), --duration=15 (seconds),
 | --warmup=3 (seconds of tips before each spread and hot run, not counted),
-| --connections=64, --processes=1 (app processes behind the "load balancer":
-| clients are spread over them, as in PRODUCT.md J5), --users=1000, --hot=10,
+| --connections=64, --processes=<cores> (app processes behind the benchmark's
+| "load balancer": clients are spread over them, as in PRODUCT.md J5; one per
+| core, as Node is deployed; with more than one they share live broadcasts
+| through Redis, REDIS_HOST/REDIS_PORT or 127.0.0.1:6379 when it answers),
+| --users=1000, --hot=10,
 | --skip-build. Database: DB_HOST/DB_PORT/DB_USER/DB_PASSWORD (127.0.0.1,
 | postgres) and BENCH_DATABASE (corps_bench, dropped and recreated).
 | Servers listen from BENCH_PORT (4199) upwards.
@@ -28,6 +31,7 @@
 */
 import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -49,6 +53,7 @@ import {
   stopServer,
   type SeededMember,
 } from './support.ts'
+import { reachable } from '../tests/helpers/network.ts'
 
 const BUILD = join(ROOT, 'build')
 
@@ -58,7 +63,7 @@ const { values: options } = parseArgs({
     'duration': { type: 'string', default: '15' },
     'warmup': { type: 'string', default: '3' },
     'connections': { type: 'string', default: '64' },
-    'processes': { type: 'string', default: '1' },
+    'processes': { type: 'string', default: String(availableParallelism()) },
     'users': { type: 'string', default: '1000' },
     'hot': { type: 'string', default: '10' },
     'skip-build': { type: 'boolean', default: false },
@@ -77,6 +82,23 @@ const FIRST_PORT = Number(process.env.BENCH_PORT ?? 4199)
 const PORTS = Array.from({ length: PROCESSES }, (_, index) => FIRST_PORT + index)
 
 const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...productionEnv(FIRST_PORT, database) }
+
+/**
+ * Several processes share live notifications through Redis in production
+ * (README, "Live updates and several processes"): so do they here, when a
+ * Redis answers, each tip's notice then costs its publish too.
+ */
+async function shareBroadcasts() {
+  if (PROCESSES < 2) return 'one process: broadcasts stay in it'
+  const host = process.env.REDIS_HOST ?? '127.0.0.1'
+  const port = Number(process.env.REDIS_PORT ?? 6379)
+  if (!(await reachable(host, port))) {
+    return `no Redis at ${host}:${port}: each process broadcasts only to its own clients`
+  }
+  serverEnv.REDIS_HOST = host
+  serverEnv.REDIS_PORT = String(port)
+  return `broadcasts shared through Redis at ${host}:${port}`
+}
 
 type Member = SeededMember
 
@@ -362,7 +384,11 @@ async function main() {
   const everyone = [...spread, ...hot]
   const seedSeconds = ((performance.now() - seeded) / 1000).toFixed(1)
   log(`Seeded ${USERS} + ${HOT} members with ${FUNDING} each in ${seedSeconds} s`)
-  log(`${PROCESSES} app process(es), ${CONNECTIONS} client connections, ${DURATION} s per run`)
+  const broadcasts = await shareBroadcasts()
+  log(
+    `${PROCESSES} app process(es) (${broadcasts}), ${CONNECTIONS} client connections, ` +
+      `${DURATION} s per run`
+  )
 
   let servers = await startServers()
   let ok = true

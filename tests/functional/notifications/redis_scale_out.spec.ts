@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { connect } from 'node:net'
+import { reachable } from '#tests/helpers/network'
 import app from '@adonisjs/core/services/app'
 import { liveChannels } from '#services/broadcast'
 import { bearerFor } from '#tests/functional/api/support'
@@ -17,19 +17,6 @@ import { Credentials, EventStream, serverUrl } from '#tests/helpers/live'
 const REDIS_HOST = process.env.REDIS_HOST || '127.0.0.1'
 const REDIS_PORT = Number(process.env.REDIS_PORT || 6379)
 const PORTS = { a: 4191, b: 4192 }
-
-function reachable(host: string, port: number) {
-  return new Promise<boolean>((resolve) => {
-    const socket = connect({ host, port, timeout: 500 })
-    const done = (ok: boolean) => {
-      socket.destroy()
-      resolve(ok)
-    }
-    socket.once('connect', () => done(true))
-    socket.once('error', () => done(false))
-    socket.once('timeout', () => done(false))
-  })
-}
 
 const redisUp = await reachable(REDIS_HOST, REDIS_PORT)
 if (!redisUp) {
