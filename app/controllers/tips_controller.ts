@@ -40,8 +40,11 @@ export default class TipsController {
     await bouncer.with(WalletPolicy).authorize('moveMoney')
     const bounty = bountyId ? await SendTip.bountyFor(sender, bountyId) : null
     const tip = await SendTip.handle(sender, { to: { toUserId, toUsername }, bounty, ...data })
-    const recipient = tip.metadata.counterpartyUsername
-    session.flash('success', `You tipped @${recipient} ${tip.amount.format()}${forBounty(bounty)}.`)
+    const recipientName = tip.metadata.counterpartyUsername
+    session.flash(
+      'success',
+      `You tipped @${recipientName} ${tip.amount.format()}${forBounty(bounty)}.`
+    )
     return response.redirect().toRoute('wallet.show')
   }
 }

@@ -22,22 +22,27 @@ type EntryKind = 'TRANSFER' | 'HOLD' | 'CAPTURE' | 'RELEASE'
 type Posting = { account: LockedAccount; amount: Money }
 
 /**
+ * A piece of SQL with the values of its `?` placeholders, in order.
+ */
+export type SqlFragment = { sql: string; bindings: unknown[] }
+
+/**
  * Common table expressions written in a movement's one statement
  * (`Ledger.walletTransfer`). They may read `ledger_movement` (per wallet:
  * `account_id`, `user_id`, signed `amount`, `balance_before`,
  * `balance_after`) and `ledger_entry` (`id`; no row when the movement was
  * not written), and must write nothing when `ledger_entry` is empty.
  */
-export type BesideMovement = { sql: string; bindings: unknown[] }
+export type BesideMovement = SqlFragment
 
 /**
  * A condition of the caller's that a wallet transfer's entry also waits on
- * (SQL over the database's tables, with its bindings; it cannot read the
- * statement's expressions), and what explains it: when nothing was
- * written, `explain` runs first and throws if the condition is why (the
- * ledger's own reasons, a wallet not opened or a short sender, come after).
+ * (over the database's tables; it cannot read the statement's
+ * expressions), and what explains it: when nothing was written, `explain`
+ * runs first and throws if the condition is why (the ledger's own reasons,
+ * a wallet not opened or a short sender, come after).
  */
-export type TransferCondition = BesideMovement & { explain: () => Promise<void> }
+export type TransferCondition = SqlFragment & { explain: () => Promise<void> }
 
 type WalletMovement = {
   fromUserId: string
@@ -47,7 +52,7 @@ type WalletMovement = {
    * The journal memo: text, or an SQL text expression (with its bindings)
    * read in the statement, such as a member's username.
    */
-  description: string | BesideMovement
+  description: string | SqlFragment
 }
 
 /**

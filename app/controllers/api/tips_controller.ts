@@ -18,10 +18,10 @@ export default class TipsController {
     await bouncer.with(WalletPolicy).authorize('moveMoney')
     const bounty = bountyId ? await SendTip.bountyFor(sender, bountyId) : null
     const tip = await SendTip.handle(sender, { to: { toUserId, toUsername }, bounty, ...data })
-    const recipient = tip.metadata.counterpartyUsername
+    const recipientName = tip.metadata.counterpartyUsername
     response.status(201)
     return serialize(TipTransformer.transform(tip), {
-      message: `Tip sent to @${recipient}`,
+      message: `Tip sent to @${recipientName}`,
     })
   }
 }
