@@ -346,9 +346,14 @@ router
         router
           .post('wallet/withdraw', [controllers.api.WalletWithdrawals, 'store'])
           .as('wallet.withdraw')
-        router.post('tips', [controllers.api.Tips, 'store']).as('tips.store')
+          .use(middleware.idempotency())
+        // A tip records its outcome with its movement: a retried key resumes.
+        router
+          .post('tips', [controllers.api.Tips, 'store'])
+          .as('tips.store')
+          .use(middleware.idempotency({ resumable: true }))
       })
-      .use([middleware.apiAuth({ abilities: ['wallet'] }), middleware.idempotency()])
+      .use(middleware.apiAuth({ abilities: ['wallet'] }))
 
     /*
     | Bounties (B1–B7) and their files. Reads need `read`; changes `write`;

@@ -1,4 +1,5 @@
-import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
 import Money from '#ledger/money'
 
 export type AccountKind = 'WALLET' | 'ESCROW' | 'HOLDING' | 'TREASURY' | 'SHOP'
@@ -27,7 +28,7 @@ export const accounts = {
   byId: (id: string): AccountRef => ({ id }),
 }
 
-export type LockedAccount = {
+export type Account = {
   id: string
   kind: AccountKind
   code: string | null
@@ -56,7 +57,7 @@ export function refKey(ref: AccountRef): string {
   return `code:${ref.code}`
 }
 
-function keysOf(row: AccountRow): string[] {
+export function keysOf(row: Pick<AccountRow, 'id' | 'kind' | 'code' | 'user_id' | 'bounty_id'>) {
   const keys = [`id:${row.id}`]
   if (row.kind === 'WALLET') keys.push(`wallet:${row.user_id}`)
   if (row.kind === 'ESCROW') keys.push(`escrow:${row.bounty_id}`)
@@ -64,7 +65,7 @@ function keysOf(row: AccountRow): string[] {
   return keys
 }
 
-function toAccount(row: AccountRow): LockedAccount {
+function toAccount(row: AccountRow): Account {
   return {
     id: String(row.id),
     kind: row.kind,
@@ -109,71 +110,31 @@ export function whereRefs(refs: AccountRef[]) {
 }
 
 /**
- * The SELECT locking `refs` in ascending id order (on its own, or as a
- * movement's first step inside a larger statement).
+ * The SQL expression naming `ref`'s account id for a money verb
+ * (`ledger_transfer(…)`): the wallet, escrow or system account, opened on
+ * first use by the database (migration 0210).
  */
-export function lockStatement(refs: AccountRef[]) {
-  const lookup = whereRefs(refs)
-  return {
-    sql: `SELECT ${COLUMNS} FROM ledger_accounts WHERE ${lookup.where} ORDER BY id FOR UPDATE`,
-    bindings: lookup.bindings,
-  }
+export function accountSql(ref: AccountRef): { sql: string; bindings: unknown[] } {
+  if ('id' in ref) return { sql: '?::bigint', bindings: [ref.id] }
+  if (ref.kind === 'WALLET') return { sql: 'ledger_wallet(?::uuid)', bindings: [ref.userId] }
+  if (ref.kind === 'ESCROW') return { sql: 'ledger_escrow(?::uuid)', bindings: [ref.bountyId] }
+  return { sql: 'ledger_system(?::ledger_account_kind, ?)', bindings: [ref.kind, ref.code] }
 }
 
 /**
- * Locks every account a movement touches, in ascending id order, with one
- * SELECT … ORDER BY id FOR UPDATE: two movements over the same accounts
- * always queue in the same order, so they never deadlock and never lose an
- * update. Accounts that do not exist yet are opened here, in the movement's
- * own transaction (after the ordered lock, in a fixed order, so concurrent
- * first uses wait for each other instead of deadlocking).
- */
-export async function lockAccounts(
-  trx: TransactionClientContract,
-  refs: AccountRef[]
-): Promise<Map<string, LockedAccount>> {
-  const lock = lockStatement(refs)
-  const { rows } = await trx.rawQuery<{ rows: AccountRow[] }>(lock.sql, lock.bindings)
-
-  const locked = new Map<string, LockedAccount>()
-  for (const row of rows) {
-    const account = toAccount(row)
-    for (const key of keysOf(row)) locked.set(key, account)
-  }
-
-  const missing = refs
-    .filter((ref) => !locked.has(refKey(ref)))
-    .sort((a, b) => refKey(a).localeCompare(refKey(b)))
-  for (const ref of missing) {
-    if ('id' in ref) throw new Error(`Ledger account ${ref.id} does not exist`)
-    const account = await openAccount(trx, ref)
-    locked.set(refKey(ref), account)
-  }
-  return locked
-}
-
-/**
- * Idempotent: returns the account, creating it the first time. Inside a
- * transaction the row comes back locked; a concurrent creator's row is
- * returned by the no-op update instead of an error.
+ * Idempotent: returns the account, creating it the first time. (Read in a
+ * second statement: a statement does not see what a function it calls wrote.)
  */
 export async function openAccount(
   client: QueryClientContract,
   ref: NamedAccountRef
-): Promise<LockedAccount> {
-  const [columns, conflict, values] =
-    ref.kind === 'WALLET'
-      ? ['kind, user_id', `(user_id) WHERE kind = 'WALLET'`, [ref.kind, ref.userId]]
-      : ref.kind === 'ESCROW'
-        ? ['kind, bounty_id', `(bounty_id) WHERE kind = 'ESCROW'`, [ref.kind, ref.bountyId]]
-        : ['kind, code', '(code) WHERE code IS NOT NULL', [ref.kind, ref.code]]
-  const { rows } = await client.rawQuery<{ rows: AccountRow[] }>(
-    `INSERT INTO ledger_accounts (${columns}) VALUES (?, ?)
-       ON CONFLICT ${conflict} DO UPDATE SET kind = EXCLUDED.kind
-       RETURNING ${COLUMNS}`,
-    values
+): Promise<Account> {
+  const opened = accountSql(ref)
+  const { rows } = await client.rawQuery<{ rows: { id: string }[] }>(
+    `SELECT ${opened.sql} AS id`,
+    opened.bindings as RawQueryBindings
   )
-  return toAccount(rows[0])
+  return (await readAccount(client, { id: String(rows[0].id) }))!
 }
 
 /**
@@ -183,7 +144,7 @@ export async function openAccount(
 export async function readAccount(
   client: QueryClientContract,
   ref: AccountRef
-): Promise<LockedAccount | null> {
+): Promise<Account | null> {
   const lookup = whereRefs([ref])
   const { rows } = await client.rawQuery<{ rows: AccountRow[] }>(
     `SELECT ${COLUMNS} FROM ledger_accounts WHERE ${lookup.where}`,

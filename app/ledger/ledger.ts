@@ -1,129 +1,118 @@
 import db from '@adonisjs/lucid/services/db'
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
 import { DomainError } from '#exceptions/domain_error'
 import Money from '#ledger/money'
 import {
+  type AccountKind,
   type AccountRef,
-  type LockedAccount,
   type NamedAccountRef,
-  accounts,
-  lockAccounts,
-  lockStatement,
+  accountSql,
+  keysOf,
   openAccount,
   readAccount,
-  whereRefs,
   refKey,
+  whereRefs,
 } from '#ledger/accounts'
 
 export { accounts, type AccountRef, type NamedAccountRef } from '#ledger/accounts'
 
-type EntryKind = 'TRANSFER' | 'HOLD' | 'CAPTURE' | 'RELEASE'
-
-type Posting = { account: LockedAccount; amount: Money }
-
 /**
- * A piece of SQL with the values of its `?` placeholders, in order.
+ * One row of a money verb's result (the `ledger_movement` type of migration
+ * 0210): an account the entry posted to, with its balance around it.
  */
-export type SqlFragment = { sql: string; bindings: unknown[] }
-
-/**
- * Common table expressions written in a movement's one statement
- * (`Ledger.walletTransfer`). They may read `ledger_movement` (per wallet:
- * `account_id`, `user_id`, signed `amount`, `balance_before`,
- * `balance_after`) and `ledger_entry` (`id`; no row when the movement was
- * not written), and must write nothing when `ledger_entry` is empty.
- */
-export type BesideMovement = SqlFragment
-
-/**
- * A condition of the caller's that a wallet transfer's entry also waits on
- * (over the database's tables; it cannot read the statement's
- * expressions), and what explains it: when nothing was written, `explain`
- * runs first and throws if the condition is why (the ledger's own reasons,
- * a wallet not opened or a short sender, come after).
- */
-export type TransferCondition = SqlFragment & { explain: () => Promise<void> }
-
-type WalletMovement = {
-  fromUserId: string
-  toUserId: string
-  amount: Money
-  /**
-   * The journal memo: text, or an SQL text expression (with its bindings)
-   * read in the statement, such as a member's username.
-   */
-  description: string | SqlFragment
+export type MovementRow = {
+  entry_id: string
+  hold_id: string | null
+  account_id: string
+  kind: AccountKind
+  user_id: string | null
+  bounty_id: string | null
+  code: string | null
+  amount: string
+  balance_before: string
+  balance_after: string
 }
 
 /**
- * What a movement did to each account it touched, for the history rows
- * written beside it (balance before and after, per seed 002).
+ * What a movement did to each account it posted to, for the history lines
+ * written beside it.
  */
 export class Movement {
-  constructor(
-    readonly entryId: string,
-    readonly holdId: string | null,
-    private accountsByRef: Map<string, LockedAccount>,
-    private deltas: Map<string, Money>
-  ) {}
+  readonly entryId: string
+  readonly holdId: string | null
+  #byRef = new Map<string, MovementRow>()
 
-  account(ref: AccountRef) {
-    const account = this.accountsByRef.get(refKey(ref))
-    if (!account) throw new Error(`The movement did not touch ${refKey(ref)}`)
-    return account
+  constructor(rows: MovementRow[]) {
+    this.entryId = String(rows[0].entry_id)
+    this.holdId = rows[0].hold_id === null ? null : String(rows[0].hold_id)
+    for (const row of rows) {
+      for (const key of keysOf({ ...row, id: row.account_id })) this.#byRef.set(key, row)
+    }
   }
 
   balanceBefore(ref: AccountRef) {
-    return this.account(ref).balance
+    return Money.fromDb(this.#row(ref).balance_before)
   }
 
   balanceAfter(ref: AccountRef) {
-    const account = this.account(ref)
-    return account.balance.plus(this.deltas.get(account.id) ?? Money.ZERO)
+    return Money.fromDb(this.#row(ref).balance_after)
+  }
+
+  #row(ref: AccountRef) {
+    const row = this.#byRef.get(refKey(ref))
+    if (!row) throw new Error(`The movement did not post to ${refKey(ref)}`)
+    return row
   }
 }
 
-type HoldRow = {
-  id: string
-  source_account_id: string
-  holding_account_id: string
-  remaining: string
-}
+export type SqlBindings = unknown[] | Record<string, unknown>
 
 const RETRYABLE = new Set(['40P01', '40001'])
 
 /**
- * The money engine. Every movement is a balanced journal entry written in
- * the caller's database transaction, after the accounts it touches are
- * locked in ascending id order. Wallets (and the system accounts) are
- * opened on first use, inside that same transaction.
+ * The money engine. Each verb (transfer, hold, capture, release) is one SQL
+ * function, defined in migration 0210, that locks the accounts it touches in
+ * ascending id order and writes a balanced journal entry: a reader finds
+ * there all a verb does to the database. These methods call them in the
+ * caller's transaction; a workflow that is one statement of its own (a tip)
+ * calls the same function inside it and runs it with `Ledger.statement`.
+ * Accounts are opened on first use by the functions themselves.
  */
 export default class Ledger {
   /**
-   * Runs a movement in its own transaction. PostgreSQL may still pick a
-   * deadlock victim when a workflow locks outside the ledger's order (an
-   * account opened concurrently on first use): such a transaction rolled
+   * Runs a workflow in its own transaction. PostgreSQL may still pick a
+   * deadlock victim when a workflow locks outside the ledger's order (two
+   * accounts opened concurrently on first use): such a transaction rolled
    * back entirely, so it is retried.
    */
-  static async transaction<T>(callback: (trx: TransactionClientContract) => Promise<T>) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await runInTransaction(callback)
-      } catch (error) {
-        const code = (error as { code?: string }).code
-        if (attempt >= 3 || !code || !RETRYABLE.has(code)) throw error
-      }
-    }
+  static transaction<T>(callback: (trx: TransactionClientContract) => Promise<T>) {
+    return retryRolledBack(() => runInTransaction(callback))
   }
 
-  static openAccount(ref: NamedAccountRef, client = db.connection()) {
+  /**
+   * Runs one statement that calls a money verb, committed on its own: a
+   * refusal (INSUFFICIENT_FUNDS…) rolled back everything it would have
+   * written, and a deadlock victim is run again. Bindings are positional
+   * (`?`) or named (`:name`, as knex binds them; null is SQL NULL).
+   */
+  static statement<Row>(sql: string, bindings: SqlBindings): Promise<Row[]> {
+    return retryRolledBack(async () => {
+      const { rows } = await db
+        .rawQuery<{ rows: Row[] }>(sql, bindings as RawQueryBindings)
+        .catch(refusal)
+      return rows
+    })
+  }
+
+  static openAccount(ref: NamedAccountRef, client: QueryClientContract = db.connection()) {
     return openAccount(client, ref)
   }
 
   /**
    * Available and held amounts of an account; zero for one never opened.
    */
-  static async balances(ref: AccountRef, client = db.connection()) {
+  static async balances(ref: AccountRef, client: QueryClientContract = db.connection()) {
     const account = await readAccount(client, ref)
     return { balance: account?.balance ?? Money.ZERO, held: account?.held ?? Money.ZERO }
   }
@@ -137,7 +126,7 @@ export default class Ledger {
     ref: AccountRef,
     from: string,
     to: string,
-    client = db.connection()
+    client: QueryClientContract = db.connection()
   ): Promise<{ day: string; balance: Money }[]> {
     const account = whereRefs([ref])
     const { rows } = await client.rawQuery<{ rows: { day: string; balance: string }[] }>(
@@ -157,64 +146,27 @@ export default class Ledger {
     return rows.map(({ day, balance }) => ({ day, balance: Money.fromDb(balance) }))
   }
 
-  static async transfer(
+  /**
+   * Moves money between two free accounts (`ledger_transfer`).
+   */
+  static transfer(
     trx: TransactionClientContract,
     movement: { from: AccountRef; to: AccountRef; amount: Money; description: string }
-  ): Promise<Movement> {
-    assertPositive(movement.amount)
-    const locked = await lockAccounts(trx, [movement.from, movement.to])
-    const from = locked.get(refKey(movement.from))!
-    const to = locked.get(refKey(movement.to))!
-    assertFreeAccount(from)
-    assertFreeAccount(to)
-    if (from.id === to.id) throw new Error('A transfer needs two different accounts')
-    return post(trx, locked, 'TRANSFER', movement.description, null, [
-      { account: from, amount: movement.amount.negated() },
-      { account: to, amount: movement.amount },
+  ) {
+    const from = accountSql(movement.from)
+    const to = accountSql(movement.to)
+    return move(trx, `ledger_transfer(${from.sql}, ${to.sql}, ?::numeric, ?)`, [
+      ...from.bindings,
+      ...to.bindings,
+      movement.amount.toString(),
+      movement.description,
     ])
   }
 
   /**
-   * A transfer between two members' wallets, and what the caller writes
-   * beside it (history lines, the notice), as ONE statement committed on
-   * its own: a tip's one round trip to the database where `transfer` in a
-   * transaction takes four (BEGIN, lock, entry, COMMIT) and one more per
-   * line written. The same rules: the wallets are locked in ascending id
-   * order, the entry is written only if the sender's wallet covers it (the
-   * database refuses an overdraft anyway), and the postings' trigger moves
-   * the balances.
-   *
-   * Returns the rows of `select` (over the caller's expressions). When
-   * nothing was written, `beside.when` explains first (see
-   * TransferCondition); then a wallet not opened yet is opened and the
-   * statement runs again, and a sender who cannot cover the amount gets
-   * INSUFFICIENT_FUNDS.
-   */
-  static async walletTransfer(
-    movement: WalletMovement,
-    beside: { with: BesideMovement[]; select: string; when?: TransferCondition }
-  ): Promise<Record<string, unknown>[]> {
-    assertPositive(movement.amount)
-    if (movement.fromUserId === movement.toUserId) {
-      throw new Error('A transfer needs two different accounts')
-    }
-    const parts = [walletTransferStatement(movement, beside.when), ...beside.with]
-    const sql = `WITH ${parts.map((part) => part.sql).join(',\n')}
-      SELECT written.* FROM ledger_entry LEFT JOIN (${beside.select}) AS written ON true`
-    const bindings = parts.flatMap((part) => part.bindings)
-
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      const { rows } = await db.rawQuery<{ rows: Record<string, unknown>[] }>(sql, bindings)
-      if (rows.length) return rows
-      await beside.when?.explain()
-      await whyNotWritten(movement)
-    }
-    throw new Error('The wallet transfer was not written after three attempts')
-  }
-
-  /**
-   * Sets money aside: it leaves `from` (no longer spendable) for a holding
-   * account until it is captured or released. `from.held` tracks it.
+   * Sets money aside (`ledger_hold`): it leaves `from` (no longer
+   * spendable) for a holding or escrow account until it is captured or
+   * released. `from.held` tracks it.
    */
   static async hold(
     trx: TransactionClientContract,
@@ -226,70 +178,98 @@ export default class Ledger {
       referenceId?: string | null
       description: string
     }
-  ): Promise<Movement & { holdId: string }> {
-    assertPositive(movement.amount)
-    const locked = await lockAccounts(trx, [movement.from, movement.into])
-    const from = locked.get(refKey(movement.from))!
-    const into = locked.get(refKey(movement.into))!
-    if (into.kind !== 'HOLDING' && into.kind !== 'ESCROW') {
-      throw new Error(`Money can only be held in a holding or escrow account, not ${into.kind}`)
-    }
-    assertCovered(from, movement.amount)
-    const { rows } = await trx.rawQuery<{ rows: { id: string }[] }>(
-      `INSERT INTO ledger_holds (source_account_id, holding_account_id, purpose, reference_id, amount)
-       VALUES (?, ?, ?, NULLIF(?, '')::uuid, ?) RETURNING id`,
-      [from.id, into.id, movement.purpose, movement.referenceId ?? '', movement.amount.toString()]
+  ) {
+    const from = accountSql(movement.from)
+    const into = accountSql(movement.into)
+    const held = await move(
+      trx,
+      `ledger_hold(${from.sql}, ${into.sql}, ?::numeric, ?, ?::uuid, ?)`,
+      [
+        ...from.bindings,
+        ...into.bindings,
+        movement.amount.toString(),
+        movement.purpose,
+        movement.referenceId ?? null,
+        movement.description,
+      ]
     )
-    const holdId = String(rows[0].id)
-    return post(trx, locked, 'HOLD', movement.description, holdId, [
-      { account: from, amount: movement.amount.negated() },
-      { account: into, amount: movement.amount },
-    ]) as Promise<Movement & { holdId: string }>
+    return held as Movement & { holdId: string }
   }
 
   /**
-   * Pays held money onwards (all that is left unless an amount is given).
+   * Pays held money onwards (`ledger_capture`; all that is left unless an
+   * amount is given).
    */
-  static async capture(
+  static capture(
     trx: TransactionClientContract,
     holdId: string,
     movement: { to: AccountRef; amount?: Money; description: string }
-  ): Promise<Movement> {
-    const hold = await lockHold(trx, holdId)
-    const amount = settleAmount(hold, movement.amount)
-    const locked = await lockAccounts(trx, [
-      { id: hold.holding_account_id },
-      { id: hold.source_account_id },
-      movement.to,
-    ])
-    const to = locked.get(refKey(movement.to))!
-    assertFreeAccount(to)
-    await settle(trx, hold, 'captured_amount', amount)
-    return post(trx, locked, 'CAPTURE', movement.description, hold.id, [
-      { account: locked.get(`id:${hold.holding_account_id}`)!, amount: amount.negated() },
-      { account: to, amount },
+  ) {
+    const to = accountSql(movement.to)
+    return move(trx, `ledger_capture(?::bigint, ${to.sql}, ?::numeric, ?)`, [
+      holdId,
+      ...to.bindings,
+      movement.amount?.toString() ?? null,
+      movement.description,
     ])
   }
 
   /**
-   * Returns held money to where it came from.
+   * Returns held money to where it came from (`ledger_release`).
    */
-  static async release(
+  static release(
     trx: TransactionClientContract,
     holdId: string,
     movement: { amount?: Money; description: string }
-  ): Promise<Movement> {
-    const hold = await lockHold(trx, holdId)
-    const amount = settleAmount(hold, movement.amount)
-    const locked = await lockAccounts(trx, [
-      { id: hold.holding_account_id },
-      { id: hold.source_account_id },
+  ) {
+    return move(trx, `ledger_release(?::bigint, ?::numeric, ?)`, [
+      holdId,
+      movement.amount?.toString() ?? null,
+      movement.description,
     ])
-    await settle(trx, hold, 'released_amount', amount)
-    return post(trx, locked, 'RELEASE', movement.description, hold.id, [
-      { account: locked.get(`id:${hold.holding_account_id}`)!, amount: amount.negated() },
-      { account: locked.get(`id:${hold.source_account_id}`)!, amount },
-    ])
+  }
+}
+
+async function move(trx: TransactionClientContract, verb: string, bindings: unknown[]) {
+  const { rows } = await trx
+    .rawQuery<{ rows: MovementRow[] }>(`SELECT * FROM ${verb}`, bindings as RawQueryBindings)
+    .catch(refusal)
+  return new Movement(rows)
+}
+
+/**
+ * The verbs' own refusals (SQLSTATE LE001, LE002, with JSON details) as the
+ * domain errors pages and the API word; anything else is rethrown as is.
+ */
+function refusal(error: { code?: string; detail?: string }): never {
+  if (error.code === 'LE001') {
+    const { needed, available } = JSON.parse(error.detail!)
+    throw new DomainError(
+      'INSUFFICIENT_FUNDS',
+      `Insufficient funds: ${Money.fromDb(needed).format()} needed, ` +
+        `${Money.fromDb(available).format()} available`,
+      { field: 'amount', meta: { available: Money.fromDb(available).toString() } }
+    )
+  }
+  if (error.code === 'LE002') {
+    const { requested, remaining } = JSON.parse(error.detail!)
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      `Only ${Money.fromDb(remaining).format()} is still held, ` +
+        `${Money.fromDb(requested).format()} cannot be settled`
+    )
+  }
+  throw error
+}
+
+async function retryRolledBack<T>(attempt: () => Promise<T>) {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt()
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (tries >= 3 || !code || !RETRYABLE.has(code)) throw error
+    }
   }
 }
 
@@ -311,177 +291,4 @@ async function runInTransaction<T>(callback: (trx: TransactionClientContract) =>
   await trx.commit()
   await trx.knexClient.executionPromise
   return result
-}
-
-function assertPositive(amount: Money) {
-  if (!amount.isPositive())
-    throw new RangeError(`A movement needs a positive amount, got ${amount}`)
-}
-
-/**
- * Holding and escrow accounts only move through holds, so that their
- * balance always equals what their open holds still hold (ledger:verify).
- */
-function assertFreeAccount(account: LockedAccount) {
-  if (account.kind === 'HOLDING' || account.kind === 'ESCROW') {
-    throw new Error(`${account.kind} accounts only move through holds`)
-  }
-}
-
-function assertCovered(account: LockedAccount, amount: Money) {
-  if (account.kind === 'TREASURY' || !account.balance.lessThan(amount)) return
-  throw new DomainError(
-    'INSUFFICIENT_FUNDS',
-    `Insufficient funds: ${amount.format()} needed, ${account.balance.format()} available`,
-    { field: 'amount', meta: { available: account.balance.toString() } }
-  )
-}
-
-/**
- * The movement part of `walletTransfer`: lock both wallets (`ledger_locked`),
- * pair them with their postings (`ledger_movement`), write the entry when
- * both wallets exist and none goes below zero (`ledger_entry`) and its
- * postings.
- */
-function walletTransferStatement(
-  movement: WalletMovement,
-  when?: TransferCondition
-): BesideMovement {
-  const lock = lockStatement([
-    accounts.wallet(movement.fromUserId),
-    accounts.wallet(movement.toUserId),
-  ])
-  const memo =
-    typeof movement.description === 'string'
-      ? { sql: '?::text', bindings: [movement.description] }
-      : movement.description
-  return {
-    sql: `ledger_locked AS (${lock.sql}),
-      ledger_movement AS (
-        SELECT locked.id AS account_id, locked.user_id, posting.amount,
-               locked.balance AS balance_before, locked.balance + posting.amount AS balance_after
-          FROM (VALUES (?::uuid, ?::numeric), (?::uuid, ?::numeric)) AS posting (user_id, amount)
-          JOIN ledger_locked AS locked USING (user_id)
-      ),
-      ledger_entry AS (
-        INSERT INTO ledger_entries (kind, description)
-        SELECT 'TRANSFER', ${memo.sql}
-         WHERE (SELECT count(*) FROM ledger_movement) = 2
-           AND NOT EXISTS (SELECT FROM ledger_movement WHERE balance_after < 0)
-           AND (${when?.sql ?? 'true'})
-        RETURNING id
-      ),
-      ledger_posted AS (
-        INSERT INTO ledger_postings (entry_id, account_id, amount)
-        SELECT ledger_entry.id, ledger_movement.account_id, ledger_movement.amount
-          FROM ledger_entry, ledger_movement
-      )`,
-    bindings: [
-      ...lock.bindings,
-      movement.fromUserId,
-      movement.amount.negated().toString(),
-      movement.toUserId,
-      movement.amount.toString(),
-      ...memo.bindings,
-      ...(when?.bindings ?? []),
-    ],
-  }
-}
-
-/**
- * Why `walletTransfer` wrote nothing: a wallet not opened yet (opened now,
- * so the caller tries again) or a sender short of funds (thrown). If the
- * sender can cover it now, money arrived in between: try again.
- */
-async function whyNotWritten(movement: WalletMovement) {
-  const wallets = [accounts.wallet(movement.fromUserId), accounts.wallet(movement.toUserId)]
-  let opened = false
-  const [from] = await Promise.all(
-    wallets.map(async (ref) => {
-      const account = await readAccount(db.connection(), ref)
-      if (account) return account
-      opened = true
-      return openAccount(db.connection(), ref)
-    })
-  )
-  if (!opened) assertCovered(from, movement.amount)
-}
-
-async function lockHold(trx: TransactionClientContract, holdId: string) {
-  const { rows } = await trx.rawQuery<{ rows: HoldRow[] }>(
-    `SELECT id, source_account_id, holding_account_id, remaining
-       FROM ledger_holds WHERE id = ? FOR UPDATE`,
-    [holdId]
-  )
-  if (!rows[0]) throw new Error(`Ledger hold ${holdId} does not exist`)
-  return { ...rows[0], id: String(rows[0].id) }
-}
-
-function settleAmount(hold: HoldRow, requested?: Money) {
-  const remaining = Money.fromDb(hold.remaining)
-  const amount = requested ?? remaining
-  assertPositive(amount)
-  if (amount.greaterThan(remaining)) {
-    throw new DomainError(
-      'INVALID_TRANSITION',
-      `Only ${remaining.format()} is still held, ${amount.format()} cannot be settled`
-    )
-  }
-  return amount
-}
-
-async function settle(
-  trx: TransactionClientContract,
-  hold: HoldRow,
-  column: 'captured_amount' | 'released_amount',
-  amount: Money
-) {
-  await trx.rawQuery(
-    `UPDATE ledger_holds SET ${column} = ${column} + ?,
-       settled_at = CASE WHEN remaining = ? THEN now() END
-     WHERE id = ?`,
-    [amount.toString(), amount.toString(), hold.id]
-  )
-}
-
-/**
- * Writes the entry and its postings in one statement. The postings trigger
- * moves the cached balances; the deferred constraint triggers check at
- * commit that the entry balances.
- */
-async function post(
-  trx: TransactionClientContract,
-  locked: Map<string, LockedAccount>,
-  kind: EntryKind,
-  description: string,
-  holdId: string | null,
-  postings: Posting[]
-): Promise<Movement> {
-  const deltas = new Map<string, Money>()
-  for (const { account, amount } of postings) {
-    deltas.set(account.id, (deltas.get(account.id) ?? Money.ZERO).plus(amount))
-  }
-  for (const { account } of postings) {
-    const delta = deltas.get(account.id)!
-    if (delta.isNegative()) assertCovered(account, delta.negated())
-  }
-
-  const values = postings.map(() => '(?::bigint, ?::numeric)').join(', ')
-  const { rows } = await trx.rawQuery<{ rows: { entry_id: string }[] }>(
-    `WITH entry AS (
-       INSERT INTO ledger_entries (kind, description, hold_id)
-         VALUES (?, ?, NULLIF(?, '')::bigint) RETURNING id
-     )
-     INSERT INTO ledger_postings (entry_id, account_id, amount)
-       SELECT entry.id, posting.account_id, posting.amount
-         FROM entry, (VALUES ${values}) AS posting (account_id, amount)
-     RETURNING entry_id`,
-    [
-      kind,
-      description,
-      holdId ?? '',
-      ...postings.flatMap(({ account, amount }) => [account.id, amount.toString()]),
-    ]
-  )
-  return new Movement(String(rows[0].entry_id), holdId, locked, deltas)
 }

@@ -11,10 +11,23 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/
  * keys belong to the caller. A refusal (4xx) moved nothing, so its key is
  * freed for a corrected retry. A success is replayed, and so is a server
  * failure (5xx): after one, nobody can tell whether money moved, and running
- * the request again could move it twice.
+ * the request again could move it twice. A `resumable` route's action
+ * records its outcome with its movement (`ctx.idempotencyClaimId`), so a
+ * retry of a request that never stored its response runs it again and gets
+ * that outcome back (see Idempotency).
  */
+
+declare module '@adonisjs/core/http' {
+  interface HttpContext {
+    /**
+     * The Idempotency-Key claim this request holds, for an action that
+     * records its outcome with its movement.
+     */
+    idempotencyClaimId?: string
+  }
+}
 export default class IdempotencyMiddleware {
-  async handle(ctx: HttpContext, next: NextFn) {
+  async handle(ctx: HttpContext, next: NextFn, options: { resumable?: boolean } = {}) {
     const key = ctx.request.header('idempotency-key')
     if (key === undefined) return next()
     if (!KEY_FORMAT.test(key)) {
@@ -42,22 +55,24 @@ export default class IdempotencyMiddleware {
         { field: 'Idempotency-Key' }
       )
     }
-    if (claim.state === 'in_progress') throw new IdempotencyRequestInProgress()
     if (claim.state === 'replay') {
       ctx.response.header('Idempotent-Replayed', 'true')
       return ctx.response.status(claim.status).json(claim.body)
     }
+    const claimId = claim.state === 'claimed' || options.resumable ? claim.id : null
+    if (!claimId) throw new IdempotencyRequestInProgress()
 
+    ctx.idempotencyClaimId = claimId
     await next()
 
     const status = ctx.response.getStatus()
-    if (status >= 400 && status < 500) return Idempotency.release(claim.id)
+    if (status >= 400 && status < 500) return Idempotency.release(claimId)
 
     /*
      * Failing to store the response must not turn a success into an error
      * the client would retry with a new key.
      */
-    await Idempotency.complete(claim.id, status, ctx.response.getBody()).catch((error) =>
+    await Idempotency.complete(claimId, status, ctx.response.getBody()).catch((error) =>
       ctx.logger.error({ err: error }, 'could not store the Idempotency-Key response')
     )
   }

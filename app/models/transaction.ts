@@ -3,7 +3,6 @@ import { TransactionSchema } from '#database/schema'
 import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { BesideMovement } from '#ledger/ledger'
 import { DomainError } from '#exceptions/domain_error'
 import User from '#models/user'
 import Money from '#ledger/money'
@@ -25,26 +24,6 @@ export type TransactionMetadata = {
   counterpartyId?: string
   counterpartyUsername?: string
   message?: string | null
-}
-
-/**
- * A history line of a wallet transfer, as its caller words it: the transfer
- * gives it its entry and the balances before and after, and names the
- * member on the other side (the other wallet's): their username, as the
- * statement reads it, goes between `description.before` and `.after`, and
- * into the metadata as `counterpartyId` and `counterpartyUsername`. Ids are
- * chosen by the caller, so other writes of the same statement (a notice)
- * can name the line.
- */
-export type WalletHistoryLine = {
-  id: string
-  userId: string
-  bountyId?: string | null
-  type: TransactionType
-  status: TransactionStatus
-  amount: Money
-  description: { before: string; after: string }
-  metadata: Omit<TransactionMetadata, 'counterpartyId' | 'counterpartyUsername'>
 }
 
 /**
@@ -105,49 +84,6 @@ export default class Transaction extends TransactionSchema {
     return status === 'PENDING'
       ? query.orderBy('created_at', 'asc').orderBy('id', 'asc')
       : query.withScopes((scopes) => scopes.newestFirst())
-  }
-
-  /**
-   * History lines written in a wallet transfer's one statement
-   * (`Ledger.walletTransfer`), as `history`: each line's balances are its
-   * member's wallet's before and after the movement, and its counterparty
-   * the other wallet's member (both wallets exist when the entry is
-   * written, and a member with a wallet cannot be removed).
-   */
-  static besideWalletTransfer(lines: WalletHistoryLine[]): BesideMovement {
-    return {
-      sql: `history AS (
-        INSERT INTO transactions (id, user_id, entry_id, bounty_id, type, status, amount,
-                                  balance_before, balance_after, description, metadata)
-        SELECT line.id, line.user_id, ledger_entry.id, line.bounty_id, line.type, line.status,
-               line.amount, ledger_movement.balance_before, ledger_movement.balance_after,
-               line.before || counterparty.username || line.after,
-               line.metadata || jsonb_build_object('counterpartyId', counterparty.id,
-                                                   'counterpartyUsername', counterparty.username)
-          FROM jsonb_to_recordset(?::jsonb) AS line (id uuid, user_id uuid, bounty_id uuid,
-                 type transaction_type, status transaction_status, amount numeric,
-                 before text, after text, metadata jsonb)
-          JOIN ledger_movement USING (user_id) CROSS JOIN ledger_entry
-          JOIN ledger_movement AS other_side ON other_side.user_id <> line.user_id
-          JOIN users AS counterparty ON counterparty.id = other_side.user_id
-        RETURNING *
-      )`,
-      bindings: [
-        JSON.stringify(
-          lines.map((line) => ({
-            id: line.id,
-            user_id: line.userId,
-            bounty_id: line.bountyId ?? null,
-            type: line.type,
-            status: line.status,
-            amount: line.amount.toString(),
-            before: line.description.before,
-            after: line.description.after,
-            metadata: line.metadata,
-          }))
-        ),
-      ],
-    }
   }
 
   /**

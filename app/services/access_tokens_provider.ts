@@ -67,7 +67,7 @@ export class AccessTokensProvider<
 
     const tokenRow = takePrefixed(row, 'token')!
     const ownerRow = Object.fromEntries(
-      Object.entries(row).filter(([key]) => !key.startsWith('token:'))
+      Object.entries(row).filter(([key]) => !key.startsWith('token.'))
     )
     const token = this.dbRowToAccessToken(tokenRow as Parameters<typeof this.dbRowToAccessToken>[0])
     if (!token.verify(decoded.secret) || token.isExpired()) return null

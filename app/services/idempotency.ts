@@ -9,8 +9,12 @@ import { Exception } from '@adonisjs/core/exceptions'
  * requests runs; the other one is told to retry.
  *
  * A claim whose request died before its response was stored is never taken
- * over: whether its money moved is unknown, so the key stays blocked until it
- * expires and the client checks the outcome and uses a new key.
+ * over blindly. Where the action records its outcome with its movement, in
+ * the same statement (`outcome_id`; a tip does), a retry runs the action
+ * again, which finds that outcome instead of moving money twice: the route
+ * is `resumable`. Elsewhere whether money moved is unknown, so the key stays
+ * blocked until it expires and the client checks the outcome and uses a new
+ * key.
  */
 const REPLAY_WINDOW = '24 hours'
 
@@ -31,7 +35,7 @@ export type RequestFingerprint = {
 export type Claim =
   | { state: 'claimed'; id: string }
   | { state: 'replay'; status: number; body: unknown }
-  | { state: 'in_progress' }
+  | { state: 'in_progress'; id: string | null }
   | { state: 'mismatch' }
 
 export default class Idempotency {
@@ -48,14 +52,14 @@ export default class Idempotency {
       const existing = await db
         .from('idempotency_keys')
         .where({ user_id: userId, key })
-        .select('request_hash', 'response_status', 'response_body')
+        .select('id', 'request_hash', 'response_status', 'response_body')
         .first()
       if (!existing) continue
       if (existing.request_hash !== requestHash) return { state: 'mismatch' }
-      if (existing.response_status === null) return { state: 'in_progress' }
+      if (existing.response_status === null) return { state: 'in_progress', id: existing.id }
       return { state: 'replay', status: existing.response_status, body: existing.response_body }
     }
-    return { state: 'in_progress' }
+    return { state: 'in_progress', id: null }
   }
 
   static async complete(id: string, status: number, body: unknown) {
@@ -89,7 +93,7 @@ export default class Idempotency {
        VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (user_id, key) DO UPDATE
          SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash,
-             response_status = NULL, response_body = NULL, created_at = now()
+             response_status = NULL, response_body = NULL, outcome_id = NULL, created_at = now()
          WHERE idempotency_keys.created_at < now() - interval '${REPLAY_WINDOW}'
        RETURNING id`,
       [userId, key, request.method, request.path.slice(0, 500), requestHash]

@@ -14,8 +14,8 @@ import { forBounty } from '#actions/wallet/tip_wording'
  */
 export default class AnnounceMoneyEvent {
   /**
-   * The recipient's notice of a tip, for the tip's one statement
-   * (`Ledger.walletTransfer`): written only if the tip's entry is.
+   * The recipient's notice of a tip, stored by the tip's one statement
+   * (SendTip) only if its money moved.
    */
   static tipReceived(tip: {
     sender: User
@@ -25,22 +25,19 @@ export default class AnnounceMoneyEvent {
     receivedLineId: string
     bounty?: { id: string; title: string } | null
   }) {
-    return Notify.prepare(
-      {
-        type: 'tip.received',
-        recipients: [tip.recipient],
-        actor: tip.sender,
-        title: `@${tip.sender.username} tipped you ${tip.amount.format()}${forBounty(tip.bounty)}`,
-        message: tip.message ?? 'No message: just thanks.',
-        url: urlFor('wallet.show'),
-        data: {
-          transactionId: tip.receivedLineId,
-          amount: tip.amount.toString(),
-          ...(tip.bounty ? { bountyId: tip.bounty.id } : {}),
-        },
+    return Notify.prepare({
+      type: 'tip.received',
+      recipients: [tip.recipient],
+      actor: tip.sender,
+      title: `@${tip.sender.username} tipped you ${tip.amount.format()}${forBounty(tip.bounty)}`,
+      message: tip.message ?? 'No message: just thanks.',
+      url: urlFor('wallet.show'),
+      data: {
+        transactionId: tip.receivedLineId,
+        amount: tip.amount.toString(),
+        ...(tip.bounty ? { bountyId: tip.bounty.id } : {}),
       },
-      { when: 'EXISTS (SELECT FROM ledger_entry)' }
-    )
+    })
   }
 
   static deposited(trx: TransactionClientContract, admin: User, deposit: Transaction) {

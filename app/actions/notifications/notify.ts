@@ -3,8 +3,9 @@ import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
 import { NOTIFICATION_TYPE_INFO, type NotificationType } from '#enums/notification'
-import Notification, { currentNotificationSql, type NotificationData } from '#models/notification'
+import Notification, { type NotificationData } from '#models/notification'
 import BountyWatcher from '#models/bounty_watcher'
 import TagWatcher from '#models/tag_watcher'
 import User from '#models/user'
@@ -45,24 +46,33 @@ export type NotifyInput = {
   expiresAt?: DateTime | null
 }
 
-type Text = { title: string; message: string }
-
 /**
  * A notification as stored, with how it travels: pushed live (the member
  * allows live notifications), emailed, and the member's unread count with it.
  */
 type Notified = { notification: Notification; live: boolean; emailed: boolean; unread: number }
 
-type Statement = { sql: string; bindings: (string | string[])[] }
-
 /**
- * Notices ready to be written as part of a larger statement (`Notify.prepare`).
+ * A notice ready to be stored by `notifications_store(…)` in a statement
+ * (Notify's own, or a tip's beside its movement), and `stored`, which reads
+ * the rows it returned, selected with `Notify.columns`, and delivers them
+ * once `trx` commits (at once without one: the statement committed on its
+ * own).
  */
-export type PreparedNotice = Statement & {
+export type PreparedNotice = {
   /**
-   * The stored notifications from `notify_rows`, delivered once `trx`
-   * commits (at once without one: the statement committed on its own).
+   * The arguments of `notifications_store` (migration 0410), JSON as text.
+   * Nobody to tell is an empty `audience`: the function then stores nothing.
    */
+  args: {
+    audience: string
+    type: NotificationType
+    defaultChannel: string
+    actorId: string | null
+    url: string | null
+    data: string
+    expiresAt: string | null
+  }
   stored: (
     rows: Record<string, unknown>[],
     trx?: TransactionClientContract
@@ -82,102 +92,63 @@ const NOTIFICATION_COLUMNS = columnsOf(Notification)
 export default class Notify {
   static async handle(input: NotifyInput, trx?: TransactionClientContract) {
     const client = trx ?? db.connection()
-    const notice = await this.prepare(input, { client })
-    if (!notice) return []
+    const notice = await this.prepare(input, client)
+    if (notice.args.audience === '[]') return []
+    const { args } = notice
     const { rows } = await client.rawQuery<{ rows: Record<string, unknown>[] }>(
-      `WITH ${notice.sql} SELECT * FROM notify_rows`,
-      notice.bindings
+      `SELECT ${this.columns('notice')}
+         FROM notifications_store(?::jsonb, ?::text, ?::text, ?::uuid, ?::text, ?::jsonb,
+                                 ?::timestamptz) AS notice`,
+      [
+        args.audience,
+        args.type,
+        args.defaultChannel,
+        args.actorId,
+        args.url,
+        args.data,
+        args.expiresAt,
+      ] as RawQueryBindings
     )
     return notice.stored(rows, trx)
   }
 
   /**
-   * `input` as common table expressions for a statement that writes it with
-   * other changes in one round trip (a tip's ledger entry): `notify_rows` are
-   * the stored notifications, one row per member, read back with `stored`.
-   * `when` is an SQL condition the notices wait on (the entry was written);
-   * `client` reads who watches the bounty. Null when nobody is to be told.
+   * `input` ready to be stored by a statement that writes it with other
+   * changes in one round trip (a tip's movement); `client` reads who
+   * watches the bounty.
    */
   static async prepare(
     input: NotifyInput,
-    {
-      client = db.connection(),
-      when = 'true',
-    }: { client?: QueryClientContract; when?: string } = {}
-  ): Promise<PreparedNotice | null> {
+    client: QueryClientContract = db.connection()
+  ): Promise<PreparedNotice> {
     const audience = await this.#audience(input, client)
-    if (!audience.size) return null
+    const people = [...audience].map(([userId, text]) => ({ user_id: userId, ...text }))
     return {
-      ...this.#statement(input, audience, when),
+      args: {
+        audience: JSON.stringify(people),
+        type: input.type,
+        defaultChannel: NOTIFICATION_TYPE_INFO[input.type].defaultChannel,
+        actorId: input.actor?.id ?? null,
+        url: input.url ?? null,
+        data: JSON.stringify(input.data ?? {}),
+        expiresAt: input.expiresAt?.toISO() ?? null,
+      },
       stored: (rows, trx) => this.#notified(input, rows, trx),
     }
   }
 
   /**
-   * The statement storing `input` for `audience`: everyone in it who wants
-   * this type (their preference, or the type's default; not "off"), unless
-   * their account is deleted or deactivated. Emailed when they chose email
-   * and their settings allow email; live unless they turned live
-   * notifications off. Stamped with the clock, not the transaction's start,
-   * so several in one transaction keep their order. Returns each with its
-   * member's unread count, as they will see it once this commits: what was
-   * unread before (the statement's snapshot) and the new one.
+   * The select list reading back what `notifications_store` returned under
+   * `alias`, as `stored` expects it.
    */
-  static #statement(input: NotifyInput, audience: Map<string, Text>, when: string): Statement {
-    const people = [...audience].map(([userId, text]) => ({ user_id: userId, ...text }))
-    const defaultChannel = NOTIFICATION_TYPE_INFO[input.type].defaultChannel
-    const sql = `
-      notify_audience AS (
-        SELECT audience.user_id, audience.title, audience.message,
-               coalesce(preference.channel, ?) = 'email'
-                 AND settings.email_notifications IS NOT FALSE AS emailed,
-               settings.push_notifications IS NOT FALSE AS live
-          FROM jsonb_to_recordset(?::jsonb) AS audience (user_id uuid, title text, message text)
-          -- ids again as an array: the planner cannot see into the jsonb and
-          -- would scan every user instead of probing the primary key.
-          JOIN users ON users.id = audience.user_id AND users.id = ANY(?::uuid[])
-           AND users.deleted_at IS NULL AND users.is_active
-          LEFT JOIN user_settings AS settings ON settings.user_id = users.id
-          LEFT JOIN notification_preferences AS preference
-            ON preference.user_id = users.id AND preference.type = ?
-         WHERE coalesce(preference.channel, ?) <> 'off' AND (${when})
-      ),
-      notified AS (
-        INSERT INTO notifications
-          (user_id, actor_id, type, title, message, url, data, emailed_at, expires_at, created_at)
-        SELECT user_id, NULLIF(?, '')::uuid, ?, title, message, NULLIF(?, ''), ?::jsonb,
-               CASE WHEN emailed THEN clock_timestamp() END, NULLIF(?, '')::timestamptz,
-               clock_timestamp()
-          FROM notify_audience
-        RETURNING *
-      ),
-      notify_rows AS (
-        SELECT ${prefixedColumns('notified', NOTIFICATION_COLUMNS, 'notification')},
-               notify_audience.live AS notify_live, notify_audience.emailed AS notify_emailed,
-               (SELECT count(*) FROM notifications AS unread
-                 WHERE unread.user_id = notified.user_id AND unread.read_at IS NULL
-                   AND ${currentNotificationSql('unread')})
-               + CASE WHEN ${currentNotificationSql('notified')} THEN 1 ELSE 0 END
-                 AS notify_unread
-          FROM notified JOIN notify_audience USING (user_id)
-      )`
-    const bindings = [
-      defaultChannel,
-      JSON.stringify(people),
-      people.map(({ user_id: userId }) => userId),
-      input.type,
-      defaultChannel,
-      input.actor?.id ?? '',
-      input.type,
-      input.url ?? '',
-      JSON.stringify(input.data ?? {}),
-      input.expiresAt?.toISO() ?? '',
-    ]
-    return { sql, bindings }
+  static columns(alias: string) {
+    return `${prefixedColumns(alias, NOTIFICATION_COLUMNS, 'notification')},
+      ${alias}.live AS notify_live, ${alias}.emailed AS notify_emailed,
+      ${alias}.unread AS notify_unread`
   }
 
   /**
-   * The rows `#statement` returned as notifications; delivers them once
+   * The rows `notifications_store` returned as notifications; delivers them once
    * `trx` commits (at once without one).
    */
   static async #notified(

@@ -9,7 +9,7 @@ import TipTransformer from '#transformers/tip_transformer'
  * POST /tips: pay another member from the caller's wallet (K4).
  */
 export default class TipsController {
-  async store({ auth, request, response, bouncer }: HttpContext) {
+  async store({ auth, request, response, bouncer, idempotencyClaimId }: HttpContext) {
     const sender = auth.use('api').getUserOrFail()
     const { toUserId, toUsername, bountyId, ...data } = await request.validateUsing(
       sendTipValidator,
@@ -17,7 +17,11 @@ export default class TipsController {
     )
     await bouncer.with(WalletPolicy).authorize('moveMoney')
     const bounty = bountyId ? await SendTip.bountyFor(sender, bountyId) : null
-    const tip = await SendTip.handle(sender, { to: { toUserId, toUsername }, bounty, ...data })
+    const tip = await SendTip.handle(
+      sender,
+      { to: { toUserId, toUsername }, bounty, ...data },
+      { claimId: idempotencyClaimId }
+    )
     const recipientName = tip.metadata.counterpartyUsername
     response.status(201)
     return serialize(TipTransformer.transform(tip), {

@@ -4,11 +4,14 @@ import db from '@adonisjs/lucid/services/db'
 import '#tests/helpers/openapi'
 import { randomUUID } from 'node:crypto'
 import Transaction from '#models/transaction'
+import Money from '#ledger/money'
+import SendTip from '#actions/wallet/send_tip'
+import Idempotency from '#services/idempotency'
 import { BountyFactory } from '#database/factories/bounty_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import { verifyLedger } from '#ledger/verify'
 import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/api/support'
-import { balancesOf, fund } from '#tests/helpers/ledger'
+import { balancesOf, fund, truncateEachTest } from '#tests/helpers/ledger'
 
 test.group('API wallet balance and history', (group) => {
   isolateDatabase(group)
@@ -268,7 +271,9 @@ test.group('API withdrawals', (group) => {
 })
 
 test.group('API tips', (group) => {
-  isolateDatabase(group)
+  // A tip is one statement committed on its own, refusals included: each
+  // test commits for real, on tables emptied before it.
+  truncateEachTest(group)
 
   test('POST /tips moves money to another member by id or username', async ({ client, assert }) => {
     const { user: sender, authorization } = await memberWithToken()
@@ -473,6 +478,89 @@ test.group('API tips', (group) => {
     assert.lengthOf(receiverLines, 0)
     assert.lengthOf(senderSpends, 0)
     assert.lengthOf(notices, 0)
+  })
+
+  test('a retry after a crash that lost the stored answer gets the tip that moved, not a second one', async ({
+    client,
+    assert,
+  }) => {
+    const { user: sender, authorization } = await memberWithToken()
+    const receiver = await UserFactory.create()
+    await fund(sender, '50')
+    const body = { toUserId: receiver.id, amount: '12.00' }
+    // The first attempt claimed the key and committed its tip, then the
+    // process died before the response was stored: the key is in progress.
+    const claim = await Idempotency.claim(sender.id, 'tip-after-crash', {
+      method: 'POST',
+      path: '/api/v1/tips',
+      query: {},
+      body,
+    })
+    assert.equal(claim.state, 'claimed')
+    const committed = await SendTip.handle(
+      sender,
+      { to: { toUserId: receiver.id }, amount: Money.parse('12.00') },
+      { claimId: claim.state === 'claimed' ? claim.id : undefined }
+    )
+
+    const send = () =>
+      client
+        .post('/api/v1/tips')
+        .header('authorization', authorization)
+        .header('idempotency-key', 'tip-after-crash')
+        .json(body)
+    const retry = await send()
+    const again = await send()
+
+    retry.assertStatus(201)
+    assert.equal(retry.body().data.id, committed.id)
+    assert.equal(retry.body().data.balanceAfter, '38.00')
+    // Its answer is stored now: the next retry is a plain replay.
+    again.assertStatus(201)
+    assert.equal(again.header('idempotent-replayed'), 'true')
+    assert.deepEqual(again.body(), retry.body())
+    assert.deepEqual(await balancesOf(sender), { balance: '38.00', held: '0.00' })
+    assert.deepEqual(await balancesOf(receiver), { balance: '12.00', held: '0.00' })
+    assert.lengthOf(await Transaction.query().where('user_id', receiver.id), 1)
+    assert.lengthOf(await db.from('notifications').where('user_id', receiver.id), 1)
+  })
+
+  test('a retry of a key whose first attempt moved nothing before the crash sends the tip once', async ({
+    client,
+    assert,
+  }) => {
+    const { user: sender, authorization } = await memberWithToken()
+    const receiver = await UserFactory.create()
+    await fund(sender, '50')
+    const body = { toUserId: receiver.id, amount: '5.00' }
+    await Idempotency.claim(sender.id, 'died-early', {
+      method: 'POST',
+      path: '/api/v1/tips',
+      query: {},
+      body,
+    })
+
+    const retries = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        client
+          .post('/api/v1/tips')
+          .header('authorization', authorization)
+          .header('idempotency-key', 'died-early')
+          .json(body)
+      )
+    )
+
+    // All five resume the key; the claim's lock lets one move the money and
+    // the others find it as the key's outcome.
+    assert.deepEqual(
+      retries.map((response) => response.status()),
+      [201, 201, 201, 201, 201]
+    )
+    assert.lengthOf(new Set(retries.map((response) => response.body().data.id)), 1)
+    assert.deepEqual(await balancesOf(sender), { balance: '45.00', held: '0.00' })
+    assert.deepEqual(await balancesOf(receiver), { balance: '5.00', held: '0.00' })
+    const report = await verifyLedger()
+    assert.isTrue(report.ok, JSON.stringify(report.problems))
   })
 
   test('an unverified member cannot tip', async ({ client, assert }) => {

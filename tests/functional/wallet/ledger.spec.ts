@@ -1,6 +1,5 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { randomUUID } from 'node:crypto'
 import ace from '@adonisjs/core/services/ace'
 import Ledger, { accounts } from '#ledger/ledger'
 import Money from '#ledger/money'
@@ -72,53 +71,46 @@ test.group('Ledger engine', (group) => {
     assert.equal(Number(entries[0].total), 1)
   })
 
-  test('a wallet transfer is one statement with its history lines, and opens a new wallet first', async ({
+  test('a verb called in a statement of its own commits with what is written beside it, and opens a new wallet', async ({
     assert,
   }) => {
     const [alice, bob] = await UserFactory.createMany(2)
     await fund(alice, '20.00')
-    const line = (userId: string, type: 'SPEND' | 'EARN') => ({
-      id: randomUUID(),
-      userId,
-      type,
-      status: 'COMPLETED' as const,
-      amount: money('7.25'),
-      description: { before: `${type} with @`, after: '.' },
-      metadata: {},
-    })
 
-    const rows = await Ledger.walletTransfer(
-      {
-        fromUserId: alice.id,
-        toUserId: bob.id,
-        amount: money('7.25'),
-        description: 'one statement',
-      },
-      {
-        with: [Transaction.besideWalletTransfer([line(alice.id, 'SPEND'), line(bob.id, 'EARN')])],
-        select: `SELECT user_id, balance_before, balance_after, entry_id, description, metadata
-                   FROM history`,
-      }
+    const rows = await Ledger.statement<{
+      user_id: string
+      balance_before: string
+      balance_after: string
+      entry_id: string
+    }>(
+      `WITH movement AS MATERIALIZED (
+         SELECT * FROM ledger_transfer(ledger_wallet(:from::uuid), ledger_wallet(:to::uuid), 7.25, 'one statement')
+       ),
+       beside AS (
+         INSERT INTO transactions (id, user_id, entry_id, type, status, amount, balance_before, balance_after, description)
+         SELECT gen_random_uuid(), user_id, entry_id, 'EARN', 'COMPLETED', 7.25, balance_before, balance_after, 'beside'
+           FROM movement WHERE user_id = :to::uuid
+         RETURNING user_id
+       )
+       SELECT movement.user_id, balance_before, balance_after, entry_id FROM movement
+        WHERE EXISTS (SELECT FROM beside)`,
+      { from: alice.id, to: bob.id }
     )
 
     const byUser = new Map(rows.map((row) => [row.user_id, row]))
     assert.deepInclude(byUser.get(alice.id), { balance_before: '20.00', balance_after: '12.75' })
     assert.deepInclude(byUser.get(bob.id), { balance_before: '0.00', balance_after: '7.25' })
     assert.equal(byUser.get(alice.id)!.entry_id, byUser.get(bob.id)!.entry_id)
-    // Each line names the member on the other side, as the statement read them.
-    assert.equal(byUser.get(alice.id)!.description, `SPEND with @${bob.username}.`)
-    assert.equal(byUser.get(bob.id)!.description, `EARN with @${alice.username}.`)
-    assert.deepEqual(byUser.get(alice.id)!.metadata, {
-      counterpartyId: bob.id,
-      counterpartyUsername: bob.username,
-    })
+    const line = await Transaction.findByOrFail('user_id', bob.id)
+    assert.equal(String(line.entryId), String(byUser.get(bob.id)!.entry_id))
+    assert.equal(line.balanceAfter.toString(), '7.25')
     assert.deepEqual(await balancesOf(alice), { balance: '12.75', held: '0.00' })
     assert.deepEqual(await balancesOf(bob), { balance: '7.25', held: '0.00' })
     const report = await verifyLedger()
     assert.isTrue(report.ok, JSON.stringify(report.problems))
   })
 
-  test('a wallet transfer the sender cannot cover writes nothing, nor what was beside it', async ({
+  test('a refusal inside a statement of its own rolls back what was written beside it', async ({
     assert,
   }) => {
     const [alice, bob] = await UserFactory.createMany(2)
@@ -127,30 +119,20 @@ test.group('Ledger engine', (group) => {
     const entriesBefore = await db.from('ledger_entries').count('* as total')
     const linesBefore = await db.from('transactions').count('* as total')
 
-    const attempt = Ledger.walletTransfer(
-      { fromUserId: alice.id, toUserId: bob.id, amount: money('5.01'), description: 'too much' },
-      {
-        with: [
-          Transaction.besideWalletTransfer([
-            {
-              id: randomUUID(),
-              userId: bob.id,
-              type: 'EARN',
-              status: 'COMPLETED',
-              amount: money('5.01'),
-              description: { before: 'never ', after: '' },
-              metadata: {},
-            },
-          ]),
-        ],
-        select: 'SELECT * FROM history',
-      }
+    const attempt = Ledger.statement(
+      `WITH beside AS (
+         INSERT INTO transactions (id, user_id, entry_id, type, status, amount, balance_before, balance_after, description)
+         SELECT gen_random_uuid(), :to::uuid, (SELECT max(id) FROM ledger_entries), 'EARN', 'COMPLETED', 5.01, 0, 5.01, 'never'
+         RETURNING id
+       )
+       SELECT * FROM ledger_transfer(ledger_wallet(:from::uuid), ledger_wallet(:to::uuid), 5.01, 'too much'), beside`,
+      { from: alice.id, to: bob.id }
     )
 
     await assert.rejects(() => attempt, DomainError)
     await attempt.catch((error) => {
       assert.equal(error.code, 'INSUFFICIENT_FUNDS')
-      assert.include(error.message, '5.00')
+      assert.equal(error.message, 'Insufficient funds: 5.01 needed, 5.00 available')
     })
     assert.deepEqual(await balancesOf(alice), { balance: '5.00', held: '0.00' })
     assert.deepEqual(await balancesOf(bob), { balance: '0.00', held: '0.00' })

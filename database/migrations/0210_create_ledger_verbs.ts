@@ -1,0 +1,255 @@
+import { BaseSchema } from '@adonisjs/lucid/schema'
+
+/**
+ * The money verbs, one SQL function each: everything a movement does to the
+ * database is read here, whether it runs inside a workflow's transaction
+ * (`Ledger.hold(trx, …)` calls `ledger_hold`) or inside a statement of its
+ * own (a tip calls `ledger_transfer` in its one statement). Each returns one
+ * row per account its entry posted to (the `ledger_movement` type), with the
+ * balance before and after, for the history lines written beside it.
+ *
+ * Every verb locks the accounts it touches in ascending id order (holds
+ * first), so two movements over the same accounts queue instead of
+ * deadlocking. Refusals are errors with their own SQLSTATE (the whole
+ * statement, and so everything written beside the movement, rolls back):
+ * LE001 a sender short of funds, LE002 a hold asked to settle more than it
+ * still holds; the detail is JSON for the caller's message. The tables'
+ * triggers (0200) still check what no code may break: balanced entries,
+ * immutable postings, no overdraft.
+ */
+export default class extends BaseSchema {
+  async up() {
+    this.schema.raw(VERBS)
+  }
+
+  async down() {
+    this.schema.raw(`
+      DROP FUNCTION IF EXISTS ledger_release(bigint, numeric, text);
+      DROP FUNCTION IF EXISTS ledger_capture(bigint, bigint, numeric, text);
+      DROP FUNCTION IF EXISTS ledger_hold(bigint, bigint, numeric, text, uuid, text);
+      DROP FUNCTION IF EXISTS ledger_transfer(bigint, bigint, numeric, text);
+      DROP FUNCTION IF EXISTS ledger_settling(bigint, numeric);
+      DROP FUNCTION IF EXISTS ledger_post(text, text, bigint, bigint[], numeric[]);
+      DROP FUNCTION IF EXISTS ledger_lock(bigint[]);
+      DROP FUNCTION IF EXISTS ledger_assert_free(bigint[]);
+      DROP FUNCTION IF EXISTS ledger_system(ledger_account_kind, text);
+      DROP FUNCTION IF EXISTS ledger_escrow(uuid);
+      DROP FUNCTION IF EXISTS ledger_wallet(uuid);
+      DROP FUNCTION IF EXISTS ledger_open(ledger_account_kind, uuid, uuid, text);
+      DROP TYPE IF EXISTS ledger_movement;
+    `)
+  }
+}
+
+const VERBS = `
+CREATE TYPE ledger_movement AS (
+  entry_id bigint,
+  hold_id bigint,
+  account_id bigint,
+  kind ledger_account_kind,
+  user_id uuid,
+  bounty_id uuid,
+  code text,
+  amount numeric,          -- this account's net posting in the entry (signed)
+  balance_before numeric,
+  balance_after numeric
+);
+
+-- Accounts are opened on first use. The lookup comes first (one index probe);
+-- a concurrent opener's row is found after waiting on its insert.
+CREATE FUNCTION ledger_open(p_kind ledger_account_kind, p_user uuid, p_bounty uuid, p_code text)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  found_id bigint;
+BEGIN
+  FOR attempt IN 1..2 LOOP
+    IF p_kind = 'WALLET' THEN
+      SELECT id INTO found_id FROM ledger_accounts WHERE kind = 'WALLET' AND user_id = p_user;
+    ELSIF p_kind = 'ESCROW' THEN
+      SELECT id INTO found_id FROM ledger_accounts WHERE kind = 'ESCROW' AND bounty_id = p_bounty;
+    ELSE
+      SELECT id INTO found_id FROM ledger_accounts WHERE code = p_code;
+    END IF;
+    IF found_id IS NOT NULL THEN
+      RETURN found_id;
+    END IF;
+    INSERT INTO ledger_accounts (kind, user_id, bounty_id, code)
+      VALUES (p_kind, p_user, p_bounty, p_code)
+      ON CONFLICT DO NOTHING
+      RETURNING id INTO found_id;
+    IF found_id IS NOT NULL THEN
+      RETURN found_id;
+    END IF;
+  END LOOP;
+  RAISE EXCEPTION 'ledger account % % % % could not be opened', p_kind, p_user, p_bounty, p_code;
+END $$;
+
+CREATE FUNCTION ledger_wallet(p_user uuid) RETURNS bigint LANGUAGE sql AS $$
+  SELECT ledger_open('WALLET', p_user, NULL, NULL)
+$$;
+
+CREATE FUNCTION ledger_escrow(p_bounty uuid) RETURNS bigint LANGUAGE sql AS $$
+  SELECT ledger_open('ESCROW', NULL, p_bounty, NULL)
+$$;
+
+CREATE FUNCTION ledger_system(p_kind ledger_account_kind, p_code text) RETURNS bigint
+LANGUAGE sql AS $$
+  SELECT ledger_open(p_kind, NULL, NULL, p_code)
+$$;
+
+-- Holding and escrow accounts move only through holds, so that their balance
+-- always equals what their open holds still hold (ledger:verify checks it).
+CREATE FUNCTION ledger_assert_free(p_accounts bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  held_kind ledger_account_kind;
+BEGIN
+  SELECT kind INTO held_kind FROM ledger_accounts
+   WHERE id = ANY(p_accounts) AND kind IN ('HOLDING', 'ESCROW') LIMIT 1;
+  IF held_kind IS NOT NULL THEN
+    RAISE EXCEPTION '% accounts only move through holds', held_kind;
+  END IF;
+END $$;
+
+CREATE FUNCTION ledger_lock(p_accounts bigint[]) RETURNS void LANGUAGE sql AS $$
+  SELECT FROM ledger_accounts WHERE id = ANY(p_accounts) ORDER BY id FOR UPDATE
+$$;
+
+-- Writes one entry and its postings over accounts the verb has locked. No
+-- account but the treasury may end below zero (LE001, before anything is
+-- written). The postings' trigger moves the cached balances; the deferred
+-- triggers check at commit that the entry balances.
+CREATE FUNCTION ledger_post(
+  p_kind text, p_memo text, p_hold bigint, p_accounts bigint[], p_amounts numeric[]
+) RETURNS SETOF ledger_movement LANGUAGE plpgsql AS $$
+DECLARE
+  short record;
+BEGIN
+  SELECT account.id, account.balance, -change.delta AS needed INTO short
+    FROM (SELECT posting.account_id, sum(posting.amount) AS delta
+            FROM unnest(p_accounts, p_amounts) AS posting (account_id, amount)
+           GROUP BY posting.account_id) AS change
+    JOIN ledger_accounts AS account ON account.id = change.account_id
+   WHERE account.kind <> 'TREASURY' AND account.balance + change.delta < 0
+   LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'insufficient funds in ledger account %', short.id
+      USING ERRCODE = 'LE001',
+            DETAIL = json_build_object('needed', short.needed::text, 'available', short.balance::text)::text;
+  END IF;
+
+  -- The entry and its postings in one statement: even with the balance
+  -- checks set immediate, no entry is ever seen without its postings.
+  RETURN QUERY
+    WITH entry AS (
+      INSERT INTO ledger_entries (kind, description, hold_id)
+        VALUES (p_kind, p_memo, p_hold) RETURNING id
+    ),
+    posted AS (
+      INSERT INTO ledger_postings (entry_id, account_id, amount)
+      SELECT entry.id, posting.account_id, posting.amount
+        FROM entry, unnest(p_accounts, p_amounts) AS posting (account_id, amount)
+      RETURNING entry_id, account_id, amount
+    )
+    -- Read in the insert's own snapshot: the balances before its trigger runs.
+    SELECT change.entry_id, p_hold, account.id, account.kind, account.user_id,
+           account.bounty_id, account.code::text, change.delta, account.balance,
+           account.balance + change.delta
+      FROM (SELECT entry_id, account_id, sum(amount) AS delta
+              FROM posted GROUP BY entry_id, account_id) AS change
+      JOIN ledger_accounts AS account ON account.id = change.account_id;
+END $$;
+
+-- Moves money between two free accounts (wallets, the treasury, the shop).
+CREATE FUNCTION ledger_transfer(p_from bigint, p_to bigint, p_amount numeric, p_memo text)
+RETURNS SETOF ledger_movement LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_amount IS NULL OR p_amount <= 0 THEN
+    RAISE EXCEPTION 'a movement needs a positive amount, got %', p_amount;
+  END IF;
+  IF p_from = p_to THEN
+    RAISE EXCEPTION 'a transfer needs two different accounts';
+  END IF;
+  PERFORM ledger_assert_free(ARRAY[p_from, p_to]);
+  PERFORM ledger_lock(ARRAY[p_from, p_to]);
+  RETURN QUERY SELECT * FROM ledger_post('TRANSFER', p_memo, NULL, ARRAY[p_from, p_to],
+                                         ARRAY[-p_amount, p_amount]);
+END $$;
+
+-- Sets money aside: it leaves p_from (no longer spendable; p_from's held
+-- grows, through the holds trigger) for a holding or escrow account until it
+-- is captured or released. The movement's rows carry the new hold's id.
+CREATE FUNCTION ledger_hold(
+  p_from bigint, p_into bigint, p_amount numeric, p_purpose text, p_reference uuid, p_memo text
+) RETURNS SETOF ledger_movement LANGUAGE plpgsql AS $$
+DECLARE
+  into_kind ledger_account_kind;
+  new_hold bigint;
+BEGIN
+  IF p_amount IS NULL OR p_amount <= 0 THEN
+    RAISE EXCEPTION 'a movement needs a positive amount, got %', p_amount;
+  END IF;
+  SELECT kind INTO into_kind FROM ledger_accounts WHERE id = p_into;
+  IF into_kind IS DISTINCT FROM 'HOLDING' AND into_kind IS DISTINCT FROM 'ESCROW' THEN
+    RAISE EXCEPTION 'money can only be held in a holding or escrow account, not %', into_kind;
+  END IF;
+  PERFORM ledger_lock(ARRAY[p_from, p_into]);
+  INSERT INTO ledger_holds (source_account_id, holding_account_id, purpose, reference_id, amount)
+    VALUES (p_from, p_into, p_purpose, p_reference, p_amount) RETURNING id INTO new_hold;
+  RETURN QUERY SELECT * FROM ledger_post('HOLD', p_memo, new_hold, ARRAY[p_from, p_into],
+                                         ARRAY[-p_amount, p_amount]);
+END $$;
+
+-- The hold, locked before its accounts, and how much of it a settlement takes:
+-- all that is left when p_amount is null; LE002 for more than that.
+CREATE FUNCTION ledger_settling(p_hold bigint, p_amount numeric, OUT hold ledger_holds, OUT amount numeric)
+LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT * INTO hold FROM ledger_holds WHERE id = p_hold FOR UPDATE;
+  IF hold.id IS NULL THEN
+    RAISE EXCEPTION 'ledger hold % does not exist', p_hold;
+  END IF;
+  amount := coalesce(p_amount, hold.remaining);
+  IF amount <= 0 THEN
+    RAISE EXCEPTION 'a movement needs a positive amount, got %', amount;
+  END IF;
+  IF amount > hold.remaining THEN
+    RAISE EXCEPTION 'ledger hold % holds less than asked', p_hold
+      USING ERRCODE = 'LE002',
+            DETAIL = json_build_object('requested', amount::text, 'remaining', hold.remaining::text)::text;
+  END IF;
+END $$;
+
+-- Pays held money onwards, to a free account.
+CREATE FUNCTION ledger_capture(p_hold bigint, p_to bigint, p_amount numeric, p_memo text)
+RETURNS SETOF ledger_movement LANGUAGE plpgsql AS $$
+DECLARE
+  settling record;
+BEGIN
+  SELECT * INTO settling FROM ledger_settling(p_hold, p_amount);
+  PERFORM ledger_assert_free(ARRAY[p_to]);
+  PERFORM ledger_lock(ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id, p_to]);
+  UPDATE ledger_holds
+     SET captured_amount = captured_amount + settling.amount,
+         settled_at = CASE WHEN remaining = settling.amount THEN now() END
+   WHERE id = p_hold;
+  RETURN QUERY SELECT * FROM ledger_post('CAPTURE', p_memo, p_hold,
+    ARRAY[(settling.hold).holding_account_id, p_to], ARRAY[-settling.amount, settling.amount]);
+END $$;
+
+-- Returns held money to the account it came from.
+CREATE FUNCTION ledger_release(p_hold bigint, p_amount numeric, p_memo text)
+RETURNS SETOF ledger_movement LANGUAGE plpgsql AS $$
+DECLARE
+  settling record;
+BEGIN
+  SELECT * INTO settling FROM ledger_settling(p_hold, p_amount);
+  PERFORM ledger_lock(ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id]);
+  UPDATE ledger_holds
+     SET released_amount = released_amount + settling.amount,
+         settled_at = CASE WHEN remaining = settling.amount THEN now() END
+   WHERE id = p_hold;
+  RETURN QUERY SELECT * FROM ledger_post('RELEASE', p_memo, p_hold,
+    ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id],
+    ARRAY[-settling.amount, settling.amount]);
+END $$;
+`
