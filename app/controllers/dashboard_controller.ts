@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { moneyChart } from '#services/balance_chart'
+import { moneyChart } from '#charts/balance_chart'
 import Ledger, { accounts } from '#ledger/ledger'
 import Bounty from '#models/bounty'
 import BountyEvent from '#models/bounty_event'
