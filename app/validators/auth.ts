@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import User from '#models/user'
 
 /**
  * A1 password rule (seed 003): 8+ characters with an uppercase letter, a
@@ -27,9 +28,11 @@ export const usernameRule = () =>
 
 export const registerValidator = vine.create({
   username: usernameRule().unique(
-    async (db, value) =>
+    async (_db, value) =>
       !value.startsWith('deleted_') &&
-      !(await db.from('users').whereRaw('lower(username) = ?', [value]).first())
+      !(await User.query()
+        .withScopes((scopes) => scopes.named(value))
+        .first())
   ),
   email: vine
     .string()
