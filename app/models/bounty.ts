@@ -3,17 +3,11 @@ import { BountySchema } from '#database/schema'
 import { beforeSave, belongsTo, column, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
-import { columnsOf } from '#services/prefixed_columns'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
 import type Money from '#ledger/money'
-import {
-  ACTIVE_CLAIM_STATUSES,
-  type BountyPriority,
-  type BountySort,
-  type BountyStatus,
-} from '#enums/bounty'
+import type { BountyPriority, BountySort, BountyStatus } from '#enums/bounty'
 import Attachment from '#models/attachment'
 import BountyClaim from '#models/bounty_claim'
 import BountyComment from '#models/bounty_comment'
@@ -22,65 +16,10 @@ import Category from '#models/category'
 import Tag from '#models/tag'
 import User from '#models/user'
 import { renderMarkdown } from '#services/markdown'
-import BountyCard from '#models/bounty_card'
-import { hasPassed, isClosedStatus, slotsOpen } from '#models/bounty_rules'
-import { SimplePaginator } from '@adonisjs/lucid/database'
-
-/**
- * Claims that hold or used up a slot.
- */
-const LIVE_CLAIM_STATUSES = [...ACTIVE_CLAIM_STATUSES, 'COMPLETED']
+import { selectCard } from '#models/bounty_card'
+import { LIVE_CLAIM_STATUSES, hasPassed, isClosedStatus, slotsOpen } from '#models/bounty_rules'
 
 type BountyQuery = ModelQueryBuilderContract<typeof Bounty>
-
-/**
- * What cards and the API show of a person: name, handle and avatar.
- */
-const CARD_USER_COLUMNS = ['id', 'username', 'first_name', 'last_name', 'avatar_url']
-
-/**
- * A row as JSON with every value as text (which is what the database
- * driver hands Lucid for these columns anyway: uuids, strings, and
- * timestamps in the `YYYY-MM-DD HH:MM:SS+00` form that Lucid's date columns
- * read). Only for tables without numbers, booleans or JSON columns.
- */
-function textRow(alias: string, columns: readonly string[]) {
-  return `json_build_object(${columns.map((name) => `'${name}', ${alias}.${name}::text`).join(', ')})`
-}
-
-/**
- * The `card` column of `withCard` (built on first use: the models it reads
- * columns from import this one).
- */
-let cardSql: string | undefined
-function cardColumn() {
-  const person = (alias: string) => textRow(alias, CARD_USER_COLUMNS)
-  const live = LIVE_CLAIM_STATUSES.map((status) => `'${status}'`).join(', ')
-  cardSql ??= `SELECT json_build_object(
-    'creator', (SELECT ${person('u')} FROM users u WHERE u.id = bounties.created_by),
-    'assignee', (SELECT ${person('u')} FROM users u WHERE u.id = bounties.assigned_to),
-    'category', (SELECT ${textRow('c', ['id', 'name', 'slug', 'description'])} FROM categories c
-                  WHERE c.id = bounties.category_id),
-    'tags', COALESCE((SELECT json_agg(${textRow('t', ['id', 'name', 'color'])} ORDER BY lower(t.name))
-                        FROM bounty_tags bt JOIN tags t ON t.id = bt.tag_id
-                       WHERE bt.bounty_id = bounties.id), '[]'::json),
-    'claims', COALESCE((SELECT json_agg(
-                          ${textRow('bc', columnsOf(BountyClaim))}::jsonb
-                            || jsonb_build_object('user', ${person('u')})
-                          ORDER BY bc.created_at)
-                          FROM bounty_claims bc JOIN users u ON u.id = bc.user_id
-                         WHERE bc.bounty_id = bounties.id AND bc.status IN (${live})), '[]'::json)
-  )`
-  return cardSql
-}
-
-type CardRow = {
-  creator: Record<string, unknown> | null
-  assignee: Record<string, unknown> | null
-  category: Record<string, unknown> | null
-  tags: Record<string, unknown>[]
-  claims: ({ user: Record<string, unknown> } & Record<string, unknown>)[]
-}
 
 export type BoardFilters = {
   status?: BountyStatus
@@ -241,93 +180,13 @@ export default class Bounty extends BountySchema {
   )
 
   /**
-   * Everything a bounty card and the API representation show, fetched with
-   * the bounty itself: one extra column (`card`, see CARD_SQL) that
-   * `attachCard` turns into the creator, assignee, category, tags and live
-   * claims with their members. Five preload queries per page became none:
-   * each query costs the board a round trip, a write system call and the
-   * query builder's work (about a third of its time before). People come
-   * with the columns a card shows only: no password hashes or secrets ride
-   * along.
+   * Everything a bounty card and the API representation show (creator,
+   * assignee, category, tags, live claims with their members), fetched with
+   * the bounty itself: see `selectCard` in #models/bounty_card.
    */
   static withCard = scope<typeof Bounty, (query: BountyQuery) => void>((query) => {
-    query
-      .select('bounties.*')
-      .select(db.raw(`(${cardColumn()}) AS card`))
-      .rowTransformer((bounty) => (bounty as Bounty).attachCard())
+    selectCard(query)
   })
-
-  /**
-   * Sets the card relations from the `card` column of `withCard`.
-   */
-  attachCard() {
-    const card = this.$extras.card as CardRow | undefined
-    if (!card) return
-    delete this.$extras.card
-    const person = (row: Record<string, unknown> | null) =>
-      row ? User.$createFromAdapterResult(row)! : null
-    this.$setRelated('creator', person(card.creator)!)
-    this.$setRelated('assignee', person(card.assignee)!)
-    this.$setRelated(
-      'category',
-      card.category ? Category.$createFromAdapterResult(card.category)! : null!
-    )
-    this.$setRelated(
-      'tags',
-      card.tags.map((tag) => Tag.$createFromAdapterResult(tag)!)
-    )
-    this.$setRelated(
-      'liveClaims',
-      card.claims.map(({ user, ...row }) => {
-        const claim = BountyClaim.$createFromAdapterResult(row)!
-        claim.$setRelated('user', person(user)!)
-        return claim
-      })
-    )
-  }
-
-  /**
-   * A page of bounties as lists show them (the board, drafts, the API's
-   * list), as read-only BountyCards.
-   *
-   * The page and its cards are two queries. As one, PostgreSQL planned the
-   * card's five subqueries afresh on every call (the filter's values make
-   * it keep a custom plan: 0.9 ms of planning, more than the 1.1 ms it
-   * ran); by itself, the card query by ids is planned once per connection
-   * and reused (0.03 ms), and the page query plans in 0.17 ms.
-   */
-  static async board(viewer: User | null, filters: BoardFilters, page = 1, limit = 20) {
-    const rows = await Bounty.query()
-      .withScopes((scopes) => {
-        scopes.visibleTo(viewer)
-        scopes.matching(filters, viewer)
-        scopes.sortedBy(filters.sort)
-      })
-      .select('bounties.*')
-      .pojo<Record<string, any>>()
-      .paginate(page, limit)
-    const cards = await Bounty.cardsOf(rows.all().map((row) => row.id))
-    return new SimplePaginator(
-      rows.total,
-      rows.perPage,
-      rows.currentPage,
-      ...rows.all().map((row) => new BountyCard(Object.assign(row, { card: cards.get(row.id) })))
-    )
-  }
-
-  /**
-   * The `card` column of `withCard` for each of `ids`, by id.
-   */
-  static async cardsOf(ids: string[]) {
-    const cards = new Map<string, CardRow>()
-    if (!ids.length) return cards
-    const { rows } = await db.rawQuery<{ rows: { id: string; card: CardRow }[] }>(
-      `SELECT bounties.id, (${cardColumn()}) AS card FROM bounties WHERE bounties.id = ANY(?::uuid[])`,
-      [ids]
-    )
-    for (const { id, card } of rows) cards.set(id, card)
-    return cards
-  }
 
   /**
    * Loads a bounty through the viewer's access: one they may not see does

@@ -20,6 +20,11 @@ export function isActiveClaimStatus(status: ClaimStatus) {
   return (ACTIVE_CLAIM_STATUSES as readonly ClaimStatus[]).includes(status)
 }
 
+/**
+ * Claims that hold or used up a slot (not abandoned or expired).
+ */
+export const LIVE_CLAIM_STATUSES: ClaimStatus[] = [...ACTIVE_CLAIM_STATUSES, 'COMPLETED']
+
 export function hasPassed(deadline: DateTime | null) {
   return deadline !== null && deadline <= DateTime.now()
 }
