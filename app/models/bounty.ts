@@ -7,7 +7,12 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
 import type Money from '#ledger/money'
-import type { BountyPriority, BountySort, BountyStatus } from '#enums/bounty'
+import {
+  ACTIVE_CLAIM_STATUSES,
+  type BountyPriority,
+  type BountySort,
+  type BountyStatus,
+} from '#enums/bounty'
 import Attachment from '#models/attachment'
 import BountyClaim from '#models/bounty_claim'
 import BountyComment from '#models/bounty_comment'
@@ -17,7 +22,13 @@ import Tag from '#models/tag'
 import User from '#models/user'
 import { renderMarkdown } from '#services/markdown'
 import { selectCard } from '#models/bounty_card'
-import { LIVE_CLAIM_STATUSES, hasPassed, isClosedStatus, slotsOpen } from '#models/bounty_rules'
+import {
+  CLOSED_STATUSES,
+  LIVE_CLAIM_STATUSES,
+  hasPassed,
+  isClosedStatus,
+  slotsOpen,
+} from '#models/bounty_rules'
 
 type BountyQuery = ModelQueryBuilderContract<typeof Bounty>
 
@@ -170,6 +181,49 @@ export default class Bounty extends BountySchema {
       query.whereHas('tags', (tags) => tags.whereRaw('lower(tags.name) = ?', [tag.toLowerCase()]))
     }
   })
+
+  /**
+   * Bounties on which `member` holds a slot: working or awaiting review.
+   */
+  static workedOnBy = scope<typeof Bounty, (query: BountyQuery, member: User) => void>(
+    (query, member) => {
+      query.whereHas('claims', (claims) =>
+        claims.where('user_id', member.id).whereIn('status', ACTIVE_CLAIM_STATUSES)
+      )
+    }
+  )
+
+  /**
+   * Bounties `member` completed and was paid for.
+   */
+  static completedBy = scope<typeof Bounty, (query: BountyQuery, member: User) => void>(
+    (query, member) => {
+      query.whereHas('claims', (claims) =>
+        claims.where('user_id', member.id).where('status', 'COMPLETED')
+      )
+    }
+  )
+
+  /**
+   * Published bounties `poster` posted that are not yet closed.
+   */
+  static openPostedBy = scope<typeof Bounty, (query: BountyQuery, poster: User) => void>(
+    (query, poster) => {
+      query
+        .where('bounties.created_by', poster.id)
+        .where('bounties.is_draft', false)
+        .whereNotIn('bounties.status', CLOSED_STATUSES)
+    }
+  )
+
+  /**
+   * `poster`'s drafts.
+   */
+  static draftsOf = scope<typeof Bounty, (query: BountyQuery, poster: User) => void>(
+    (query, poster) => {
+      query.where('bounties.created_by', poster.id).where('bounties.is_draft', true)
+    }
+  )
 
   static sortedBy = scope<typeof Bounty, (query: BountyQuery, sort?: BountySort) => void>(
     (query, sort = 'newest') => {

@@ -9,8 +9,10 @@ import { ACTIVE_CLAIM_STATUSES, type BountyStatus, type ClaimStatus } from '#enu
 /**
  * Finished for good: paid out or cancelled.
  */
+export const CLOSED_STATUSES: BountyStatus[] = ['COMPLETED', 'CANCELLED']
+
 export function isClosedStatus(status: BountyStatus) {
-  return status === 'COMPLETED' || status === 'CANCELLED'
+  return CLOSED_STATUSES.includes(status)
 }
 
 /**
