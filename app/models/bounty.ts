@@ -313,6 +313,21 @@ export default class Bounty extends BountySchema {
     return this.bountyAmount.times(this.maxCompletions)
   }
 
+  /**
+   * Slots nobody was paid for yet (open, or held and not approved).
+   */
+  get unpaidSlots() {
+    return Math.max(0, this.maxCompletions - this.completedClaims.length)
+  }
+
+  /**
+   * What is still held in escrow: the reward of every unpaid slot, which is
+   * what cancelling refunds.
+   */
+  get escrowRemaining(): Money {
+    return this.bountyAmount.times(this.unpaidSlots)
+  }
+
   get activeClaims() {
     return this.liveClaims.filter((claim) => claim.isActive)
   }
@@ -332,6 +347,36 @@ export default class Bounty extends BountySchema {
     return this.activeClaims.length > 0
   }
 
+  /**
+   * Someone was paid for work on it: its reward is fixed and it can only be
+   * cancelled, not deleted.
+   */
+  get hasPaidWork() {
+    return this.completedClaims.length > 0
+  }
+
+  /**
+   * Submitted work waits for the poster or a Pillar.
+   */
+  get awaitsReview() {
+    return this.activeClaims.some((claim) => claim.isInReview)
+  }
+
+  /**
+   * A slot can be taken right now: published, available, a slot free and
+   * the deadline ahead (`assertClaimableBy` adds the claimant's own rules).
+   */
+  get isClaimable() {
+    return this.isPublished && this.isAvailable && this.openSlots > 0 && !this.hasDeadlinePassed
+  }
+
+  /**
+   * Open with nobody working on it: the poster may still edit or cancel it.
+   */
+  get isIdle() {
+    return !this.isClosed && !this.isWorkedOn
+  }
+
   isPostedBy(user: { id: string } | null) {
     return user !== null && this.createdBy === user.id
   }
@@ -340,13 +385,20 @@ export default class Bounty extends BountySchema {
     return this.activeClaims.find((claim) => claim.isHeldBy(user))
   }
 
+  /**
+   * The member's slot, held now or completed.
+   */
+  liveClaimOf(user: { id: string }) {
+    return this.liveClaims.find((claim) => claim.isHeldBy(user))
+  }
+
   isVisibleTo(viewer: User | null) {
     if (this.deletedAt) return false
     if (this.isPostedBy(viewer)) return true
     if (this.isDraft) return false
     if (!this.isTeamOnly) return true
     if (!viewer) return false
-    return viewer.isAdmin || this.liveClaims.some((claim) => claim.isHeldBy(viewer))
+    return viewer.isAdmin || this.liveClaimOf(viewer) !== undefined
   }
 
   assertPublished() {
@@ -374,7 +426,7 @@ export default class Bounty extends BountySchema {
     if (this.hasDeadlinePassed) {
       throw new DomainError('INVALID_TRANSITION', 'The deadline of this bounty has passed')
     }
-    const own = this.liveClaims.find((claim) => claim.isHeldBy(claimant))
+    const own = this.liveClaimOf(claimant)
     if (own?.isCompleted) {
       throw new DomainError(
         'INVALID_TRANSITION',
