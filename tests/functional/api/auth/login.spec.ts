@@ -4,7 +4,7 @@ import User from '#models/user'
 import UserSetting from '#models/user_setting'
 import { twoFactor } from '#services/two_factor'
 import { FACTORY_PASSWORD, UserFactory } from '#database/factories/user_factory'
-import { isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
 import '#tests/helpers/openapi'
 
 async function withTwoFactor(user: User) {

@@ -7,7 +7,8 @@ import UserToken from '#models/user_token'
 import ResetPasswordNotification from '#mails/reset_password_notification'
 import { EMAIL_VERIFICATION_PURPOSE } from '#actions/auth/send_email_verification'
 import { FACTORY_PASSWORD, UserFactory } from '#database/factories/user_factory'
-import { bearerFor, isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bearerFor } from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 test.group('POST /api/v1/auth/forgot-password', (group) => {

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
 import { UserFactory } from '#database/factories/user_factory'
-import { isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
 import '#tests/helpers/openapi'
 
 const valid = { username: 'Tanjiro_1', email: 'Tanjiro@Example.com', password: 'Secret123' }

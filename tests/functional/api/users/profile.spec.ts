@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import UserProfile from '#models/user_profile'
 import { fund } from '#tests/helpers/ledger'
-import { isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { memberWithToken } from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 test.group('GET /api/v1/users/profile', (group) => {

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import UserSetting from '#models/user_setting'
-import { isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { memberWithToken } from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 test.group('PUT /api/v1/users/settings', (group) => {
