@@ -171,7 +171,7 @@ function time(value: string | Date | null | undefined) {
  *
  * Why not the model: hydrating 20 Lucid models with their creator,
  * category, tags and claims (about a hundred proxied instances, every
- * timestamp parsed up front) took a quarter of the board's time. Lists
+ * timestamp parsed up front) was a large share of the board's time. Lists
  * never change what they show, so they read rows into these instead, and
  * parse a timestamp only when it is shown. Changes always go through the
  * model (`Bounty.lockForUpdate`).
