@@ -2,7 +2,7 @@ import vine from '@vinejs/vine'
 import User from '#models/user'
 
 /**
- * A1 password rule (seed 003): 8+ characters with an uppercase letter, a
+ * The password rule (A1): 8+ characters with an uppercase letter, a
  * lowercase letter and a digit.
  */
 export const passwordRule = () =>
@@ -13,7 +13,7 @@ export const passwordRule = () =>
     .regex(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).+$/)
 
 /**
- * Page forms ask for the new password twice; the API (API.md) sends it once.
+ * Page forms ask for the new password twice; the API sends it once.
  */
 export const newPasswordRule = () => passwordRule().confirmed()
 

@@ -9,7 +9,7 @@ import User from '#models/user'
 const MAX_SUBMISSION_FILES = 10
 
 /**
- * Bounty input for pages and the API alike (API.md "Bounties"). The
+ * Bounty input for pages and the API alike (the API contract's "Bounties"). The
  * inferred types flow into the actions.
  */
 

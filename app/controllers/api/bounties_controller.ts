@@ -14,7 +14,7 @@ import { serialize } from '#transformers/envelope'
 import BountyTransformer from '#transformers/bounty_transformer'
 
 /**
- * The board and a bounty's own record (API.md "Bounties").
+ * The board and a bounty's own record (the API contract's "Bounties").
  */
 export default class BountiesController {
   async index({ auth, request }: HttpContext) {

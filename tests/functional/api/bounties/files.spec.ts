@@ -46,7 +46,7 @@ test.group('Files: upload and download', (group) => {
     return () => drive.restore()
   })
 
-  test('an upload answers the API.md shape and only its uploader sees it until attached', async ({
+  test('an upload answers the documented shape and only its uploader sees it until attached', async ({
     client,
     assert,
   }) => {
