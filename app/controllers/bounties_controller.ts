@@ -70,6 +70,9 @@ export default class BountiesController {
     const seesAllWork = await bouncer.with(BountyPolicy).allows('viewSubmissions', bounty)
     return view.render('pages/bounties/show', {
       bounty: await loadPage(bounty),
+      // The viewer's slot now (to deliver or abandon), and whether they ever took one.
+      myClaim: viewer ? (bounty.activeClaimOf(viewer) ?? null) : null,
+      hasWorkedOn: viewer ? bounty.liveClaimOf(viewer) !== undefined : false,
       submissions: await submissionsFor(bounty, viewer, seesAllWork),
       watchLevel: viewer ? await BountyWatcher.levelOf(viewer.id, bounty.id) : null,
       watchLevels: WATCH_LEVELS.map((value) => ({ value, label: WATCH_LEVEL_LABELS[value] })),
