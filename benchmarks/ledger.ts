@@ -19,7 +19,7 @@
 | Options: --mode=spread|hot|crash|engine|all (all), --duration=15 (seconds),
 | --warmup=3 (seconds of tips before each spread and hot run, not counted),
 | --connections=64, --processes=<cores> (app processes behind the benchmark's
-| "load balancer": clients are spread over them, as in PRODUCT.md J5; one per
+| "load balancer": clients are spread over them, as in a scaled-out deployment; one per
 | core, as Node is deployed; with more than one they share live broadcasts
 | through Redis, REDIS_HOST/REDIS_PORT or 127.0.0.1:6379 when it answers),
 | --users=1000, --hot=10,

@@ -3,7 +3,7 @@
 | npm run bench:sse
 |--------------------------------------------------------------------------
 |
-| Live delivery at scale (PRODUCT.md D2): one production process (the
+| Live delivery at scale (D2): one production process (the
 | build, `node build/bin/server.js`) holds --connections event streams,
 | each opened by its own member and subscribed, with that member's Bearer
 | token, to `users/<id>/notifications` and to `board`. This script is the

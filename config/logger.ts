@@ -33,9 +33,9 @@ const loggerConfig = defineConfig({
       },
       /**
        * JSON lines straight to stdout in production and tests: a transport
-       * would run in a worker thread, a second JavaScript engine that costs
-       * a production process ~20 MB of memory for writing lines (the
-       * asynchronous destination flushes on exit). Pretty output in
+       * would run in a worker thread, a second JavaScript engine whose
+       * memory writing lines does not need (the asynchronous destination
+       * flushes on exit). Pretty output in
        * development goes through its transport.
        */
       ...(app.inProduction || app.inTest

@@ -4,7 +4,7 @@ import { defineConfig, stores } from '@adonisjs/session'
 import { lazyTouchDatabaseStore } from '#services/session_store'
 
 /**
- * Sessions live in PostgreSQL (seed 004) so members can list and revoke them
+ * Sessions live in PostgreSQL so members can list and revoke them
  * (A4) and several app processes share them.
  */
 const sessionConfig = defineConfig({

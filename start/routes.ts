@@ -269,7 +269,7 @@ if (!app.inProduction) {
 
 /*
 |--------------------------------------------------------------------------
-| JSON API /api/v1 (contract: API.md; document: app/openapi, kept in step
+| JSON API /api/v1 (contract: the OpenAPI document in app/openapi, kept in step
 | with these routes by tests/functional/api/openapi.spec.ts)
 |--------------------------------------------------------------------------
 */

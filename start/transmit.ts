@@ -3,7 +3,7 @@
 | Live events: Transmit routes and channel authorisation
 |--------------------------------------------------------------------------
 |
-| Channels (API.md "Live events"):
+| Channels (the API contract's "Live events"):
 |   users/:id/notifications  only that member
 |   bounties/:id             whoever may see the bounty (drafts: the author)
 |   board                    everyone: only bounties everyone may see go there

@@ -4,7 +4,7 @@ import ExpireOverdueBounties from '#actions/bounties/expire_overdue_bounties'
 import SweepStaleClaims from '#actions/bounties/sweep_stale_claims'
 
 /**
- * The bounty scheduler (PRODUCT.md B3, K2): cancels and refunds available
+ * The bounty scheduler (B3, K2): cancels and refunds available
  * bounties past their deadline, nudges claims silent for their bounty's
  * claim window and expires those still silent after the nudge. Safe to run
  * often and in parallel: each bounty is handled once, under its row lock.

@@ -3,7 +3,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { verifyLedger, type LedgerReport, type VerifyProgress } from '#ledger/verify'
 
 /**
- * Recomputes every balance from the postings (PRODUCT.md C5). Exits with 1
+ * Recomputes every balance from the postings (C5). Exits with 1
  * on any mismatch, so it can gate a deploy or page an operator.
  */
 export default class LedgerVerify extends BaseCommand {

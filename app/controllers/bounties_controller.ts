@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Bounty, { type BoardFilters } from '#models/bounty'
+import BountyCard from '#models/bounty_card'
 import BountySubmission from '#models/bounty_submission'
 import BountyWatcher from '#models/bounty_watcher'
 import Category from '#models/category'
@@ -34,7 +35,7 @@ export default class BountiesController {
   async index({ auth, request, view }: HttpContext) {
     const { query, filters, page, problems } = await readBoardFilters(request.qs())
     const [bounties, categories] = await Promise.all([
-      Bounty.board(auth.user ?? null, filters, page, PER_PAGE),
+      BountyCard.board(auth.user ?? null, filters, page, PER_PAGE),
       Category.query().orderBy('name'),
     ])
     bounties.baseUrl(request.url()).queryString(query)
@@ -69,6 +70,9 @@ export default class BountiesController {
     const seesAllWork = await bouncer.with(BountyPolicy).allows('viewSubmissions', bounty)
     return view.render('pages/bounties/show', {
       bounty: await loadPage(bounty),
+      // The viewer's slot now (to deliver or abandon), and whether they ever took one.
+      myClaim: viewer ? (bounty.activeClaimOf(viewer) ?? null) : null,
+      hasWorkedOn: viewer ? bounty.liveClaimOf(viewer) !== undefined : false,
       submissions: await submissionsFor(bounty, viewer, seesAllWork),
       watchLevel: viewer ? await BountyWatcher.levelOf(viewer.id, bounty.id) : null,
       watchLevels: WATCH_LEVELS.map((value) => ({ value, label: WATCH_LEVEL_LABELS[value] })),

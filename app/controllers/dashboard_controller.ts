@@ -1,11 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { moneyChart } from '#services/balance_chart'
+import { moneyChart } from '#charts/balance_chart'
 import Ledger, { accounts } from '#ledger/ledger'
 import Bounty from '#models/bounty'
 import BountyEvent from '#models/bounty_event'
 import type User from '#models/user'
+import type { ExtractScopes } from '@adonisjs/lucid/types/model'
 import UserStats from '#actions/users/user_stats'
-import { ACTIVE_CLAIM_STATUSES } from '#enums/bounty'
+
+type BountyScopes = ExtractScopes<typeof Bounty>
 
 const LIST_SIZE = 6
 const EARNING_WEEKS = 12
@@ -22,18 +24,17 @@ export default class DashboardController {
         UserStats.handle(user),
         earningsChart(user),
         Ledger.balances(accounts.wallet(user.id)),
-        bountiesOf(user).whereHas('claims', (claims) =>
-          claims.where('user_id', user.id).whereIn('status', ACTIVE_CLAIM_STATUSES)
-        ),
-        bountiesOf(user)
-          .where('bounties.created_by', user.id)
-          .where('bounties.is_draft', false)
-          .whereIn('bounties.status', ['AVAILABLE', 'IN_PROGRESS', 'REVIEW']),
-        bountiesOf(user).whereHas('claims', (claims) =>
-          claims.where('user_id', user.id).where('status', 'COMPLETED')
-        ),
-        Bounty.query().where('created_by', user.id).where('is_draft', true).count('* as total'),
-        recentActivity(user),
+        latest(user, (scopes) => scopes.workedOnBy(user)),
+        latest(user, (scopes) => scopes.openPostedBy(user)),
+        latest(user, (scopes) => scopes.completedBy(user)),
+        Bounty.query()
+          .withScopes((scopes) => scopes.draftsOf(user))
+          .count('* as total'),
+        BountyEvent.query()
+          .withScopes((scopes) => scopes.concerning(user))
+          .preload('actor')
+          .orderBy('bounty_events.id', 'desc')
+          .limit(10),
       ])
     return view.render('pages/dashboard/show', {
       stats,
@@ -61,38 +62,16 @@ async function earningsChart(user: User) {
 }
 
 /**
- * The latest bounties the member may see, with what a card shows.
+ * The latest bounties the member may see of one list, with what a card
+ * shows.
  */
-function bountiesOf(user: User) {
+function latest(user: User, list: (scopes: BountyScopes) => void) {
   return Bounty.query()
     .withScopes((scopes) => {
       scopes.visibleTo(user)
       scopes.withCard()
+      list(scopes)
     })
     .orderBy('bounties.updated_at', 'desc')
     .limit(LIST_SIZE)
-}
-
-/**
- * Timeline events on bounties the member posted or took a slot on, with
- * the bounty's title (`$extras.bounty_title`) for the link.
- */
-function recentActivity(user: User) {
-  return BountyEvent.query()
-    .join('bounties', 'bounties.id', 'bounty_events.bounty_id')
-    .select('bounty_events.*', 'bounties.title as bounty_title')
-    .whereNull('bounties.deleted_at')
-    .where((mine) =>
-      mine
-        .where('bounties.created_by', user.id)
-        .orWhereExists((claims) =>
-          claims
-            .from('bounty_claims')
-            .whereColumn('bounty_claims.bounty_id', 'bounties.id')
-            .where('bounty_claims.user_id', user.id)
-        )
-    )
-    .preload('actor')
-    .orderBy('bounty_events.id', 'desc')
-    .limit(10)
 }

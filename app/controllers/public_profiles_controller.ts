@@ -8,7 +8,7 @@ import UserPolicy from '#policies/user_policy'
 export default class PublicProfilesController {
   async show({ params, auth, bouncer, view, response }: HttpContext) {
     const owner = await User.query()
-      .whereRaw('lower(username) = ?', [String(params.username).toLowerCase()])
+      .withScopes((scopes) => scopes.named(String(params.username)))
       .whereNull('deleted_at')
       .firstOrFail()
     await owner.loadProfileAndSettings()

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Ledger, { accounts } from '#ledger/ledger'
-import { dailyBalanceChart } from '#services/balance_chart'
+import { dailyBalanceChart } from '#charts/balance_chart'
 import Transaction from '#models/transaction'
 import {
   TRANSACTION_STATUSES,

@@ -1,5 +1,5 @@
 /**
- * Bounty vocabulary (seed 000 statuses and priorities; claims for B4 slots).
+ * Bounty vocabulary: statuses, priorities, and claims for multi-slot bounties (B4).
  */
 export const BOUNTY_STATUSES = [
   'AVAILABLE',

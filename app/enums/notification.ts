@@ -1,5 +1,5 @@
 /**
- * Notification vocabulary (PRODUCT.md D, K10). A type names what happened;
+ * Notification vocabulary (D, K10). A type names what happened;
  * members choose per type how it reaches them.
  */
 export const NOTIFICATION_TYPES = [

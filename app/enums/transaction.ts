@@ -1,5 +1,5 @@
 /**
- * The member-facing history's vocabulary (seed 000 `transactions`).
+ * The member-facing history's vocabulary (the `transactions` table).
  * Tips are a SPEND for the sender and an EARN for the receiver.
  */
 export const TRANSACTION_TYPES = ['EARN', 'SPEND', 'DEPOSIT', 'WITHDRAWAL'] as const

@@ -1,5 +1,5 @@
 /**
- * Roles from seed 000, with the plain labels shown to people.
+ * Roles, with the plain labels shown to people.
  */
 export const USER_ROLES = ['OYAKATASAMA', 'HASHIRA', 'SLAYER'] as const
 export type UserRole = (typeof USER_ROLES)[number]

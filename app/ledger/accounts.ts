@@ -81,9 +81,8 @@ function toAccount(row: AccountRow): Account {
  * The WHERE clause (over ledger_accounts) finding `refs`, with its bindings
  * and only the kinds of lookup present:
  * PostgreSQL plans one condition with every kind (`id = ANY('{}') OR …`)
- * as a scan of every wallet, where each present kind alone is one index
- * probe (0.78 ms → 0.14 ms per movement over 1,000 wallets, and the scan
- * grows with the members).
+ * as a scan of every wallet, which grows with the members, where each
+ * present kind alone is one index probe (docs/performance.md).
  */
 export function whereRefs(refs: AccountRef[]) {
   const ids: string[] = []

@@ -8,7 +8,7 @@
 const DECIMAL = /^(-)?(\d{1,18})(?:\.(\d{1,2}))?$/
 
 /**
- * The largest amount a single request may move (API.md).
+ * The largest amount a single request may move (the API's limit).
  */
 export const MAX_AMOUNT_CENTS = 100_000_000n
 

@@ -7,7 +7,7 @@ import Idempotency, { IdempotencyRequestInProgress } from '#services/idempotency
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/
 
 /**
- * `Idempotency-Key` for money-moving POSTs (API.md). Runs after apiAuth:
+ * `Idempotency-Key` for money-moving POSTs (C4). Runs after apiAuth:
  * keys belong to the caller. A refusal (4xx) moved nothing, so its key is
  * freed for a corrected retry. A success is replayed, and so is a server
  * failure (5xx): after one, nobody can tell whether money moved, and running

@@ -9,9 +9,8 @@ import { isSessionless } from '#middleware/web_session_middleware'
 /**
  * Built once per process, not per request: the container builds a new
  * ShieldMiddleware on every resolve (the shield provider binds it, not as a
- * singleton), parsing the CSP directives again each time, ~2 % of an API
- * call's CPU. Both hold only configuration; what a request needs lives on
- * its context.
+ * singleton), parsing the CSP directives again each time. Both hold only
+ * configuration; what a request needs lives on its context.
  */
 let pageShield: Promise<ShieldMiddleware> | undefined
 let apiGuards: ReturnType<typeof frameGuardFactory>[] | undefined

@@ -32,7 +32,7 @@ export const ATTACHMENT_TYPES: Record<string, string> = {
 export const TEXT_EXTENSIONS = ['txt', 'md', 'csv', 'log']
 
 /**
- * A file on a bounty, a comment or a submission (seed 000 `attachments`),
+ * A file on a bounty, a comment or a submission,
  * or a fresh upload not attached to anything yet.
  */
 export default class Attachment extends AttachmentSchema {

@@ -11,7 +11,7 @@ import User from '#models/user'
 export type AuditActor = { user: User; ip: string | null }
 
 /**
- * An append-only record of an admin or money action (PRODUCT.md I6).
+ * An append-only record of an admin or money action (I6).
  */
 export default class AuditLog extends AuditLogSchema {
   @column()

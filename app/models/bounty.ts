@@ -3,7 +3,6 @@ import { BountySchema } from '#database/schema'
 import { beforeSave, belongsTo, column, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
-import { columnsOf } from '#services/prefixed_columns'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
@@ -22,65 +21,16 @@ import Category from '#models/category'
 import Tag from '#models/tag'
 import User from '#models/user'
 import { renderMarkdown } from '#services/markdown'
-import BountyCard from '#models/bounty_card'
-import { hasPassed, isClosedStatus, slotsOpen } from '#models/bounty_rules'
-import { SimplePaginator } from '@adonisjs/lucid/database'
-
-/**
- * Claims that hold or used up a slot.
- */
-const LIVE_CLAIM_STATUSES = [...ACTIVE_CLAIM_STATUSES, 'COMPLETED']
+import { selectCard } from '#models/bounty_card'
+import {
+  CLOSED_STATUSES,
+  LIVE_CLAIM_STATUSES,
+  hasPassed,
+  isClosedStatus,
+  slotsOpen,
+} from '#models/bounty_rules'
 
 type BountyQuery = ModelQueryBuilderContract<typeof Bounty>
-
-/**
- * What cards and the API show of a person: name, handle and avatar.
- */
-const CARD_USER_COLUMNS = ['id', 'username', 'first_name', 'last_name', 'avatar_url']
-
-/**
- * A row as JSON with every value as text (which is what the database
- * driver hands Lucid for these columns anyway: uuids, strings, and
- * timestamps in the `YYYY-MM-DD HH:MM:SS+00` form that Lucid's date columns
- * read). Only for tables without numbers, booleans or JSON columns.
- */
-function textRow(alias: string, columns: readonly string[]) {
-  return `json_build_object(${columns.map((name) => `'${name}', ${alias}.${name}::text`).join(', ')})`
-}
-
-/**
- * The `card` column of `withCard` (built on first use: the models it reads
- * columns from import this one).
- */
-let cardSql: string | undefined
-function cardColumn() {
-  const person = (alias: string) => textRow(alias, CARD_USER_COLUMNS)
-  const live = LIVE_CLAIM_STATUSES.map((status) => `'${status}'`).join(', ')
-  cardSql ??= `SELECT json_build_object(
-    'creator', (SELECT ${person('u')} FROM users u WHERE u.id = bounties.created_by),
-    'assignee', (SELECT ${person('u')} FROM users u WHERE u.id = bounties.assigned_to),
-    'category', (SELECT ${textRow('c', ['id', 'name', 'slug', 'description'])} FROM categories c
-                  WHERE c.id = bounties.category_id),
-    'tags', COALESCE((SELECT json_agg(${textRow('t', ['id', 'name', 'color'])} ORDER BY lower(t.name))
-                        FROM bounty_tags bt JOIN tags t ON t.id = bt.tag_id
-                       WHERE bt.bounty_id = bounties.id), '[]'::json),
-    'claims', COALESCE((SELECT json_agg(
-                          ${textRow('bc', columnsOf(BountyClaim))}::jsonb
-                            || jsonb_build_object('user', ${person('u')})
-                          ORDER BY bc.created_at)
-                          FROM bounty_claims bc JOIN users u ON u.id = bc.user_id
-                         WHERE bc.bounty_id = bounties.id AND bc.status IN (${live})), '[]'::json)
-  )`
-  return cardSql
-}
-
-type CardRow = {
-  creator: Record<string, unknown> | null
-  assignee: Record<string, unknown> | null
-  category: Record<string, unknown> | null
-  tags: Record<string, unknown>[]
-  claims: ({ user: Record<string, unknown> } & Record<string, unknown>)[]
-}
 
 export type BoardFilters = {
   status?: BountyStatus
@@ -232,6 +182,49 @@ export default class Bounty extends BountySchema {
     }
   })
 
+  /**
+   * Bounties on which `member` holds a slot: working or awaiting review.
+   */
+  static workedOnBy = scope<typeof Bounty, (query: BountyQuery, member: User) => void>(
+    (query, member) => {
+      query.whereHas('claims', (claims) =>
+        claims.where('user_id', member.id).whereIn('status', ACTIVE_CLAIM_STATUSES)
+      )
+    }
+  )
+
+  /**
+   * Bounties `member` completed and was paid for.
+   */
+  static completedBy = scope<typeof Bounty, (query: BountyQuery, member: User) => void>(
+    (query, member) => {
+      query.whereHas('claims', (claims) =>
+        claims.where('user_id', member.id).where('status', 'COMPLETED')
+      )
+    }
+  )
+
+  /**
+   * Published bounties `poster` posted that are not yet closed.
+   */
+  static openPostedBy = scope<typeof Bounty, (query: BountyQuery, poster: User) => void>(
+    (query, poster) => {
+      query
+        .where('bounties.created_by', poster.id)
+        .where('bounties.is_draft', false)
+        .whereNotIn('bounties.status', CLOSED_STATUSES)
+    }
+  )
+
+  /**
+   * `poster`'s drafts.
+   */
+  static draftsOf = scope<typeof Bounty, (query: BountyQuery, poster: User) => void>(
+    (query, poster) => {
+      query.where('bounties.created_by', poster.id).where('bounties.is_draft', true)
+    }
+  )
+
   static sortedBy = scope<typeof Bounty, (query: BountyQuery, sort?: BountySort) => void>(
     (query, sort = 'newest') => {
       if (sort === 'reward') query.orderBy('bounties.bounty_amount', 'desc')
@@ -241,93 +234,13 @@ export default class Bounty extends BountySchema {
   )
 
   /**
-   * Everything a bounty card and the API representation show, fetched with
-   * the bounty itself: one extra column (`card`, see CARD_SQL) that
-   * `attachCard` turns into the creator, assignee, category, tags and live
-   * claims with their members. Five preload queries per page became none:
-   * each query costs the board a round trip, a write system call and the
-   * query builder's work (about a third of its time before). People come
-   * with the columns a card shows only: no password hashes or secrets ride
-   * along.
+   * Everything a bounty card and the API representation show (creator,
+   * assignee, category, tags, live claims with their members), fetched with
+   * the bounty itself: see `selectCard` in #models/bounty_card.
    */
   static withCard = scope<typeof Bounty, (query: BountyQuery) => void>((query) => {
-    query
-      .select('bounties.*')
-      .select(db.raw(`(${cardColumn()}) AS card`))
-      .rowTransformer((bounty) => (bounty as Bounty).attachCard())
+    selectCard(query)
   })
-
-  /**
-   * Sets the card relations from the `card` column of `withCard`.
-   */
-  attachCard() {
-    const card = this.$extras.card as CardRow | undefined
-    if (!card) return
-    delete this.$extras.card
-    const person = (row: Record<string, unknown> | null) =>
-      row ? User.$createFromAdapterResult(row)! : null
-    this.$setRelated('creator', person(card.creator)!)
-    this.$setRelated('assignee', person(card.assignee)!)
-    this.$setRelated(
-      'category',
-      card.category ? Category.$createFromAdapterResult(card.category)! : null!
-    )
-    this.$setRelated(
-      'tags',
-      card.tags.map((tag) => Tag.$createFromAdapterResult(tag)!)
-    )
-    this.$setRelated(
-      'liveClaims',
-      card.claims.map(({ user, ...row }) => {
-        const claim = BountyClaim.$createFromAdapterResult(row)!
-        claim.$setRelated('user', person(user)!)
-        return claim
-      })
-    )
-  }
-
-  /**
-   * A page of bounties as lists show them (the board, drafts, the API's
-   * list), as read-only BountyCards.
-   *
-   * The page and its cards are two queries. As one, PostgreSQL planned the
-   * card's five subqueries afresh on every call (the filter's values make
-   * it keep a custom plan: 0.9 ms of planning, more than the 1.1 ms it
-   * ran); by itself, the card query by ids is planned once per connection
-   * and reused (0.03 ms), and the page query plans in 0.17 ms.
-   */
-  static async board(viewer: User | null, filters: BoardFilters, page = 1, limit = 20) {
-    const rows = await Bounty.query()
-      .withScopes((scopes) => {
-        scopes.visibleTo(viewer)
-        scopes.matching(filters, viewer)
-        scopes.sortedBy(filters.sort)
-      })
-      .select('bounties.*')
-      .pojo<Record<string, any>>()
-      .paginate(page, limit)
-    const cards = await Bounty.cardsOf(rows.all().map((row) => row.id))
-    return new SimplePaginator(
-      rows.total,
-      rows.perPage,
-      rows.currentPage,
-      ...rows.all().map((row) => new BountyCard(Object.assign(row, { card: cards.get(row.id) })))
-    )
-  }
-
-  /**
-   * The `card` column of `withCard` for each of `ids`, by id.
-   */
-  static async cardsOf(ids: string[]) {
-    const cards = new Map<string, CardRow>()
-    if (!ids.length) return cards
-    const { rows } = await db.rawQuery<{ rows: { id: string; card: CardRow }[] }>(
-      `SELECT bounties.id, (${cardColumn()}) AS card FROM bounties WHERE bounties.id = ANY(?::uuid[])`,
-      [ids]
-    )
-    for (const { id, card } of rows) cards.set(id, card)
-    return cards
-  }
 
   /**
    * Loads a bounty through the viewer's access: one they may not see does
@@ -400,6 +313,21 @@ export default class Bounty extends BountySchema {
     return this.bountyAmount.times(this.maxCompletions)
   }
 
+  /**
+   * Slots nobody was paid for yet (open, or held and not approved).
+   */
+  get unpaidSlots() {
+    return Math.max(0, this.maxCompletions - this.completedClaims.length)
+  }
+
+  /**
+   * What is still held in escrow: the reward of every unpaid slot, which is
+   * what cancelling refunds.
+   */
+  get escrowRemaining(): Money {
+    return this.bountyAmount.times(this.unpaidSlots)
+  }
+
   get activeClaims() {
     return this.liveClaims.filter((claim) => claim.isActive)
   }
@@ -419,6 +347,36 @@ export default class Bounty extends BountySchema {
     return this.activeClaims.length > 0
   }
 
+  /**
+   * Someone was paid for work on it: its reward is fixed and it can only be
+   * cancelled, not deleted.
+   */
+  get hasPaidWork() {
+    return this.completedClaims.length > 0
+  }
+
+  /**
+   * Submitted work waits for the poster or a Pillar.
+   */
+  get awaitsReview() {
+    return this.activeClaims.some((claim) => claim.isInReview)
+  }
+
+  /**
+   * A slot can be taken right now: published, available, a slot free and
+   * the deadline ahead (`assertClaimableBy` adds the claimant's own rules).
+   */
+  get isClaimable() {
+    return this.isPublished && this.isAvailable && this.openSlots > 0 && !this.hasDeadlinePassed
+  }
+
+  /**
+   * Open with nobody working on it: the poster may still edit or cancel it.
+   */
+  get isIdle() {
+    return !this.isClosed && !this.isWorkedOn
+  }
+
   isPostedBy(user: { id: string } | null) {
     return user !== null && this.createdBy === user.id
   }
@@ -427,13 +385,20 @@ export default class Bounty extends BountySchema {
     return this.activeClaims.find((claim) => claim.isHeldBy(user))
   }
 
+  /**
+   * The member's slot, held now or completed.
+   */
+  liveClaimOf(user: { id: string }) {
+    return this.liveClaims.find((claim) => claim.isHeldBy(user))
+  }
+
   isVisibleTo(viewer: User | null) {
     if (this.deletedAt) return false
     if (this.isPostedBy(viewer)) return true
     if (this.isDraft) return false
     if (!this.isTeamOnly) return true
     if (!viewer) return false
-    return viewer.isAdmin || this.liveClaims.some((claim) => claim.isHeldBy(viewer))
+    return viewer.isAdmin || this.liveClaimOf(viewer) !== undefined
   }
 
   assertPublished() {
@@ -461,7 +426,7 @@ export default class Bounty extends BountySchema {
     if (this.hasDeadlinePassed) {
       throw new DomainError('INVALID_TRANSITION', 'The deadline of this bounty has passed')
     }
-    const own = this.liveClaims.find((claim) => claim.isHeldBy(claimant))
+    const own = this.liveClaimOf(claimant)
     if (own?.isCompleted) {
       throw new DomainError(
         'INVALID_TRANSITION',

@@ -17,7 +17,7 @@ export const STALE_CLAIM_GRACE_DAYS = 3
 type ClaimTransition = 'submit' | 'approve' | 'requestChanges' | 'abandon' | 'expire' | 'nudge'
 
 /**
- * From which status each move of a claim is allowed (PRODUCT.md B3, K2).
+ * From which status each move of a claim is allowed (B3, K2).
  */
 const ALLOWED_FROM: Record<ClaimTransition, ClaimStatus[]> = {
   submit: ['IN_PROGRESS'],

@@ -1,6 +1,7 @@
 import { BountyEventSchema } from '#database/schema'
-import { belongsTo, column } from '@adonisjs/lucid/orm'
+import { belongsTo, column, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { BountyEventType } from '#enums/bounty'
 import User from '#models/user'
@@ -18,6 +19,30 @@ export default class BountyEvent extends BountyEventSchema {
 
   @belongsTo(() => User, { foreignKey: 'actorId' })
   declare actor: BelongsTo<typeof User>
+
+  /**
+   * Events on live bounties `member` posted or took a slot on, with the
+   * bounty's title (`$extras.bounty_title`) for a link.
+   */
+  static concerning = scope<
+    typeof BountyEvent,
+    (query: ModelQueryBuilderContract<typeof BountyEvent>, member: User) => void
+  >((query, member) => {
+    query
+      .join('bounties', 'bounties.id', 'bounty_events.bounty_id')
+      .select('bounty_events.*', 'bounties.title as bounty_title')
+      .whereNull('bounties.deleted_at')
+      .where((mine) =>
+        mine
+          .where('bounties.created_by', member.id)
+          .orWhereExists((claims) =>
+            claims
+              .from('bounty_claims')
+              .whereColumn('bounty_claims.bounty_id', 'bounties.id')
+              .where('bounty_claims.user_id', member.id)
+          )
+      )
+  })
 
   /**
    * Written in the caller's transaction: the event exists exactly when the

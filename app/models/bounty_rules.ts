@@ -9,8 +9,10 @@ import { ACTIVE_CLAIM_STATUSES, type BountyStatus, type ClaimStatus } from '#enu
 /**
  * Finished for good: paid out or cancelled.
  */
+export const CLOSED_STATUSES: BountyStatus[] = ['COMPLETED', 'CANCELLED']
+
 export function isClosedStatus(status: BountyStatus) {
-  return status === 'COMPLETED' || status === 'CANCELLED'
+  return CLOSED_STATUSES.includes(status)
 }
 
 /**
@@ -19,6 +21,11 @@ export function isClosedStatus(status: BountyStatus) {
 export function isActiveClaimStatus(status: ClaimStatus) {
   return (ACTIVE_CLAIM_STATUSES as readonly ClaimStatus[]).includes(status)
 }
+
+/**
+ * Claims that hold or used up a slot (not abandoned or expired).
+ */
+export const LIVE_CLAIM_STATUSES: ClaimStatus[] = [...ACTIVE_CLAIM_STATUSES, 'COMPLETED']
 
 export function hasPassed(deadline: DateTime | null) {
   return deadline !== null && deadline <= DateTime.now()

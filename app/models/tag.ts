@@ -18,7 +18,7 @@ const PALETTE = [
 ]
 
 /**
- * A skill label on bounties (seed 000 `tags`), shown with its colour.
+ * A skill label on bounties, shown with its colour.
  */
 export default class Tag extends TagSchema {
   /**

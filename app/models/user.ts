@@ -2,8 +2,9 @@ import { DateTime } from 'luxon'
 import { UserSchema } from '#database/schema'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
-import { column, hasOne } from '@adonisjs/lucid/orm'
+import { column, hasOne, scope } from '@adonisjs/lucid/orm'
 import type { HasOne } from '@adonisjs/lucid/types/relations'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { AccessTokensProvider } from '#services/access_tokens_provider'
 import { DbRememberMeTokensProvider } from '@adonisjs/auth/session'
@@ -80,6 +81,18 @@ export default class User extends compose(UserSchema, AuthFinder) {
   }
 
   /**
+   * Members by username in any case: usernames are unique regardless of
+   * case, and the unique index on lower(username) serves this lookup.
+   */
+  static named = scope<
+    typeof User,
+    (query: ModelQueryBuilderContract<typeof User>, usernames: string | string[]) => void
+  >((query, usernames) => {
+    const names = [usernames].flat().map((name) => name.toLowerCase())
+    query.whereRaw('lower(users.username) = ANY(?)', [names])
+  })
+
+  /**
    * The account a login name points at: email or username, any case.
    * Anonymised (deleted) accounts are never found.
    */
@@ -88,7 +101,9 @@ export default class User extends compose(UserSchema, AuthFinder) {
     return this.query()
       .whereNull('deleted_at')
       .where((query) => {
-        query.whereRaw('lower(email) = ?', [value]).orWhereRaw('lower(username) = ?', [value])
+        query
+          .whereRaw('lower(email) = ?', [value])
+          .orWhere((byName) => byName.withScopes((scopes) => scopes.named(value)))
       })
       .preload('settings')
       .first()

@@ -24,7 +24,7 @@ const SYSTEMS: [RegExp, string][] = [
 ]
 
 /**
- * A server-side session row (seed 004), written by the session package's
+ * A server-side session row, written by the session package's
  * database store. Corps adds who it belongs to and the device details shown
  * on the sessions page (see TrackSessionMiddleware).
  */

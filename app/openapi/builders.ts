@@ -1,6 +1,6 @@
 /**
  * Small builders that keep the OpenAPI document honest and short: every
- * success is the seed 003 envelope around a data schema, every refusal the
+ * success is the response envelope around a data schema, every refusal the
  * error envelope with the codes that operation can answer.
  */
 export type Schema = Record<string, unknown>

@@ -3,8 +3,8 @@ import { EXPERIENCE_LEVELS, PROFILE_VISIBILITIES } from '#enums/profile'
 import { nullable, ref, type Schema } from '#openapi/builders'
 
 /**
- * Shared schemas of the document: the envelope (seed 003), the value
- * conventions of API.md (UUID ids, ISO-8601 UTC times, money as a decimal
+ * Shared schemas of the document: the response envelope, the value
+ * conventions of the API (UUID ids, ISO-8601 UTC times, money as a decimal
  * string with two places) and the resources the transformers produce.
  */
 const uuid = { type: 'string', format: 'uuid' }

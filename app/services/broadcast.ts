@@ -17,7 +17,7 @@ const CHANNELS = [
 ]
 
 /**
- * Live channel names (API.md "Live events"); start/transmit.ts authorises
+ * Live channel names (the API contract's "Live events"); start/transmit.ts authorises
  * subscriptions to them.
  */
 export const liveChannels = {

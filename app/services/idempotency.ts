@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { Exception } from '@adonisjs/core/exceptions'
 
 /**
- * Idempotency-Key records (API.md, C4): the first response to a key is
+ * Idempotency-Key records (C4): the first response to a key is
  * stored and replayed for 24 hours so a retried money-moving call never runs
  * twice. The unique (user_id, key) index decides which of two concurrent
  * requests runs; the other one is told to retry.

@@ -89,7 +89,7 @@ class LiveStream {
  * The open event streams of this process: Transmit keeps authorising
  * channels and fanning broadcasts in and out (also through Redis), while
  * the streams themselves live here, indexed by channel, with their owners.
- * The bench:sse figures are what shaped it:
+ * What shaped it (bench:sse; docs/performance.md):
  *
  * - Transmit 3 finds a channel's subscribers by scanning every open stream,
  *   so each broadcast costs O(all connections) even when one member
@@ -99,8 +99,8 @@ class LiveStream {
  *   message once per connection; writing one encoded frame straight to every
  *   response costs less memory per idle connection and less time per
  *   broadcast to everyone.
- * - Its ping writes to every stream at once (a few hundred milliseconds of
- *   blocked process with 10,000 of them); here each second pings a slice.
+ * - Its ping writes to every stream at once, blocking the process while it
+ *   does; here each second pings a slice.
  *
  * Transmit also trusts a stream id (`uid`) like a password: whoever opens a
  * stream with somebody's uid receives what that uid subscribes to. Here a

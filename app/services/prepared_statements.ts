@@ -42,10 +42,7 @@ function digestOf(text: string) {
  * Makes every parameterized query of a `pg` connection a named prepared
  * statement (name = hash of its text): PostgreSQL then parses it once per
  * connection and, after a few runs, reuses its plan, where an unnamed
- * statement is parsed and planned on every call. Measured on this 2-core
- * machine, runs interleaved with the code before: tips spread over 1,000
- * members 264–266/s against 193–234/s (hot tips, bound by row locks, did
- * not change).
+ * statement is parsed and planned on every call.
  *
  * knex (and so Lucid) sends every query unnamed and has no option for
  * names that follow the text, so this wraps the connection's `query` when

@@ -8,11 +8,10 @@ import type { Edge } from 'edge.js'
  * - whether to re-list the components folder is decided when the instance
  *   is created (no cache then); the provider's later `configure({ cache:
  *   true })` does not change it, so each page walked
- *   resources/views/components on disk (readdirSync + stat per file, ~2 %
- *   of the board's CPU);
+ *   resources/views/components on disk (readdirSync + stat per file);
  * - every component call resolves its name to a file path again (disk
- *   lookup and path.join, ~3 % of the board, which renders five components
- *   per card) before looking the compiled template up.
+ *   lookup and path.join; the board renders five components per card)
+ *   before looking the compiled template up.
  *
  * Template names come from the templates themselves, never from requests,
  * so the map stays small.

@@ -2,7 +2,7 @@ import { BaseTransformer } from '@adonisjs/core/transformers'
 import type Attachment from '#models/attachment'
 
 /**
- * A file as API.md "Files" fixes it; `url` downloads it through the access
+ * A file as the API contract's "Files" fixes it; `url` downloads it through the access
  * check of GET /files/:id.
  */
 export default class AttachmentTransformer extends BaseTransformer<Attachment> {

@@ -6,10 +6,10 @@ import type BountyClaim from '#models/bounty_claim'
 import AttachmentTransformer from '#transformers/attachment_transformer'
 
 /**
- * A bounty as API.md fixes it, plus what a client needs to show it without
+ * A bounty as the API contract fixes it, plus what a client needs to show it without
  * a second call: the rendered description, draft flag, category, slots and
  * who holds them. Takes a model with the `withCard` relations
- * (`Bounty.findVisibleOrFail`) or a list's BountyCard (`Bounty.board`).
+ * (`Bounty.findVisibleOrFail`) or a list's BountyCard (`BountyCard.board`).
  */
 export default class BountyTransformer extends BaseTransformer<Bounty | BountyCard> {
   toObject() {

@@ -1,7 +1,7 @@
 import { BaseSerializer } from '@adonisjs/core/transformers'
 
 /**
- * The response envelope of seed 003 ("API Response Standards"). Every
+ * The API's response envelope. Every
  * /api/v1 body goes through here: `serialize` for successes (controllers),
  * `errorEnvelope` for failures (the exception handler).
  */

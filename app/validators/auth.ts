@@ -1,7 +1,8 @@
 import vine from '@vinejs/vine'
+import User from '#models/user'
 
 /**
- * A1 password rule (seed 003): 8+ characters with an uppercase letter, a
+ * The password rule (A1): 8+ characters with an uppercase letter, a
  * lowercase letter and a digit.
  */
 export const passwordRule = () =>
@@ -12,7 +13,7 @@ export const passwordRule = () =>
     .regex(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).+$/)
 
 /**
- * Page forms ask for the new password twice; the API (API.md) sends it once.
+ * Page forms ask for the new password twice; the API sends it once.
  */
 export const newPasswordRule = () => passwordRule().confirmed()
 
@@ -27,9 +28,11 @@ export const usernameRule = () =>
 
 export const registerValidator = vine.create({
   username: usernameRule().unique(
-    async (db, value) =>
+    async (_db, value) =>
       !value.startsWith('deleted_') &&
-      !(await db.from('users').whereRaw('lower(username) = ?', [value]).first())
+      !(await User.query()
+        .withScopes((scopes) => scopes.named(value))
+        .first())
   ),
   email: vine
     .string()

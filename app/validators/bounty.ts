@@ -4,11 +4,12 @@ import { DateTime } from 'luxon'
 import { BOUNTY_PRIORITIES, BOUNTY_SORTS, BOUNTY_STATUSES } from '#enums/bounty'
 import { money } from '#validators/rules/money'
 import { ATTACHMENT_TYPES } from '#models/attachment'
+import User from '#models/user'
 
 const MAX_SUBMISSION_FILES = 10
 
 /**
- * Bounty input for pages and the API alike (API.md "Bounties"). The
+ * Bounty input for pages and the API alike (the API contract's "Bounties"). The
  * inferred types flow into the actions.
  */
 
@@ -213,10 +214,9 @@ export const assignBountyFormValidator = vine.create({
     .parse((value) => (typeof value === 'string' ? value.trim().replace(/^@/, '') : value))
     .toLowerCase()
     .maxLength(20)
-    .exists((db, value) =>
-      db
-        .from('users')
-        .whereRaw('lower(username) = ?', [value])
+    .exists((_db, value) =>
+      User.query()
+        .withScopes((scopes) => scopes.named(value))
         .whereNull('deleted_at')
         .where('is_active', true)
         .first()

@@ -1,7 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /**
- * Server-side sessions (seed 004). The session package's database store owns
+ * Server-side sessions. The session package's database store owns
  * id, data, user_id and expires_at; Corps adds the device details shown on the
  * sessions page.
  */

@@ -1,7 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /**
- * Idempotency-Key records for money-moving API calls (API.md): the first
+ * Idempotency-Key records for money-moving API calls (C4): the first
  * response is stored and replayed for 24 hours.
  */
 export default class extends BaseSchema {

@@ -1,7 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /**
- * The double-entry ledger (PRODUCT.md C1). The database itself enforces the
+ * The double-entry ledger (C1). The database itself enforces the
  * invariants, so no code path (or hand-written SQL) can break them:
  *
  * - every journal entry has at least two postings that sum to zero (deferred

@@ -1,8 +1,8 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /**
- * The member-facing history (seed 000 `transactions`, with seed 002's
- * balance before/after). Each row is written in the same database
+ * The member-facing history, with the balance before and after each line.
+ * Each row is written in the same database
  * transaction as the ledger entry that moved its money; only a pending
  * row's status (and its review) changes afterwards.
  */

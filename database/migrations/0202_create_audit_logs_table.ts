@@ -1,7 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /**
- * Who did what to whom, from where (PRODUCT.md I6). Append-only: a trigger
+ * Who did what to whom, from where (I6). Append-only: a trigger
  * refuses updates and deletes, so the log cannot be rewritten afterwards.
  */
 export default class extends BaseSchema {

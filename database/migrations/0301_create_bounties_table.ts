@@ -2,7 +2,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 import { BOUNTY_PRIORITIES, BOUNTY_STATUSES } from '#enums/bounty'
 
 /**
- * Bounties (seed 000, B1–B5). `status` is the bounty as a whole; who works
+ * Bounties (B1–B5). `status` is the bounty as a whole; who works
  * on it lives in bounty_claims (one row per slot taken), so a single-slot
  * bounty is a bounty with `max_completions = 1`. `assigned_to` mirrors the
  * claimant of a single-slot bounty for the seed's shape and the board.

@@ -1,7 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /**
- * Comments (seed 000 `bounty_comments`, B6). `content` is the author's
+ * Comments (B6). `content` is the author's
  * markdown; `content_html` its sanitised rendering, made once on write.
  * Mentions record every `@username` a comment names, for notifications
  * (`notified_at` is set by whoever delivers them).

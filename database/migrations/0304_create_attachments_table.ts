@@ -1,7 +1,7 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /**
- * Files (seed 000 `attachments`, B6) on a bounty, a comment or a
+ * Files (B6) on a bounty, a comment or a
  * submission; an upload that belongs to none yet is only its uploader's
  * (it is attached when a submission names it). `bounty_id` is set for
  * every attached file so access follows the bounty. The bytes live on the

@@ -4,8 +4,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * Every board page counts its matches for the pagination. With the filters
  * members use most (status, priority) that count is answered from this
  * index alone (an index-only scan), instead of reading thousands of wide
- * bounty rows: 4 ms became 0.4 ms on 10,000 bounties (EXPLAIN ANALYZE,
- * status + priority). The included columns cover the visitor's visibility
+ * bounty rows. The included columns cover the visitor's visibility
  * rule and the category, reward and deadline filters.
  */
 export default class extends BaseSchema {

@@ -4,9 +4,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * The board count's index (0310) covered a visitor's visibility rule; a
  * signed-in member's also reads `created_by`, `is_draft` (inside its OR) and
  * `id` (their claims), so every member's board and API page counted from
- * the table: ~860 heap pages for "available, high priority" on 10,000
- * bounties, 1.0–2.1 ms. With those columns included it stays an index-only
- * scan: 30 pages, 0.36–0.47 ms (EXPLAIN ANALYZE, warm).
+ * the table. With those columns included it stays an index-only scan.
  */
 export default class extends BaseSchema {
   async up() {

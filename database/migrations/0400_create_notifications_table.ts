@@ -1,9 +1,9 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /**
- * Seed 003 `notifications` (D1). Read state is `read_at` alone (seed 003's
- * `is_read` would repeat it); `emailed_at` is seed 003's `is_sent` with a
- * time, so the digest never mails a notification twice. `actor_id` is who
+ * Stored notifications (D1). Read state is `read_at` alone (an `is_read`
+ * flag would repeat it); `emailed_at` is an "is sent" flag with a time, so
+ * the digest never mails a notification twice. `actor_id` is who
  * caused it (null for the scheduler), `url` where it leads.
  */
 export default class extends BaseSchema {

@@ -636,7 +636,7 @@ async function stampDatabaseTimes(since: Date, at: Date) {
 }
 
 /**
- * A believable board for `npm run dev` (PRODUCT.md J1): bounties in every
+ * A believable board for `npm run dev` (J1): bounties in every
  * state, with comments, mentions, reviews, payouts and refunds. Everything
  * goes through the real actions, so the ledger, wallet histories,
  * timelines and notifications agree; the stories are spread over the past

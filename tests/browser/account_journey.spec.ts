@@ -3,10 +3,10 @@ import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
 import VerifyEmailNotification from '#mails/verify_email_notification'
 import { assertAccessible } from '#tests/helpers/axe'
-import { isolateAccounts } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
 
 test.group('Account journey', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
   group.each.setup(() => () => mail.restore())
 
   test('register, confirm the email, log in, edit the profile and log out', async ({

@@ -2,7 +2,8 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import Transaction from '#models/transaction'
 import { UserFactory } from '#database/factories/user_factory'
-import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 import { balancesOf, fund } from '#tests/helpers/ledger'
 
 /**

@@ -1,7 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import limiter from '@adonisjs/limiter/services/main'
-import testUtils from '@adonisjs/core/services/test_utils'
-import type { Group } from '@japa/runner/core'
 import type { ApiClient } from '@japa/api-client'
 import type User from '#models/user'
 import { FACTORY_PASSWORD } from '#database/factories/user_factory'
@@ -38,20 +35,4 @@ export function signIn(
 export async function countRows(table: string, where: Record<string, unknown> = {}) {
   const [row] = await db.from(table).where(where).count('* as total')
   return Number(row.total)
-}
-
-/**
- * Each test in a rolled-back transaction, with empty rate-limit counters:
- * the limiter's store writes outside that transaction, and sign-in specs
- * would otherwise throttle each other.
- */
-export function isolateAccounts(group: Group) {
-  group.each.setup(async () => {
-    await limiter.clear()
-    const rollback = await testUtils.db().withGlobalTransaction()
-    return async () => {
-      await rollback()
-      await limiter.clear()
-    }
-  })
 }

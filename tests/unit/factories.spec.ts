@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
+import { isolateDatabase } from '#tests/helpers/database'
 import type { Assert } from '@japa/assert'
-import type { Group } from '@japa/runner/core'
-import testUtils from '@adonisjs/core/services/test_utils'
 import Ledger, { accounts } from '#ledger/ledger'
 import ApproveWork from '#actions/bounties/approve_work'
 import { verifyLedger } from '#ledger/verify'
@@ -42,10 +41,6 @@ import { UserSessionFactory } from '#database/factories/user_session_factory'
 import { UserSettingFactory } from '#database/factories/user_setting_factory'
 import { UserTokenFactory } from '#database/factories/user_token_factory'
 
-function isolate(group: Group) {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
-}
-
 async function walletOf(userId: string) {
   const { balance, held } = await Ledger.balances(accounts.wallet(userId))
   return { balance: balance.toString(), held: held.toString() }
@@ -62,7 +57,7 @@ async function assertLedgerClean(assert: Assert) {
 }
 
 test.group('Factories: accounts', (group) => {
-  isolate(group)
+  isolateDatabase(group)
 
   test('a profile is saved for a user made without one', async ({ assert }) => {
     const profile = await UserProfileFactory.create()
@@ -135,7 +130,7 @@ test.group('Factories: accounts', (group) => {
 })
 
 test.group('Factories: board', (group) => {
-  isolate(group)
+  isolateDatabase(group)
 
   test('tags and categories get unique names, a colour and a slug', async ({ assert }) => {
     const [first, second] = await TagFactory.createMany(2)
@@ -371,7 +366,7 @@ test.group('Factories: board', (group) => {
 })
 
 test.group('Factories: notifications', (group) => {
-  isolate(group)
+  isolateDatabase(group)
 
   test('notifications are unread, read or expired', async ({ assert }) => {
     const member = await UserFactory.create()
@@ -415,7 +410,7 @@ test.group('Factories: notifications', (group) => {
 })
 
 test.group('Factories: money and audit', (group) => {
-  isolate(group)
+  isolateDatabase(group)
 
   test('a deposit line moved its money through the ledger', async ({ assert }) => {
     const deposit = await TransactionFactory.create()

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { lineChart } from '#services/line_chart'
+import { lineChart } from '#charts/line_chart'
 
 const format = (cents: bigint) => `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`
 

@@ -63,7 +63,7 @@ export default class AddComment {
 async function mentionable(bounty: Bounty, author: User, usernames: string[]) {
   if (usernames.length === 0) return []
   const users = await User.query()
-    .whereRaw('lower(username) = ANY(?)', [usernames])
+    .withScopes((scopes) => scopes.named(usernames))
     .whereNull('deleted_at')
     .where('is_active', true)
     .whereNot('id', author.id)

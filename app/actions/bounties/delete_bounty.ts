@@ -26,7 +26,7 @@ export default class DeleteBounty {
         await locked.delete()
       } else {
         locked.assertIdle('deleted')
-        if (locked.completedClaims.length > 0) {
+        if (locked.hasPaidWork) {
           throw new DomainError(
             'INVALID_TRANSITION',
             'A bounty with paid work cannot be deleted: cancel it instead'

@@ -113,10 +113,10 @@ export default class BountyEscrow {
     reason: string
   ) {
     if (!bounty.escrowHoldId) return Money.ZERO
-    const unusedSlots = bounty.maxCompletions - bounty.completedClaims.length
-    if (unusedSlots <= 0) return Money.ZERO
+    const unusedSlots = bounty.unpaidSlots
+    if (unusedSlots === 0) return Money.ZERO
 
-    const amount = bounty.bountyAmount.times(unusedSlots)
+    const amount = bounty.escrowRemaining
     const wallet = accounts.wallet(bounty.createdBy)
     const movement = await Ledger.release(trx, bounty.escrowHoldId, {
       amount,

@@ -93,7 +93,7 @@ function assertMayChangeReward(actor: User, bounty: Bounty) {
       field: 'bountyAmount',
     })
   }
-  if (bounty.completedClaims.length > 0) {
+  if (bounty.hasPaidWork) {
     throw new DomainError('INVALID_TRANSITION', 'The reward cannot change after a payout', {
       field: 'bountyAmount',
     })

@@ -4,7 +4,7 @@ import Transaction from '#models/transaction'
 import WalletPolicy from '#policies/wallet_policy'
 import { verifyLedger } from '#ledger/verify'
 import { accounts } from '#ledger/ledger'
-import { dailyBalanceChart } from '#services/balance_chart'
+import { dailyBalanceChart } from '#charts/balance_chart'
 
 const CIRCULATION_DAYS = 30
 

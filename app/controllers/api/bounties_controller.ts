@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Bounty from '#models/bounty'
+import BountyCard from '#models/bounty_card'
 import BountyPolicy from '#policies/bounty_policy'
 import CreateBounty from '#actions/bounties/create_bounty'
 import UpdateBounty from '#actions/bounties/update_bounty'
@@ -13,7 +14,7 @@ import { serialize } from '#transformers/envelope'
 import BountyTransformer from '#transformers/bounty_transformer'
 
 /**
- * The board and a bounty's own record (API.md "Bounties").
+ * The board and a bounty's own record (the API contract's "Bounties").
  */
 export default class BountiesController {
   async index({ auth, request }: HttpContext) {
@@ -24,7 +25,7 @@ export default class BountiesController {
       ...filters
     } = await request.validateUsing(boardFiltersValidator)
     const user = auth.use('api').getUserOrFail()
-    const board = await Bounty.board(user, { ...filters, drafts: draft }, page, limit)
+    const board = await BountyCard.board(user, { ...filters, drafts: draft }, page, limit)
     return serialize(BountyTransformer.paginate(board.all(), board.getMeta()))
   }
 

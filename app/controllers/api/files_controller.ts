@@ -13,7 +13,7 @@ import { serialize } from '#transformers/envelope'
 import AttachmentTransformer from '#transformers/attachment_transformer'
 
 /**
- * Files (API.md "Files", B6): upload, download through the access check,
+ * Files (the API contract's "Files", B6): upload, download through the access check,
  * delete.
  */
 export default class FilesController {

@@ -6,7 +6,7 @@ import { serialize } from '#transformers/envelope'
 import NotificationTransformer from '#transformers/notification_transformer'
 
 /**
- * The caller's notifications (seed 002/003 notification routes).
+ * The caller's notifications.
  */
 export default class NotificationsController {
   async index({ auth, request }: HttpContext) {

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import Bounty from '#models/bounty'
+import BountyCard from '#models/bounty_card'
 
 const PER_PAGE = 20
 
@@ -11,7 +11,7 @@ export default class DraftsController {
   async index({ auth, request, view }: HttpContext) {
     const user = auth.use('web').getUserOrFail()
     const page = Math.max(1, Number.parseInt(String(request.qs().page ?? '1'), 10) || 1)
-    const drafts = await Bounty.board(user, { drafts: true }, page, PER_PAGE)
+    const drafts = await BountyCard.board(user, { drafts: true }, page, PER_PAGE)
     drafts.baseUrl(request.url())
     return view.render('pages/bounties/drafts', { drafts })
   }

@@ -32,7 +32,7 @@ import {
 } from '#openapi/builders'
 
 /**
- * Bounties, their lifecycle, comments and timeline (PRODUCT.md B1–B7) and
+ * Bounties, their lifecycle, comments and timeline (B1–B7) and
  * the schemas of their transformers. Who may do what is docs/permissions.md.
  */
 const tags = ['Bounties']
@@ -118,7 +118,7 @@ export const bountySchemas: Record<string, Schema> = {
   ),
   Bounty: object(
     bountyProperties,
-    'A bounty as API.md describes it, with a few additions (`descriptionHtml`, `slotsRemaining`, `claims`, `claimWindowDays`, `category`, `isDraft` and the lifecycle times).'
+    'A bounty as the API contract describes it, with a few additions (`descriptionHtml`, `slotsRemaining`, `claims`, `claimWindowDays`, `category`, `isDraft` and the lifecycle times).'
   ),
   BountyDetail: object(
     { ...bountyProperties, attachments: { type: 'array', items: ref('Attachment') } },

@@ -11,7 +11,7 @@ import {
 } from '#openapi/builders'
 
 /**
- * Files on bounties, comments and submissions (API.md "Files", B6).
+ * Files on bounties, comments and submissions (B6).
  */
 const tags = ['Files']
 

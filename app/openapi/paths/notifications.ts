@@ -24,7 +24,7 @@ import {
 } from '#openapi/builders'
 
 /**
- * Notifications, preferences and watch levels (PRODUCT.md D, K10) and the
+ * Notifications, preferences and watch levels (D, K10) and the
  * schemas of their transformers. The live side (Transmit) is described in
  * the tag, since it is not JSON over /api/v1.
  */

@@ -21,7 +21,7 @@ import {
 } from '#openapi/builders'
 
 /**
- * The wallet, tips and treasury operations (PRODUCT.md C, K4) and the
+ * The wallet, tips and treasury operations (C, K4) and the
  * schemas of their transformers.
  */
 const tags = ['Wallet']

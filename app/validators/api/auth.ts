@@ -3,7 +3,7 @@ import { passwordRule, usernameRule } from '#validators/auth'
 
 /**
  * The JSON API's account validators. They differ from the page forms where
- * API.md fixes another shape: no password confirmation, `email | username`
+ * The API contract fixes another shape: no password confirmation, `email | username`
  * instead of `uid`, the reset token in the body, and duplicates answered by
  * RegisterUser with 409 (EMAIL_ALREADY_EXISTS, USERNAME_TAKEN), not 422.
  */

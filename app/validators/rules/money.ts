@@ -4,7 +4,7 @@ import Money, { MAX_AMOUNT_CENTS } from '#ledger/money'
 const MAX_AMOUNT = Money.fromCents(MAX_AMOUNT_CENTS)
 
 /**
- * An amount of money as API.md accepts it: a string ("12.5") or a number
+ * An amount of money as the API accepts it: a string ("12.5") or a number
  * (12.5) with at most two decimals, greater than zero and at most
  * 1,000,000. Numbers are read through their shortest decimal form, so no
  * float is ever rounded into an amount.

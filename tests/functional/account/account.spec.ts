@@ -4,11 +4,12 @@ import mail from '@adonisjs/mail/services/main'
 import VerifyEmailNotification from '#mails/verify_email_notification'
 import PasswordChangedNotification from '#mails/password_changed_notification'
 import { UserFactory } from '#database/factories/user_factory'
-import { countRows, isolateAccounts, signIn } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
+import { countRows, signIn } from '#tests/helpers/accounts'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
 test.group('Change email', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
   group.each.setup(() => () => mail.restore())
 
   test('switches to the new address, which must be confirmed again', async ({ client, assert }) => {
@@ -76,7 +77,7 @@ test.group('Change email', (group) => {
 })
 
 test.group('Change password', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
   group.each.setup(() => () => mail.restore())
 
   test('sets the new password, keeps this session, ends the others and mails the owner', async ({

@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import { Secret } from '@adonisjs/core/helpers'
 import User from '#models/user'
 import { UserFactory } from '#database/factories/user_factory'
-import { countRows, isolateAccounts } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
+import { countRows } from '#tests/helpers/accounts'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
 function create(client: any, user: User, form: Record<string, unknown>) {
@@ -16,7 +17,7 @@ function create(client: any, user: User, form: Record<string, unknown>) {
 }
 
 test.group('Personal API tokens', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
 
   test('an empty list explains what tokens are for', async ({ client }) => {
     const user = await UserFactory.create()

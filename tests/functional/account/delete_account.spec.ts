@@ -4,11 +4,12 @@ import User from '#models/user'
 import UserProfile from '#models/user_profile'
 import UserSetting from '#models/user_setting'
 import { UserFactory } from '#database/factories/user_factory'
-import { countRows, isolateAccounts, signIn } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
+import { countRows, signIn } from '#tests/helpers/accounts'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
 test.group('Delete account', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
 
   test('the danger zone explains what happens and asks for the password', async ({ client }) => {
     const user = await UserFactory.create()
@@ -107,7 +108,7 @@ test.group('Delete account', (group) => {
 })
 
 test.group('Export my data', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
 
   test('downloads everything the account owns, without secrets', async ({ client, assert }) => {
     const user = await UserFactory.merge({ firstName: 'Kanao' }).create()

@@ -3,7 +3,7 @@ import drive from '@adonisjs/drive/services/main'
 import UserProfile from '#models/user_profile'
 import { UserFactory } from '#database/factories/user_factory'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import { isolateAccounts } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -11,7 +11,7 @@ const PNG = Buffer.from(
 )
 
 test.group('Profile settings', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
 
   test('visitors are sent to the login page', async ({ client }) => {
     const response = await client.get(urlFor('profile.edit')).redirects(0)
@@ -158,7 +158,7 @@ test.group('Profile settings', (group) => {
 })
 
 test.group('Avatar', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
   group.each.setup(() => {
     drive.fake('fs')
     return () => drive.restore('fs')

@@ -5,7 +5,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import type User from '#models/user'
 import type { ProfileVisibility } from '#enums/profile'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import { isolateAccounts } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
 
 async function memberWith(visibility: ProfileVisibility) {
   const owner = await UserFactory.merge({ firstName: 'Shinobu', lastName: 'Kocho' }).create()
@@ -20,7 +20,7 @@ function visit(client: any, owner: User, viewer?: User) {
 }
 
 test.group('Public profile', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
 
   test('a public profile shows to visitors', async ({ client }) => {
     const owner = await memberWith('PUBLIC')

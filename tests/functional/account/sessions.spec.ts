@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import UserSession from '#models/user_session'
 import { UserFactory } from '#database/factories/user_factory'
-import { countRows, isolateAccounts, signIn } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
+import { countRows, signIn } from '#tests/helpers/accounts'
 import type User from '#models/user'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
@@ -38,7 +39,7 @@ async function otherBrowser(
 }
 
 test.group('Sessions page', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
 
   test('lists the devices, marks this browser and hides session ids', async ({
     client,

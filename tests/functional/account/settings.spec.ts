@@ -2,10 +2,10 @@ import { test } from '@japa/runner'
 import UserSetting from '#models/user_setting'
 import { UserFactory } from '#database/factories/user_factory'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import { isolateAccounts } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
 
 test.group('Notifications and privacy settings', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
 
   test('the page shows the current choices', async ({ client }) => {
     const user = await UserFactory.create()

@@ -4,7 +4,8 @@ import User from '#models/user'
 import UserSetting from '#models/user_setting'
 import { twoFactor } from '#services/two_factor'
 import { UserFactory } from '#database/factories/user_factory'
-import { isolateAccounts, signIn } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
+import { signIn } from '#tests/helpers/accounts'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
 async function twoFactorIsOn(user: User) {
@@ -27,7 +28,7 @@ async function memberWithTwoFactor() {
 }
 
 test.group('Two-factor setup', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
 
   test('starting the setup stores an encrypted secret and shows the QR code and key', async ({
     client,
@@ -143,7 +144,7 @@ test.group('Two-factor setup', (group) => {
 })
 
 test.group('Two-factor login', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
 
   test('the password alone does not sign in: a code is asked for', async ({ client, assert }) => {
     const { user } = await memberWithTwoFactor()

@@ -4,7 +4,8 @@ import AuditLog from '#models/audit_log'
 import Transaction from '#models/transaction'
 import { UserFactory } from '#database/factories/user_factory'
 import { verifyLedger } from '#ledger/verify'
-import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 import { balancesOf, fund } from '#tests/helpers/ledger'
 
 test.group('Admin deposits (API)', (group) => {

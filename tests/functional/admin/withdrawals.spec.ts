@@ -8,7 +8,8 @@ import RequestWithdrawal from '#actions/wallet/request_withdrawal'
 import Money from '#ledger/money'
 import { UserFactory } from '#database/factories/user_factory'
 import { verifyLedger } from '#ledger/verify'
-import { bearerFor, isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bearerFor } from '#tests/functional/api/support'
 import { balancesOf, fund } from '#tests/helpers/ledger'
 
 async function pendingWithdrawal(amount = '40', funded = '100') {

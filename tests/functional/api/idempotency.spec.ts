@@ -5,7 +5,8 @@ import db from '@adonisjs/lucid/services/db'
 import { middleware } from '#start/kernel'
 import { DomainError } from '#exceptions/domain_error'
 import { UserFactory } from '#database/factories/user_factory'
-import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 
 /*
  * A stand-in for a money-moving POST, registered only while the suite runs

@@ -7,7 +7,7 @@ import SendEmailVerification from '#actions/auth/send_email_verification'
 import { UserFactory } from '#database/factories/user_factory'
 import type User from '#models/user'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import { isolateAccounts } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
 
 /**
  * The link the member receives, as a path and query for the test client.
@@ -24,7 +24,7 @@ async function mailedLink(user: User) {
 }
 
 test.group('Email verification', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
   group.each.setup(() => () => mail.restore())
 
   test('the mailed link confirms the address', async ({ client, assert }) => {

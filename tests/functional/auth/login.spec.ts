@@ -4,13 +4,14 @@ import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import User from '#models/user'
 import { UserFactory } from '#database/factories/user_factory'
-import { isolateAccounts, signIn } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
+import { signIn } from '#tests/helpers/accounts'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
 const GENERIC = 'The sign-in name or password is incorrect.'
 
 test.group('Login', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
 
   test('the login page offers email or username, password and remember me', async ({ client }) => {
     const response = await client.get(urlFor('session.create'))

@@ -6,7 +6,8 @@ import User from '#models/user'
 import UserToken from '#models/user_token'
 import ResetPasswordNotification from '#mails/reset_password_notification'
 import { UserFactory } from '#database/factories/user_factory'
-import { countRows, isolateAccounts, signIn } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
+import { countRows, signIn } from '#tests/helpers/accounts'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
 const SENT = (email: string) =>
@@ -25,7 +26,7 @@ async function issueToken(user: User, expiresAt = DateTime.now().plus({ hours: 1
 }
 
 test.group('Forgot password', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
   group.each.setup(() => () => mail.restore())
 
   test('mails a one-hour link and stores only its hash', async ({ client, assert }) => {
@@ -88,7 +89,7 @@ test.group('Forgot password', (group) => {
 })
 
 test.group('Reset password', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
 
   test('the link opens a form for the new password', async ({ client }) => {
     const user = await UserFactory.create()

@@ -4,7 +4,8 @@ import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
 import VerifyEmailNotification from '#mails/verify_email_notification'
 import { UserFactory } from '#database/factories/user_factory'
-import { countRows, isolateAccounts } from '#tests/helpers/accounts'
+import { isolateDatabase } from '#tests/helpers/database'
+import { countRows } from '#tests/helpers/accounts'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
 const valid = {
@@ -19,7 +20,7 @@ const PASSWORD_RULE =
   'Use at least 8 characters with an uppercase letter, a lowercase letter and a digit'
 
 test.group('Registration', (group) => {
-  isolateAccounts(group)
+  isolateDatabase(group)
   group.each.setup(() => () => mail.restore())
 
   test('the sign-up page has every field with a label', async ({ client }) => {

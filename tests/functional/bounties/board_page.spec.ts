@@ -6,7 +6,7 @@ import Money from '#ledger/money'
 import Category from '#models/category'
 import ClaimBounty from '#actions/bounties/claim_bounty'
 import DeleteBounty from '#actions/bounties/delete_bounty'
-import { isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
 import { funded, member, postBounty } from '#tests/helpers/bounties'
 import { XSS, cardTitles } from '#tests/helpers/bounty_pages'
 

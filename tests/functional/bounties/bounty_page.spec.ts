@@ -9,7 +9,7 @@ import ApproveWork from '#actions/bounties/approve_work'
 import ClaimBounty from '#actions/bounties/claim_bounty'
 import RequestChanges from '#actions/bounties/request_changes'
 import SubmitWork from '#actions/bounties/submit_work'
-import { isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
 import { funded, member, postBounty, workedOn } from '#tests/helpers/bounties'
 import { XSS, bountyUrl, htmlOf, statusOf } from '#tests/helpers/bounty_pages'
 

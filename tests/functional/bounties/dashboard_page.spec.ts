@@ -7,7 +7,7 @@ import UserStats from '#actions/users/user_stats'
 import Money from '#ledger/money'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
 import { funded, member, postBounty, workedOn } from '#tests/helpers/bounties'
 import { cardTitles, htmlOf } from '#tests/helpers/bounty_pages'
 

@@ -7,7 +7,8 @@ import NotificationPreference from '#models/notification_preference'
 import BountyWatcher from '#models/bounty_watcher'
 import TagWatcher from '#models/tag_watcher'
 import { bearerFor, memberWithToken } from '#tests/functional/api/support'
-import { bountyBy, isolateDatabase, tagNamed } from './support.js'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bountyBy, tagNamed } from './support.js'
 import type User from '#models/user'
 
 function notify(recipient: User, actor: User, title: string) {

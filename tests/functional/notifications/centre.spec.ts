@@ -5,7 +5,7 @@ import Notify from '#actions/notifications/notify'
 import Notification from '#models/notification'
 import { liveChannels } from '#services/broadcast'
 import { Credentials, EventStream } from '#tests/helpers/live'
-import { isolateDatabase } from './support.js'
+import { isolateDatabase } from '#tests/helpers/database'
 import type User from '#models/user'
 
 function notify(

@@ -10,7 +10,7 @@ import UserSetting from '#models/user_setting'
 import NotificationsPrune from '#commands/notifications_prune'
 import NotificationsDigest from '#commands/notifications_digest'
 import NotificationDigestMail from '#mails/notification_digest_mail'
-import { isolateDatabase } from './support.js'
+import { isolateDatabase } from '#tests/helpers/database'
 import type User from '#models/user'
 
 async function stored(recipient: User, title: string, changes: Partial<Notification> = {}) {

@@ -17,7 +17,7 @@ import { liveChannels } from '#services/broadcast'
 import { bearerFor } from '#tests/functional/api/support'
 import { funded, member, postBounty } from '#tests/helpers/bounties'
 import { Credentials, EventStream } from '#tests/helpers/live'
-import { isolateDatabase } from './support.js'
+import { isolateDatabase } from '#tests/helpers/database'
 import type User from '#models/user'
 
 async function listening(...members: User[]) {

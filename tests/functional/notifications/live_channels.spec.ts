@@ -4,7 +4,8 @@ import transmit from '@adonisjs/transmit/services/main'
 import { UserFactory } from '#database/factories/user_factory'
 import { liveChannels } from '#services/broadcast'
 import { Credentials, EventStream } from '#tests/helpers/live'
-import { bountyBy, isolateDatabase } from './support.js'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bountyBy } from './support.js'
 
 test.group('Live channels: who may subscribe', (group) => {
   isolateDatabase(group)

@@ -13,7 +13,8 @@ import NotificationMail from '#mails/notification_mail'
 import { liveChannels } from '#services/broadcast'
 import { Credentials, EventStream } from '#tests/helpers/live'
 import { funded, postBounty } from '#tests/helpers/bounties'
-import { bountyBy, isolateDatabase, tagNamed } from './support.js'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bountyBy, tagNamed } from './support.js'
 import type User from '#models/user'
 
 const tip = (recipients: User[], actor: User | null) => ({

@@ -3,7 +3,8 @@ import { UserFactory } from '#database/factories/user_factory'
 import NotificationPreference from '#models/notification_preference'
 import BountyWatcher from '#models/bounty_watcher'
 import TagWatcher from '#models/tag_watcher'
-import { bountyBy, isolateDatabase, tagNamed } from './support.js'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bountyBy, tagNamed } from './support.js'
 
 test.group('Notification preferences page', (group) => {
   isolateDatabase(group)

@@ -10,7 +10,8 @@ import Idempotency from '#services/idempotency'
 import { BountyFactory } from '#database/factories/bounty_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import { verifyLedger } from '#ledger/verify'
-import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 import { balancesOf, fund, truncateEachTest } from '#tests/helpers/ledger'
 
 test.group('API wallet balance and history', (group) => {

@@ -9,7 +9,7 @@ import DepositFunds from '#actions/treasury/deposit_funds'
 import { UserFactory } from '#database/factories/user_factory'
 import Transaction from '#models/transaction'
 import { BountyFactory } from '#database/factories/bounty_factory'
-import { isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
 import { balancesOf, fund } from '#tests/helpers/ledger'
 
 /**

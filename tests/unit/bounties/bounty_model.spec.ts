@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
 import Money from '#ledger/money'
 import Bounty from '#models/bounty'
 import BountyClaim from '#models/bounty_claim'
@@ -60,6 +61,34 @@ test.group('Bounty status follows its claims', () => {
     const model = bounty(4, ['COMPLETED', 'IN_PROGRESS', 'EXPIRED'])
     assert.equal(model.escrowAmount.toString(), '100.00')
     assert.equal(model.openSlots, 2)
+  })
+
+  test('what remains in escrow is the reward of every slot not yet paid', ({ assert }) => {
+    assert.equal(bounty(4, ['COMPLETED', 'IN_PROGRESS']).escrowRemaining.toString(), '75.00')
+    assert.equal(bounty(1, ['COMPLETED']).escrowRemaining.toString(), '0.00')
+  })
+
+  test('claimable while published, available, with a free slot and the deadline ahead', ({
+    assert,
+  }) => {
+    assert.isTrue(bounty(2, ['IN_PROGRESS']).isClaimable)
+    const full = bounty(1, ['IN_PROGRESS'])
+    full.applyClaims()
+    assert.isFalse(full.isClaimable)
+    const draft = bounty(1, [])
+    draft.isDraft = true
+    assert.isFalse(draft.isClaimable)
+    const late = bounty(1, [])
+    late.deadline = DateTime.now().minus({ minutes: 1 })
+    assert.isFalse(late.isClaimable)
+  })
+
+  test('idle while open and nobody works on it', ({ assert }) => {
+    assert.isTrue(bounty(2, ['COMPLETED']).isIdle)
+    assert.isFalse(bounty(2, ['REVIEW']).isIdle)
+    const cancelled = bounty(1, [])
+    cancelled.status = 'CANCELLED'
+    assert.isFalse(cancelled.isIdle)
   })
 
   test('a cancelled bounty stays cancelled', ({ assert }) => {

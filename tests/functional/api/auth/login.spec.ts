@@ -4,7 +4,8 @@ import User from '#models/user'
 import UserSetting from '#models/user_setting'
 import { twoFactor } from '#services/two_factor'
 import { FACTORY_PASSWORD, UserFactory } from '#database/factories/user_factory'
-import { isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { type InvalidInput, refusesInvalidInput } from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 async function withTwoFactor(user: User) {
@@ -146,7 +147,7 @@ test.group('POST /api/v1/auth/login', (group) => {
     })
   })
 
-  const invalid: [string, Record<string, unknown>, string, string][] = [
+  const invalid: InvalidInput[] = [
     ['neither email nor username is sent', { password: 'x' }, 'email', 'required'],
     ['the password is missing', { email: 'a@example.com' }, 'password', 'required'],
     ['the email is not text', { email: 1, password: 'x' }, 'email', 'string'],
@@ -170,20 +171,9 @@ test.group('POST /api/v1/auth/login', (group) => {
       'maxLength',
     ],
   ]
-  for (const [name, body, field, rule] of invalid) {
-    test(`422 VALIDATION_FAILED when ${name}`, async ({ client, assert }) => {
-      const response = await client.post('/api/v1/auth/login').json(body)
-
-      response.assertStatus(422)
-      assert.deepInclude(
-        response.body().error.details.map((detail: { field: string; rule: string }) => ({
-          field: detail.field,
-          rule: detail.rule,
-        })),
-        { field, rule }
-      )
-    })
-  }
+  refusesInvalidInput(invalid, {
+    send: (client, body) => client.post('/api/v1/auth/login').json(body),
+  })
 
   test('sign-in is rate limited per IP', async ({ client, assert }) => {
     let last

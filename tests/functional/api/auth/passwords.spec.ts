@@ -7,7 +7,8 @@ import UserToken from '#models/user_token'
 import ResetPasswordNotification from '#mails/reset_password_notification'
 import { EMAIL_VERIFICATION_PURPOSE } from '#actions/auth/send_email_verification'
 import { FACTORY_PASSWORD, UserFactory } from '#database/factories/user_factory'
-import { bearerFor, isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bearerFor, type InvalidInput, refusesInvalidInput } from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 test.group('POST /api/v1/auth/forgot-password', (group) => {
@@ -114,7 +115,7 @@ test.group('POST /api/v1/auth/reset-password', (group) => {
     assert.isTrue(await user.verifyPassword(FACTORY_PASSWORD))
   })
 
-  const invalid: [string, Record<string, unknown>, string, string][] = [
+  const invalid: InvalidInput[] = [
     ['the token is missing', { password: 'BrandNew123' }, 'token', 'required'],
     [
       'the token is too long',
@@ -126,20 +127,9 @@ test.group('POST /api/v1/auth/reset-password', (group) => {
     ['the password is weak', { token: 'abc', password: 'weakpassword' }, 'password', 'regex'],
     ['the password is short', { token: 'abc', password: 'Ab1' }, 'password', 'minLength'],
   ]
-  for (const [name, body, field, rule] of invalid) {
-    test(`422 VALIDATION_FAILED when ${name}`, async ({ client, assert }) => {
-      const response = await client.post('/api/v1/auth/reset-password').json(body)
-
-      response.assertStatus(422)
-      assert.deepInclude(
-        response.body().error.details.map((detail: { field: string; rule: string }) => ({
-          field: detail.field,
-          rule: detail.rule,
-        })),
-        { field, rule }
-      )
-    })
-  }
+  refusesInvalidInput(invalid, {
+    send: (client, body) => client.post('/api/v1/auth/reset-password').json(body),
+  })
 })
 
 test.group('GET /api/v1/auth/verify-email', (group) => {

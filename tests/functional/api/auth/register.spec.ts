@@ -2,7 +2,8 @@ import { test } from '@japa/runner'
 import mail from '@adonisjs/mail/services/main'
 import User from '#models/user'
 import { UserFactory } from '#database/factories/user_factory'
-import { isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { type InvalidInput, refusesInvalidInput } from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 const valid = { username: 'Tanjiro_1', email: 'Tanjiro@Example.com', password: 'Secret123' }
@@ -73,38 +74,27 @@ test.group('POST /api/v1/auth/register', (group) => {
     assert.isNull(await User.findBy('email', 'tanjiro@example.com'))
   })
 
-  const invalid: [string, Record<string, unknown>, string, string][] = [
-    ['username missing', { username: undefined }, 'username', 'required'],
-    ['username too short', { username: 'ab' }, 'username', 'minLength'],
-    ['username too long', { username: 'a'.repeat(21) }, 'username', 'maxLength'],
-    ['username with a dash', { username: 'tan-jiro' }, 'username', 'regex'],
-    ['username not text', { username: 42 }, 'username', 'string'],
-    ['email missing', { email: undefined }, 'email', 'required'],
-    ['email malformed', { email: 'not-an-email' }, 'email', 'email'],
-    ['email too long', { email: `${'a'.repeat(250)}@example.com` }, 'email', 'maxLength'],
-    ['password missing', { password: undefined }, 'password', 'required'],
-    ['password too short', { password: 'Ab1' }, 'password', 'minLength'],
-    ['password too long', { password: `Aa1${'x'.repeat(126)}` }, 'password', 'maxLength'],
-    ['password without a digit', { password: 'Secretive' }, 'password', 'regex'],
-    ['password without an uppercase letter', { password: 'secret123' }, 'password', 'regex'],
-    ['password without a lowercase letter', { password: 'SECRET123' }, 'password', 'regex'],
+  // Each body is a change to a valid registration.
+  const invalid: InvalidInput[] = [
+    ['the username missing', { username: undefined }, 'username', 'required'],
+    ['the username too short', { username: 'ab' }, 'username', 'minLength'],
+    ['the username too long', { username: 'a'.repeat(21) }, 'username', 'maxLength'],
+    ['the username with a dash', { username: 'tan-jiro' }, 'username', 'regex'],
+    ['the username not text', { username: 42 }, 'username', 'string'],
+    ['the email missing', { email: undefined }, 'email', 'required'],
+    ['the email malformed', { email: 'not-an-email' }, 'email', 'email'],
+    ['the email too long', { email: `${'a'.repeat(250)}@example.com` }, 'email', 'maxLength'],
+    ['the password missing', { password: undefined }, 'password', 'required'],
+    ['the password too short', { password: 'Ab1' }, 'password', 'minLength'],
+    ['the password too long', { password: `Aa1${'x'.repeat(126)}` }, 'password', 'maxLength'],
+    ['the password without a digit', { password: 'Secretive' }, 'password', 'regex'],
+    ['the password without an uppercase letter', { password: 'secret123' }, 'password', 'regex'],
+    ['the password without a lowercase letter', { password: 'SECRET123' }, 'password', 'regex'],
   ]
-  for (const [name, change, field, rule] of invalid) {
-    test(`422 VALIDATION_FAILED when the ${name}`, async ({ client, assert }) => {
-      const response = await client.post('/api/v1/auth/register').json({ ...valid, ...change })
-
-      response.assertStatus(422)
-      assert.equal(response.body().error.code, 'VALIDATION_FAILED')
-      assert.deepInclude(
-        response.body().error.details.map((detail: { field: string; rule: string }) => ({
-          field: detail.field,
-          rule: detail.rule,
-        })),
-        { field, rule }
-      )
-      assert.lengthOf(await User.all(), 0)
-    })
-  }
+  refusesInvalidInput(invalid, {
+    send: (client, change) => client.post('/api/v1/auth/register').json({ ...valid, ...change }),
+    unchanged: async (assert) => assert.lengthOf(await User.all(), 0),
+  })
 
   test('registration is rate limited per IP with 429 RATE_LIMITED and Retry-After', async ({
     client,

@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import CreateApiToken from '#actions/users/create_api_token'
 import { UserFactory } from '#database/factories/user_factory'
-import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 test.group('Bearer authentication under /api/v1', (group) => {

@@ -7,7 +7,8 @@ import type User from '#models/user'
 import AddComment from '#actions/bounties/add_comment'
 import ClaimBounty from '#actions/bounties/claim_bounty'
 import DeleteBounty from '#actions/bounties/delete_bounty'
-import { bearerFor, isolateDatabase } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bearerFor } from '#tests/functional/api/support'
 import { funded, member, postBounty } from '#tests/helpers/bounties'
 import '#tests/helpers/openapi'
 
@@ -45,7 +46,7 @@ test.group('Files: upload and download', (group) => {
     return () => drive.restore()
   })
 
-  test('an upload answers the API.md shape and only its uploader sees it until attached', async ({
+  test('an upload answers the documented shape and only its uploader sees it until attached', async ({
     client,
     assert,
   }) => {

@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import User from '#models/user'
 import { FACTORY_PASSWORD } from '#database/factories/user_factory'
-import { isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { memberWithToken } from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 test.group('DELETE /api/v1/users/account', (group) => {

@@ -1,7 +1,12 @@
 import { test } from '@japa/runner'
 import UserProfile from '#models/user_profile'
 import { fund } from '#tests/helpers/ledger'
-import { isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import {
+  type InvalidInput,
+  memberWithToken,
+  refusesInvalidInput,
+} from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 test.group('GET /api/v1/users/profile', (group) => {
@@ -103,7 +108,7 @@ test.group('PUT /api/v1/users/profile', (group) => {
     assert.isNull(stored.location)
   })
 
-  const invalid: [string, Record<string, unknown>, string, string][] = [
+  const invalid: InvalidInput[] = [
     ['firstName is too long', { firstName: 'a'.repeat(101) }, 'firstName', 'maxLength'],
     ['lastName is not text', { lastName: 12 }, 'lastName', 'string'],
     ['bio is too long', { bio: 'a'.repeat(1001) }, 'bio', 'maxLength'],
@@ -123,27 +128,15 @@ test.group('PUT /api/v1/users/profile', (group) => {
     ],
     ['twitterUsername has odd characters', { twitterUsername: 'x<y>' }, 'twitterUsername', 'regex'],
   ]
-  for (const [name, body, field, rule] of invalid) {
-    test(`422 VALIDATION_FAILED when ${name}`, async ({ client, assert }) => {
-      const { user, authorization } = await memberWithToken()
-
-      const response = await client
-        .put('/api/v1/users/profile')
-        .header('authorization', authorization)
-        .json(body)
-
-      response.assertStatus(422)
-      assert.deepInclude(
-        response.body().error.details.map((detail: { field: string; rule: string }) => ({
-          field: detail.field,
-          rule: detail.rule,
-        })),
-        { field, rule }
-      )
+  refusesInvalidInput(invalid, {
+    given: memberWithToken,
+    send: (client, body, { authorization }) =>
+      client.put('/api/v1/users/profile').header('authorization', authorization).json(body),
+    unchanged: async (assert, { user }) => {
       await user.refresh()
       assert.notEqual(user.firstName, 'a'.repeat(101))
-    })
-  }
+    },
+  })
 
   test('needs a token with the write ability', async ({ client }) => {
     const { authorization } = await memberWithToken(['read'])

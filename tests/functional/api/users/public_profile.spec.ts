@@ -4,7 +4,8 @@ import UserSetting from '#models/user_setting'
 import UserProfile from '#models/user_profile'
 import type { ProfileVisibility } from '#enums/profile'
 import { UserFactory } from '#database/factories/user_factory'
-import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 async function ownerWith(visibility: ProfileVisibility) {

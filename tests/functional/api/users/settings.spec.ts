@@ -1,6 +1,11 @@
 import { test } from '@japa/runner'
 import UserSetting from '#models/user_setting'
-import { isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import {
+  type InvalidInput,
+  memberWithToken,
+  refusesInvalidInput,
+} from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 test.group('PUT /api/v1/users/settings', (group) => {
@@ -39,7 +44,7 @@ test.group('PUT /api/v1/users/settings', (group) => {
     assert.isTrue(response.body().data.emailNotifications)
   })
 
-  const invalid: [string, Record<string, unknown>, string, string][] = [
+  const invalid: InvalidInput[] = [
     [
       'emailNotifications is not a boolean',
       { emailNotifications: 'on' },
@@ -55,27 +60,15 @@ test.group('PUT /api/v1/users/settings', (group) => {
       'enum',
     ],
   ]
-  for (const [name, body, field, rule] of invalid) {
-    test(`422 VALIDATION_FAILED when ${name}`, async ({ client, assert }) => {
-      const { user, authorization } = await memberWithToken()
-
-      const response = await client
-        .put('/api/v1/users/settings')
-        .header('authorization', authorization)
-        .json(body)
-
-      response.assertStatus(422)
-      assert.deepInclude(
-        response.body().error.details.map((detail: { field: string; rule: string }) => ({
-          field: detail.field,
-          rule: detail.rule,
-        })),
-        { field, rule }
-      )
+  refusesInvalidInput(invalid, {
+    given: memberWithToken,
+    send: (client, body, { authorization }) =>
+      client.put('/api/v1/users/settings').header('authorization', authorization).json(body),
+    unchanged: async (assert, { user }) => {
       const stored = await UserSetting.findOrFail(user.id)
       assert.equal(stored.profileVisibility, 'PUBLIC')
-    })
-  }
+    },
+  })
 
   test('needs a token with the write ability', async ({ client }) => {
     const { authorization } = await memberWithToken(['read', 'wallet'])

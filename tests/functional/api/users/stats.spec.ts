@@ -3,7 +3,8 @@ import Money from '#ledger/money'
 import SendTip from '#actions/wallet/send_tip'
 import { UserFactory } from '#database/factories/user_factory'
 import { fund } from '#tests/helpers/ledger'
-import { bearerFor, isolateDatabase, memberWithToken } from '#tests/functional/api/support'
+import { isolateDatabase } from '#tests/helpers/database'
+import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 import '#tests/helpers/openapi'
 
 test.group('GET /api/v1/users/stats', (group) => {

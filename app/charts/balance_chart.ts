@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import Ledger, { type AccountRef } from '#ledger/ledger'
 import Money from '#ledger/money'
-import { lineChart } from '#services/line_chart'
+import { lineChart } from '#charts/line_chart'
 
 /**
  * Amounts of money over days or weeks as a line chart, each point named by
