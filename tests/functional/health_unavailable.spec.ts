@@ -1,16 +1,7 @@
 import { test } from '@japa/runner'
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import app from '@adonisjs/core/services/app'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
+import { freePort } from '#tests/helpers/network'
 
 test.group('Health without a database', () => {
   test('GET /health answers 503 when PostgreSQL is unreachable', async ({ assert, cleanup }) => {

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { reachable } from '#tests/helpers/network'
+import { freePort, reachable } from '#tests/helpers/network'
 import app from '@adonisjs/core/services/app'
 import { liveChannels } from '#services/broadcast'
 import { bearerFor } from '#tests/functional/api/support'
@@ -16,7 +16,8 @@ import { Credentials, EventStream, serverUrl } from '#tests/helpers/live'
 */
 const REDIS_HOST = process.env.REDIS_HOST || '127.0.0.1'
 const REDIS_PORT = Number(process.env.REDIS_PORT || 6379)
-const PORTS = { a: 4191, b: 4192 }
+const [portA, portB] = await Promise.all([freePort(), freePort()])
+const PORTS = { a: portA, b: portB }
 
 const redisUp = await reachable(REDIS_HOST, REDIS_PORT)
 if (!redisUp) {
