@@ -346,14 +346,13 @@ router
         router
           .post('wallet/withdraw', [controllers.api.WalletWithdrawals, 'store'])
           .as('wallet.withdraw')
-          .use(middleware.idempotency())
-        // A tip records its outcome with its movement: a retried key resumes.
-        router
-          .post('tips', [controllers.api.Tips, 'store'])
-          .as('tips.store')
-          .use(middleware.idempotency({ resumable: true }))
+        router.post('tips', [controllers.api.Tips, 'store']).as('tips.store')
       })
-      .use(middleware.apiAuth({ abilities: ['wallet'] }))
+      // Both record their outcome with their movement: a retried key resumes.
+      .use([
+        middleware.apiAuth({ abilities: ['wallet'] }),
+        middleware.idempotency({ resumable: true }),
+      ])
 
     /*
     | Bounties (B1–B7) and their files. Reads need `read`; changes `write`;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { Exception } from '@adonisjs/core/exceptions'
 
 /**
@@ -60,6 +61,36 @@ export default class Idempotency {
       return { state: 'replay', status: existing.response_status, body: existing.response_body }
     }
     return { state: 'in_progress', id: null }
+  }
+
+  /**
+   * For an action that records its outcome, at the start of its
+   * transaction: locks the claim (a concurrent attempt with the same key
+   * waits here until the first commits) and returns the outcome an earlier
+   * attempt committed, if any — the action then returns that instead of
+   * moving money again.
+   */
+  static async resume(trx: TransactionClientContract, claimId: string | undefined) {
+    if (!claimId) return null
+    const claim = await trx
+      .from('idempotency_keys')
+      .where('id', claimId)
+      .forUpdate()
+      .select('outcome_id')
+      .first()
+    return (claim?.outcome_id as string | null | undefined) ?? null
+  }
+
+  /**
+   * Records what the request did, in the same transaction as its movement.
+   */
+  static async recordOutcome(
+    trx: TransactionClientContract,
+    claimId: string | undefined,
+    outcomeId: string
+  ) {
+    if (!claimId) return
+    await trx.from('idempotency_keys').where('id', claimId).update({ outcome_id: outcomeId })
   }
 
   static async complete(id: string, status: number, body: unknown) {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import Transaction from '#models/transaction'
 import Money from '#ledger/money'
 import SendTip from '#actions/wallet/send_tip'
+import RequestWithdrawal from '#actions/wallet/request_withdrawal'
 import Idempotency from '#services/idempotency'
 import { BountyFactory } from '#database/factories/bounty_factory'
 import { UserFactory } from '#database/factories/user_factory'
@@ -268,6 +269,41 @@ test.group('API withdrawals', (group) => {
     reused.assertStatus(422)
     assert.equal(reused.body().error.code, 'IDEMPOTENCY_KEY_REUSED')
     assert.deepEqual(await balancesOf(user), { balance: '70.00', held: '30.00' })
+  })
+
+  test('a retry after a crash that lost the stored answer gets the withdrawal that was held, not a second hold', async ({
+    client,
+    assert,
+  }) => {
+    const { user, authorization } = await memberWithToken()
+    await fund(user, '100')
+    // The first attempt claimed the key and committed its hold, then the
+    // process died before the response was stored: the key is in progress.
+    const claim = await Idempotency.claim(user.id, 'payout-after-crash', {
+      method: 'POST',
+      path: '/api/v1/wallet/withdraw',
+      query: {},
+      body: { amount: '40' },
+    })
+    const committed = await RequestWithdrawal.handle(
+      user,
+      { amount: Money.parse('40') },
+      { claimId: claim.state === 'claimed' ? claim.id : undefined }
+    )
+
+    const retry = await client
+      .post('/api/v1/wallet/withdraw')
+      .header('authorization', authorization)
+      .header('idempotency-key', 'payout-after-crash')
+      .json({ amount: '40' })
+
+    retry.assertStatus(201)
+    assert.equal(retry.body().data.id, committed.id)
+    assert.deepEqual(await balancesOf(user), { balance: '60.00', held: '40.00' })
+    assert.lengthOf(
+      await Transaction.query().where('user_id', user.id).where('type', 'WITHDRAWAL'),
+      1
+    )
   })
 })
 
