@@ -31,6 +31,7 @@
 */
 import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -102,6 +103,8 @@ async function shareBroadcasts() {
 
 type Member = SeededMember
 
+type SentTip = { port: number; headers: Record<string, string>; body: string }
+
 type RunResult = {
   name: string
   seconds: number
@@ -153,7 +156,12 @@ async function load(
   name: string,
   members: Member[],
   pick: () => [number, number],
-  plan: { duration: number; onStart?: (stop: () => void) => void }
+  plan: {
+    duration: number
+    onStart?: (stop: () => void) => void
+    /** Send each tip with its own Idempotency-Key, remembered here. */
+    keyed?: Map<string, SentTip>
+  }
 ): Promise<RunResult> {
   const before = await counters()
   const result = { transfers: 0, refused: 0, errors: 0, latencies: [] as number[] }
@@ -191,6 +199,15 @@ async function load(
                 toUserId: members[to].id,
                 amount: (cents / 100).toFixed(2),
               })
+              if (plan.keyed) {
+                const key = randomUUID()
+                request.headers['idempotency-key'] = key
+                plan.keyed.set(key, {
+                  port,
+                  headers: request.headers as Record<string, string>,
+                  body: request.body,
+                })
+              }
               return request
             },
           },
@@ -280,8 +297,10 @@ function randomPair(size: number, offset = 0): [number, number] {
 async function crash(servers: ChildProcess[], members: Member[]) {
   const killAfter = Math.max(2, DURATION / 2)
   log(`\n── crash: kill -9 every app process after ${killAfter} s of load`)
+  const sent = new Map<string, SentTip>()
   const result = await load('crash (until the kill)', members, () => randomPair(members.length), {
     duration: DURATION,
+    keyed: sent,
     onStart: (stop) => {
       setTimeout(() => {
         for (const server of servers) server.kill('SIGKILL')
@@ -296,8 +315,51 @@ async function crash(servers: ChildProcess[], members: Member[]) {
   )
   const restarted = await startServers()
   log('restarted      the servers answer again')
+  const keysResumed = await retryCutOffKeys(sent)
   print(await load('after restart', members, () => randomPair(members.length), { duration: 3 }))
-  return { ok: missing <= 0, servers: restarted }
+  return { ok: missing <= 0 && keysResumed, servers: restarted }
+}
+
+/**
+ * Every tip of the crash run carried an Idempotency-Key. Those the kill cut
+ * off before their answer was stored are still "in progress"; a client
+ * would retry them with the same key. Each retry must answer 201 (the tip
+ * its first attempt committed, or the tip now if it had not), and money must
+ * move only for those whose first attempt had not.
+ */
+async function retryCutOffKeys(sent: Map<string, SentTip>) {
+  const cut = await query<{ key: string; outcome_id: string | null }>(
+    'SELECT key, outcome_id FROM idempotency_keys WHERE response_status IS NULL'
+  )
+  const committed = cut.filter(({ outcome_id: outcome }) => outcome).length
+  const before = await counters()
+  const statuses = new Map<number, number>()
+  for (let start = 0; start < cut.length; start += 32) {
+    const batch = cut.slice(start, start + 32).map(async ({ key }) => {
+      const tip = sent.get(key)!
+      const response = await fetch(`http://127.0.0.1:${tip.port}/api/v1/tips`, {
+        method: 'POST',
+        headers: tip.headers,
+        body: tip.body,
+      })
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
+    })
+    await Promise.all(batch)
+  }
+  const after = await counters()
+  const moved = after.entries - before.entries
+  const [open] = await query<{ count: string }>(
+    'SELECT count(*) FROM idempotency_keys WHERE response_status IS NULL'
+  )
+  const answers = [...statuses].map(([status, count]) => `${count} × ${status}`).join(', ')
+  const ok =
+    (statuses.get(201) ?? 0) === cut.length &&
+    moved === cut.length - committed &&
+    open.count === '0'
+  log(
+    `keys           ${cut.length} cut off before their answer was stored (${committed} had moved money); retried with the same key: ${answers || 'none'}; ${moved} moved on retry (expected ${cut.length - committed}); ${open.count} still in progress: ${ok ? 'ok' : 'BROKEN'}`
+  )
+  return ok
 }
 
 /**
