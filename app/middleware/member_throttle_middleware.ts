@@ -29,12 +29,14 @@ export default class MemberThrottleMiddleware {
     const memberId = await this.#memberId(ctx)
     if (memberId === undefined) return next()
 
-    const api = ctx.request.url().startsWith('/api/')
-    if (api) await this.#spend('api', memberId, ctx)
-    if (!READS.has(ctx.request.method())) {
-      await this.#spend(BUDGET_OF_ROUTE.get(ctx.route?.name ?? '') ?? 'writes', memberId, ctx)
-    }
-    return next()
+    if (ctx.request.url().startsWith('/api/')) await this.#spend('api', memberId, ctx)
+    if (READS.has(ctx.request.method())) return next()
+
+    const kind = BUDGET_OF_ROUTE.get(ctx.route?.name ?? '') ?? 'writes'
+    await this.#spend(kind, memberId, ctx)
+    const response = await next()
+    if (wasRefused(ctx)) await this.#giveBack(kind, memberId)
+    return response
   }
 
   async #memberId(ctx: HttpContext) {
@@ -42,6 +44,11 @@ export default class MemberThrottleMiddleware {
     return (await guard.check()) ? guard.user!.id : undefined
   }
 
+  /**
+   * The place is taken before the write runs, so parallel requests cannot
+   * all slip under the budget; a write refused by validation or a rule
+   * changed nothing and gives its place back, so typos cost nothing.
+   */
   #spend(name: MemberBudgetName, memberId: string, ctx: HttpContext) {
     const budget = MEMBER_BUDGETS[name]
     return limiter
@@ -53,4 +60,23 @@ export default class MemberThrottleMiddleware {
       )
       .throttle(`member_${name}`, ctx)
   }
+
+  #giveBack(name: MemberBudgetName, memberId: string) {
+    const budget = MEMBER_BUDGETS[name]
+    return limiter
+      .use({ requests: budget.requests, duration: budget.every })
+      .decrement(`member_${name}_${memberId}`)
+  }
+}
+
+/**
+ * The exception handler has answered by the time `next()` returns: an API
+ * refusal is a 4xx, a page refusal goes back to its form with an error
+ * (app/exceptions/form_refusal.ts).
+ */
+function wasRefused({ response, session }: HttpContext) {
+  const status = response.getStatus()
+  if (status >= 400 && status < 500) return true
+  const flashed = session?.responseFlashMessages
+  return Boolean(flashed && (flashed.has('error') || flashed.has('inputErrorsBag')))
 }
