@@ -25,12 +25,14 @@ const BUDGET_OF_ROUTE = new Map<string, MemberBudgetName>(
  */
 export default class MemberThrottleMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    if (env.get('MEMBER_LIMITS') === 'off') return next()
-    const memberId = await this.#memberId(ctx)
+    const api = ctx.request.url().startsWith('/api/')
+    const write = !READS.has(ctx.request.method())
+    if ((!api && !write) || env.get('MEMBER_LIMITS') === 'off') return next()
+    const memberId = await this.#memberId(ctx, api)
     if (memberId === undefined) return next()
 
-    if (ctx.request.url().startsWith('/api/')) await this.#spend('api', memberId, ctx)
-    if (READS.has(ctx.request.method())) return next()
+    if (api) await this.#spend('api', memberId, ctx)
+    if (!write) return next()
 
     const kind = BUDGET_OF_ROUTE.get(ctx.route?.name ?? '') ?? 'writes'
     await this.#spend(kind, memberId, ctx)
@@ -39,8 +41,8 @@ export default class MemberThrottleMiddleware {
     return response
   }
 
-  async #memberId(ctx: HttpContext) {
-    const guard = ctx.auth.use(ctx.request.url().startsWith('/api/') ? 'api' : 'web')
+  async #memberId(ctx: HttpContext, api: boolean) {
+    const guard = ctx.auth.use(api ? 'api' : 'web')
     return (await guard.check()) ? guard.user!.id : undefined
   }
 
