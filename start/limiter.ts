@@ -8,7 +8,17 @@
 | signed-in routes of pages and API alike. docs/limits.md lists them all;
 | sign-in failures are limited in app/actions/auth/login_guard.ts.
 */
+import { createHash } from 'node:crypto'
 import limiter from '@adonisjs/limiter/services/main'
+
+/**
+ * A limiter key part made from what someone typed (a sign-in name, an email
+ * address): a digest keeps the key within the store's 255 characters and
+ * keeps what was typed (sometimes a password, by mistake) out of the store.
+ */
+export function typedKey(text: string) {
+  return createHash('sha256').update(text.trim().toLowerCase()).digest('base64url')
+}
 
 export const authThrottle = limiter.define('auth', (ctx) =>
   limiter

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import limiter from '@adonisjs/limiter/services/main'
+import { typedKey } from '#start/limiter'
 import { DomainError } from '#exceptions/domain_error'
 import type User from '#models/user'
 
@@ -34,7 +35,7 @@ const knownAddresses = () => limiter.use({ requests: 1, duration: `${KNOWN_ADDRE
 export type SignInAttempt = { user: User | null; uid: string; ip: string }
 
 function keysFor({ user, uid, ip }: SignInAttempt) {
-  const account = user ? user.id : `name_${uid.trim().toLowerCase()}`
+  const account = user ? user.id : `name_${typedKey(uid)}`
   return {
     pair: `login_pair_${account}_${ip}`,
     account: `login_account_${account}`,

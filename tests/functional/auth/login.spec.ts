@@ -174,6 +174,20 @@ test.group('Login', (group) => {
     assert.match(String(last!.flashMessage('error')), /locked for 15 more minutes/)
   })
 
+  test('an unknown name of the longest allowed length is refused like any other', async ({
+    client,
+  }) => {
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const response = await client
+        .post(urlFor('session.store'))
+        .form({ uid: `${'x'.repeat(254)}${attempt}`, password: 'Wrong1234' })
+        .withCsrfToken()
+        .redirects(0)
+      response.assertStatus(302)
+      response.assertFlashMessage('error', GENERIC)
+    }
+  })
+
   test('a success starts the count afresh: failures must be in a row to lock', async ({
     client,
     assert,

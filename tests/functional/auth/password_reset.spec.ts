@@ -74,6 +74,14 @@ test.group('Forgot password', (group) => {
     mails.assertQueuedCount(ResetPasswordNotification, 3)
   })
 
+  test('an address of the longest allowed length gets the same answer', async ({ client }) => {
+    const { mails } = mail.fake()
+    const address = `${'a'.repeat(64)}@${'b'.repeat(60)}.${'c'.repeat(60)}.${'d'.repeat(60)}.com`
+    const response = await requestLink(client, address)
+    response.assertFlashMessage('success', SENT(address))
+    mails.assertQueuedCount(ResetPasswordNotification, 0)
+  })
+
   test('a new link replaces the previous one', async ({ client, assert }) => {
     mail.fake()
     const user = await UserFactory.create()
