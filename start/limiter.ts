@@ -37,9 +37,10 @@ export const verificationMailThrottle = limiter.define('verification_mail', (ctx
     .usingKey(`user_${ctx.auth.user?.id ?? ctx.request.ip()}`)
     .limitExceeded((error) => error.setMessage('Too many attempts.'))
 )
+export const API_CALLS_PER_ADDRESS_A_MINUTE = 600
 export const globalApiThrottle = limiter.define('api', (ctx) =>
   limiter
-    .allowRequests(600)
+    .allowRequests(API_CALLS_PER_ADDRESS_A_MINUTE)
     .every('1 minute')
     .usingKey(`ip_${ctx.request.ip()}`)
     .limitExceeded((error) => error.setMessage('Too many requests from this address.'))

@@ -4,6 +4,8 @@
 |--------------------------------------------------------------------------
 |
 | Pages first (grouped by who may see them), then the JSON API under /api/v1.
+| Signed-in page groups and the whole API pass through memberThrottle: the
+| per-member budgets of start/limiter.ts (docs/limits.md).
 */
 import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
