@@ -43,7 +43,7 @@ function keysFor({ user, uid, ip }: SignInAttempt) {
   }
 }
 
-export function accountLocked(retryAfterSeconds: number, scope: 'pair' | 'account') {
+function accountLocked(retryAfterSeconds: number, scope: 'pair' | 'account') {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60))
   const duration = `${minutes} more minute${minutes === 1 ? '' : 's'}`
   const message =
@@ -55,7 +55,7 @@ export function accountLocked(retryAfterSeconds: number, scope: 'pair' | 'accoun
   })
 }
 
-export function invalidCredentials() {
+function invalidCredentials() {
   return new DomainError('INVALID_CREDENTIALS', 'The sign-in name or password is incorrect.')
 }
 
