@@ -66,6 +66,17 @@ const dbConfig = defineConfig({
         rulesPaths: ['#database/schema_rules'],
       },
     },
+    /**
+     * The rate limiter's own small pool on the same database
+     * (config/limiter.ts). Its store keeps the client it was created with:
+     * from the primary connection that could be a test's global transaction,
+     * whose connection the store would go on using after the rollback.
+     */
+    limiter: {
+      client: 'pg',
+      connection: connection(),
+      pool: { min: 0, max: 4 },
+    },
   },
 })
 

@@ -4,7 +4,7 @@ import { defineConfig, stores } from '@adonisjs/limiter'
 const limiterConfig = defineConfig({
   default: env.get('LIMITER_STORE'),
   stores: {
-    database: stores.database({ tableName: 'rate_limits' }),
+    database: stores.database({ tableName: 'rate_limits', connectionName: 'limiter' }),
     memory: stores.memory({}),
   },
 })

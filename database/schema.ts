@@ -616,7 +616,7 @@ export class UserTokenSchema extends BaseModel {
 }
 
 export class UserSchema extends BaseModel {
-  static $columns = ['avatarUrl', 'createdAt', 'deletedAt', 'email', 'emailVerifiedAt', 'failedLoginCount', 'firstName', 'id', 'isActive', 'lastLoginAt', 'lastName', 'lockedUntil', 'password', 'passwordChangedAt', 'role', 'twoFactorLastTimeStep', 'twoFactorRecoveryCodes', 'twoFactorSecret', 'updatedAt', 'username'] as const
+  static $columns = ['avatarUrl', 'createdAt', 'deletedAt', 'email', 'emailVerifiedAt', 'firstName', 'id', 'isActive', 'lastLoginAt', 'lastName', 'password', 'passwordChangedAt', 'role', 'twoFactorLastTimeStep', 'twoFactorRecoveryCodes', 'twoFactorSecret', 'updatedAt', 'username'] as const
   $columns = UserSchema.$columns
   @column()
   declare avatarUrl: string | null
@@ -629,8 +629,6 @@ export class UserSchema extends BaseModel {
   @column.dateTime()
   declare emailVerifiedAt: DateTime | null
   @column()
-  declare failedLoginCount: number
-  @column()
   declare firstName: string | null
   @column({ isPrimary: true })
   declare id: string
@@ -640,8 +638,6 @@ export class UserSchema extends BaseModel {
   declare lastLoginAt: DateTime | null
   @column()
   declare lastName: string | null
-  @column.dateTime()
-  declare lockedUntil: DateTime | null
   @column({ serializeAs: null })
   declare password: string
   @column.dateTime()

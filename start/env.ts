@@ -16,6 +16,8 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   SESSION_DRIVER: Env.schema.enum(['cookie', 'database'] as const),
   LIMITER_STORE: Env.schema.enum(['database', 'memory'] as const),
+  // Per-member budgets (docs/limits.md); only benchmarks turn them off.
+  MEMBER_LIMITS: Env.schema.enum.optional(['on', 'off'] as const),
   MAIL_MAILER: Env.schema.enum(['capture', 'smtp'] as const),
   SMTP_HOST: Env.schema.string.optional(),
   SMTP_PORT: Env.schema.number.optional(),

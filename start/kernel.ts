@@ -33,5 +33,6 @@ export const middleware = router.named({
   apiAuth: () => import('#middleware/api_auth_middleware'),
   verified: () => import('#middleware/verified_middleware'),
   idempotency: () => import('#middleware/idempotency_middleware'),
+  memberThrottle: () => import('#middleware/member_throttle_middleware'),
   transmitAuth: () => import('#middleware/transmit_auth_middleware'),
 })

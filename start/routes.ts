@@ -4,6 +4,8 @@
 |--------------------------------------------------------------------------
 |
 | Pages first (grouped by who may see them), then the JSON API under /api/v1.
+| Signed-in page groups and the whole API pass through memberThrottle: the
+| per-member budgets of start/limiter.ts (docs/limits.md).
 */
 import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
@@ -129,7 +131,7 @@ router
       })
       .prefix('/settings')
   })
-  .use(middleware.auth())
+  .use([middleware.auth(), middleware.memberThrottle()])
 
 /*
 | Bounties (B1–B7, H1): posting, working on and reviewing bounties; each
@@ -183,7 +185,7 @@ router
       .as('bounty_attachments.destroy')
   })
   .where('id', router.matchers.uuid())
-  .use(middleware.auth())
+  .use([middleware.auth(), middleware.memberThrottle()])
 
 /*
 | Wallet (C2–C4, K4): the signed-in member's own money; nobody sees another's.
@@ -198,7 +200,7 @@ router
     router.get('/tips/new', [controllers.Tips, 'create']).as('tips.create')
     router.post('/tips', [controllers.Tips, 'store']).as('tips.store')
   })
-  .use(middleware.auth())
+  .use([middleware.auth(), middleware.memberThrottle()])
 
 /*
 | Admin: the treasury (I4). Every action authorizes through its policy.
@@ -218,7 +220,7 @@ router
   .prefix('/admin')
   .as('admin')
   .where('id', router.matchers.uuid())
-  .use(middleware.auth())
+  .use([middleware.auth(), middleware.memberThrottle()])
 
 /*
 | Notifications (D1, D3, K10): the centre, what reaches me, watch levels.
@@ -249,7 +251,7 @@ router
       .as('tag_watches.update')
   })
   .where('id', router.matchers.uuid())
-  .use(middleware.auth())
+  .use([middleware.auth(), middleware.memberThrottle()])
 
 /*
 | Development only: the mails the capture mailer kept (MAIL_MAILER=capture).
@@ -484,4 +486,4 @@ router
   })
   .prefix('/api/v1')
   .as('api')
-  .use(globalApiThrottle)
+  .use([globalApiThrottle, middleware.memberThrottle()])

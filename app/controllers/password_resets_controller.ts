@@ -33,7 +33,7 @@ export default class PasswordResetsController {
    */
   async update({ params, request, session, response }: HttpContext) {
     const { password } = await request.validateUsing(resetPasswordValidator)
-    await ResetPassword.handle({ token: String(params.token), password })
+    await ResetPassword.handle({ token: String(params.token), password, ip: request.ip() })
     session.clear()
     session.regenerate()
     session.flash('success', 'Your password has been changed. Sign in with your new password.')

@@ -25,7 +25,11 @@ export default class TwoFactorChallengesController {
       return response.redirect().toRoute('session.create')
     }
     const { code } = await request.validateUsing(twoFactorChallengeValidator)
-    const user = await VerifyTwoFactorChallenge.handle(await User.findOrFail(pending.userId), code)
+    const user = await VerifyTwoFactorChallenge.handle(
+      await User.findOrFail(pending.userId),
+      code,
+      request.ip()
+    )
     session.forget(PENDING_TWO_FACTOR_KEY)
     await auth.use('web').login(user, pending.remember)
     await session.tag(user.id)

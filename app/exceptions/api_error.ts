@@ -63,7 +63,12 @@ export function toApiError(error: unknown): ApiError {
   }
 
   if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) {
-    return { ...GENERIC[429], status: 429, headers: error.getDefaultHeaders() }
+    return {
+      ...GENERIC[429],
+      status: 429,
+      message: `${error.message} Try again in ${Math.max(1, error.response.availableIn)} seconds.`,
+      headers: error.getDefaultHeaders(),
+    }
   }
 
   const { status, code, message } = describe(error)

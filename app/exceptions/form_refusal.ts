@@ -15,8 +15,9 @@ const SECRET_FIELDS = [
 /**
  * A page form refused by the domain (DomainError) or by a throttle goes back
  * to the form with the member's input, like a validation error: the message
- * sits under the field it names, or on top of the form. Secrets are never
- * flashed back. Returns false for anything else (GET pages, other errors).
+ * sits under the field it names, or on top of the form (a throttle's says
+ * which limit ran out, start/limiter.ts, and how long to wait). Secrets are
+ * never flashed back. Returns false for anything else (GET pages, other errors).
  */
 export function sendBackToForm(error: unknown, ctx: HttpContext) {
   if (!FORM_METHODS.includes(ctx.request.method()) || !('session' in ctx)) return false
@@ -29,7 +30,7 @@ export function sendBackToForm(error: unknown, ctx: HttpContext) {
     const seconds = Math.max(1, error.response.availableIn)
     const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`
     ctx.response.header('Retry-After', String(seconds))
-    flashBack(ctx, `Too many attempts. Please wait ${wait} and try again.`)
+    flashBack(ctx, `${error.message} Please wait ${wait} and try again.`)
     return true
   }
   return false

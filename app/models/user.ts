@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { UserSchema } from '#database/schema'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
@@ -52,10 +51,6 @@ export default class User extends compose(UserSchema, AuthFinder) {
 
   get isDeleted() {
     return Boolean(this.deletedAt)
-  }
-
-  get isLocked() {
-    return this.lockedUntil !== null && this.lockedUntil > DateTime.now()
   }
 
   /**

@@ -10,6 +10,16 @@ import {
 } from '#openapi/paths/notifications'
 import { userPaths } from '#openapi/paths/users'
 import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
+import { API_CALLS_PER_ADDRESS_A_MINUTE, MEMBER_BUDGETS } from '#start/limiter'
+
+/**
+ * The per-member budgets as a sentence, from the table the throttle uses.
+ */
+function describeBudgets() {
+  return Object.values(MEMBER_BUDGETS)
+    .map((budget) => `${budget.requests} ${budget.what} ${budget.per}`)
+    .join(', ')
+}
 
 /**
  * The OpenAPI 3.1 document served at GET /api/v1/openapi.json and rendered at
@@ -34,7 +44,10 @@ export const openApiDocument = {
       '',
       'Authenticate with `Authorization: Bearer <token>`. Money-moving POSTs accept an',
       '`Idempotency-Key` header: the same key from the same caller within 24 hours replays',
-      'the first response. Rate-limited calls answer 429 with `Retry-After`.',
+      'the first response. Rate-limited calls answer 429 `RATE_LIMITED` with `Retry-After`:',
+      `${API_CALLS_PER_ADDRESS_A_MINUTE} calls a minute per address; per member, every token`,
+      `together and the web pages sharing the write budgets: ${describeBudgets()}.`,
+      'A write refused with a 4xx gives its place back.',
     ].join('\n'),
   },
   servers: [{ url: '/api/v1' }],

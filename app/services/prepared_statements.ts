@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto'
  * How many statements this wrapper prepares on one database connection. Each
  * holds a parse tree and plans in its PostgreSQL backend; past this many, new
  * statements run unprepared, as before (the hot ones are prepared first).
- * The rate limiter's store names three statements of its own, which come on
- * top (they are not ours to count).
+ * The rate limiter's store names statements of its own, on a pool of its
+ * own (`limiter` in config/database.ts) that this wrapper does not touch.
  */
 export const PREPARED_PER_CONNECTION = 250
 

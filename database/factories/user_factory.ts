@@ -27,7 +27,6 @@ export const UserFactory = factory
       lastName: faker.person.lastName(),
       role: 'SLAYER' as const,
       isActive: true,
-      failedLoginCount: 0,
     }
   })
   .state('verified', (user) => {
@@ -40,10 +39,6 @@ export const UserFactory = factory
   .state('pillar', (user) => {
     user.role = 'HASHIRA'
     user.emailVerifiedAt = user.emailVerifiedAt ?? DateTime.now()
-  })
-  .state('locked', (user) => {
-    user.failedLoginCount = 0
-    user.lockedUntil = DateTime.now().plus({ minutes: 15 })
   })
   .state('inactive', (user) => {
     user.isActive = false

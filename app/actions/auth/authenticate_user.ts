@@ -2,7 +2,7 @@ import hash from '@adonisjs/core/services/hash'
 import logger from '@adonisjs/core/services/logger'
 import User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
-import loginGuard from '#services/login_guard'
+import loginGuard from '#actions/auth/login_guard'
 
 export type AuthenticateUserData = { uid: string; password: string; ip: string }
 
@@ -20,20 +20,20 @@ export default class AuthenticateUser {
    */
   static async handle({ uid, password, ip }: AuthenticateUserData) {
     const user = await User.findForLogin(uid)
-    await loginGuard.assertCanAttempt(user, uid)
+    await loginGuard.assertCanAttempt({ user, uid, ip })
 
     const valid = user
       ? await hash.verify(user.password, password)
       : await hash.verify(await this.#decoyHash(), password).then(() => false)
     if (!user || !valid) {
       logger.info({ ip, userId: user?.id }, 'failed sign-in')
-      throw await loginGuard.recordFailure(user, uid)
+      throw await loginGuard.recordFailure({ user, uid, ip })
     }
 
     if (!user.isActive) {
       throw new DomainError('ACCOUNT_INACTIVE', INACTIVE_ACCOUNT_MESSAGE)
     }
-    if (!user.hasTwoFactorEnabled) await loginGuard.recordSuccess(user)
+    if (!user.hasTwoFactorEnabled) await loginGuard.recordSuccess(user, ip)
     return user
   }
 

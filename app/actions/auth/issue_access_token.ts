@@ -20,7 +20,7 @@ export default class IssueAccessToken {
           { field: 'otp' }
         )
       }
-      await VerifyTwoFactorChallenge.handle(user, otp).catch((error) => {
+      await VerifyTwoFactorChallenge.handle(user, otp, ip).catch((error) => {
         throw error instanceof DomainError && error.field === 'code'
           ? new DomainError(error.code, error.message, { field: 'otp' })
           : error

@@ -2,6 +2,7 @@ import mail from '@adonisjs/mail/services/main'
 import limiter from '@adonisjs/limiter/services/main'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import env from '#start/env'
+import { typedKey } from '#start/limiter'
 import User from '#models/user'
 import UserToken from '#models/user_token'
 import ResetPasswordNotification from '#mails/reset_password_notification'
@@ -21,7 +22,7 @@ export default class RequestPasswordReset {
    */
   static async handle(email: string) {
     const address = email.trim().toLowerCase()
-    const allowance = await mailsPerAddress().increment(`password_reset_${address}`)
+    const allowance = await mailsPerAddress().increment(`password_reset_${typedKey(address)}`)
     const user = await User.query()
       .whereRaw('lower(email) = ?', [address])
       .whereNull('deleted_at')

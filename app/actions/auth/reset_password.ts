@@ -4,17 +4,19 @@ import User from '#models/user'
 import UserToken from '#models/user_token'
 import UserSession from '#models/user_session'
 import { DomainError } from '#exceptions/domain_error'
+import loginGuard from '#actions/auth/login_guard'
 
-export type ResetPasswordData = { token: string; password: string }
+export type ResetPasswordData = { token: string; password: string; ip: string }
 
 export default class ResetPassword {
   /**
    * Spends the token and sets the new password, then signs the account out
    * everywhere: web sessions, remember-me and API tokens. The mailed link
-   * proves the address, so it also counts as email verification.
+   * proves the address, so it also counts as email verification, and lifts
+   * the sign-in locks of the account and of the address it came from.
    */
-  static async handle({ token, password }: ResetPasswordData) {
-    return db.transaction(async (trx) => {
+  static async handle({ token, password, ip }: ResetPasswordData) {
+    const changed = await db.transaction(async (trx) => {
       const record = await UserToken.usable('password_reset', token, trx).forUpdate().first()
       const user = record
         ? await User.query({ client: trx })
@@ -33,8 +35,6 @@ export default class ResetPassword {
       user.merge({
         password,
         passwordChangedAt: DateTime.now(),
-        failedLoginCount: 0,
-        lockedUntil: null,
         emailVerifiedAt: user.emailVerifiedAt ?? DateTime.now(),
       })
       await user.save()
@@ -43,5 +43,7 @@ export default class ResetPassword {
       await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
       return user
     })
+    await loginGuard.forgive(changed, ip)
+    return changed
   }
 }

@@ -1,19 +1,20 @@
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
-import loginGuard from '#services/login_guard'
+import loginGuard from '#actions/auth/login_guard'
 import { twoFactor } from '#services/two_factor'
 
 export default class VerifyTwoFactorChallenge {
   /**
    * Second sign-in step: a current TOTP code (each accepted once) or one of
    * the recovery codes (spent on use). Wrong codes count towards the same
-   * lock as wrong passwords.
+   * locks as wrong passwords.
    */
-  static async handle(user: User, code: string) {
-    await loginGuard.assertCanAttempt(user, user.username)
+  static async handle(user: User, code: string, ip: string) {
+    const attempt = { user, uid: user.username, ip }
+    await loginGuard.assertCanAttempt(attempt)
     if (!(await this.#accept(user, code))) {
-      const refusal = await loginGuard.recordFailure(user, user.username)
+      const refusal = await loginGuard.recordFailure(attempt)
       if (refusal.code !== 'INVALID_CREDENTIALS') throw refusal
       throw new DomainError(
         'INVALID_TWO_FACTOR_CODE',
@@ -21,7 +22,7 @@ export default class VerifyTwoFactorChallenge {
         { field: 'code' }
       )
     }
-    await loginGuard.recordSuccess(user)
+    await loginGuard.recordSuccess(user, ip)
     return user
   }
 

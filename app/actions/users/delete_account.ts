@@ -34,8 +34,6 @@ export default class DeleteAccount {
         twoFactorSecret: null,
         twoFactorRecoveryCodes: null,
         twoFactorLastTimeStep: null,
-        failedLoginCount: 0,
-        lockedUntil: null,
       })
       await user.save()
 

@@ -67,7 +67,7 @@ export const authPaths: Record<string, Record<string, Operation>> = {
         ...failure(
           423,
           ['ACCOUNT_LOCKED'],
-          'Too many failed attempts: locked for `Retry-After` seconds'
+          'Too many failed attempts from this address on this account, or the account is past its hourly ceiling and this address has not signed in to it lately: locked for `Retry-After` seconds'
         ),
       },
     }),

@@ -1,14 +1,21 @@
 import { test } from '@japa/runner'
-import { DateTime } from 'luxon'
+import { setTimeout } from 'node:timers/promises'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import User from '#models/user'
+import {
+  LOCK_MINUTES,
+  MAX_FAILURES_IN_A_ROW,
+  MAX_FAILURES_PER_HOUR,
+} from '#actions/auth/login_guard'
 import { UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase } from '#tests/helpers/database'
 import { signIn } from '#tests/helpers/accounts'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 
 const GENERIC = 'The sign-in name or password is incorrect.'
+const STRANGER = '203.0.113.66'
+const OWNER = '198.51.100.7'
 
 test.group('Login', (group) => {
   isolateDatabase(group)
@@ -97,7 +104,6 @@ test.group('Login', (group) => {
 
   test('a wrong password is refused with a message that does not reveal the account', async ({
     client,
-    assert,
   }) => {
     const user = await UserFactory.create()
     const response = await signIn(client, user, { password: 'Wrong1234' })
@@ -106,8 +112,6 @@ test.group('Login', (group) => {
     response.assertSessionMissing('auth_web')
     response.assertFlashMessage('uid', user.username)
     response.assertFlashMissing('password')
-    await user.refresh()
-    assert.equal(user.failedLoginCount, 1)
   })
 
   test('an unknown account gets exactly the same answer', async ({ client }) => {
@@ -120,7 +124,7 @@ test.group('Login', (group) => {
     response.assertFlashMessage('error', GENERIC)
   })
 
-  test('five failures in a row lock the account for 15 minutes and say so', async ({
+  test('five failures in a row from one address lock that address out for 15 minutes', async ({
     client,
     assert,
   }) => {
@@ -130,13 +134,30 @@ test.group('Login', (group) => {
       response.assertFlashMessage('error', GENERIC)
     }
     const fifth = await signIn(client, user, { password: 'Wrong1234' })
-    assert.match(String(fifth.flashMessage('error')), /locked for 15 more minutes/)
-    await user.refresh()
-    assert.isTrue(user.lockedUntil! > DateTime.now().plus({ minutes: 14 }))
+    assert.match(
+      String(fifth.flashMessage('error')),
+      /^Too many failed sign-in attempts from your address\. Signing in to this account from here is locked for 15 more minutes\.$/
+    )
 
     const rightPassword = await signIn(client, user)
     rightPassword.assertSessionMissing('auth_web')
-    assert.match(String(rightPassword.flashMessage('error')), /locked/)
+    assert.match(String(rightPassword.flashMessage('error')), /locked for 1[45] more minutes/)
+  })
+
+  test('a stranger failing from another address does not stop the owner signing in', async ({
+    client,
+    assert,
+  }) => {
+    const user = await UserFactory.create()
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await signIn(client, user, { password: 'Wrong1234' }).header('x-forwarded-for', STRANGER)
+    }
+    const strangerWithThePassword = await signIn(client, user).header('x-forwarded-for', STRANGER)
+    strangerWithThePassword.assertSessionMissing('auth_web')
+    assert.match(String(strangerWithThePassword.flashMessage('error')), /locked/)
+
+    const owner = await signIn(client, user).header('x-forwarded-for', OWNER)
+    owner.assertSession('auth_web', user.id)
   })
 
   test('unknown names also "lock" after five failures, so locks reveal nothing', async ({
@@ -154,29 +175,79 @@ test.group('Login', (group) => {
     assert.match(String(last!.flashMessage('error')), /locked for 15 more minutes/)
   })
 
-  test('a lock ends after its 15 minutes and a success resets the count', async ({
+  test('an unknown name of the longest allowed length is refused like any other', async ({
+    client,
+  }) => {
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const response = await client
+        .post(urlFor('session.store'))
+        .form({ uid: `${'x'.repeat(254)}${attempt}`, password: 'Wrong1234' })
+        .withCsrfToken()
+        .redirects(0)
+      response.assertStatus(302)
+      response.assertFlashMessage('error', GENERIC)
+    }
+  })
+
+  test('a success starts the count afresh: failures must be in a row to lock', async ({
     client,
     assert,
   }) => {
-    const user = await UserFactory.merge({
-      failedLoginCount: 3,
-      lockedUntil: DateTime.now().minus({ seconds: 1 }),
-    }).create()
-    const response = await signIn(client, user)
-    response.assertSession('auth_web', user.id)
+    const user = await UserFactory.create()
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await signIn(client, user, { password: 'Wrong1234' })
+    }
+    const success = await signIn(client, user)
+    success.assertSession('auth_web', user.id)
     await user.refresh()
-    assert.equal(user.failedLoginCount, 0)
-    assert.isNull(user.lockedUntil)
+    assert.isNotNull(user.lastLoginAt)
+
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const response = await signIn(client, user, { password: 'Wrong1234' })
+      response.assertFlashMessage('error', GENERIC)
+    }
+    const successAgain = await signIn(client, user)
+    successAgain.assertSession('auth_web', user.id)
   })
 
-  test('no more than 100 failures an hour reach one account', async ({ client, assert }) => {
+  test('a pair lock ends when its time is up', async ({ client }) => {
     const user = await UserFactory.create()
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await signIn(client, user, { password: 'Wrong1234' })
+    }
+    const locked = await signIn(client, user)
+    locked.assertSessionMissing('auth_web')
     await limiter
-      .use({ requests: 100, duration: '1 hour' })
-      .set(`login_user_${user.id}`, 100, '1 hour')
-    const response = await signIn(client, user)
-    response.assertSessionMissing('auth_web')
-    assert.match(String(response.flashMessage('error')), /locked/)
+      .use({ requests: MAX_FAILURES_IN_A_ROW, duration: `${LOCK_MINUTES} minutes` })
+      .set(`login_pair_${user.id}_127.0.0.1`, MAX_FAILURES_IN_A_ROW, 1)
+    await setTimeout(1100)
+    const afterTheLock = await signIn(client, user)
+    afterTheLock.assertSession('auth_web', user.id)
+  })
+
+  test('past 100 failures an hour the account refuses new addresses, not known ones', async ({
+    client,
+    assert,
+  }) => {
+    const user = await UserFactory.create()
+    const firstVisit = await signIn(client, user).header('x-forwarded-for', OWNER)
+    firstVisit.assertSession('auth_web', user.id)
+    // As if 19 other addresses had each failed five times this hour.
+    await limiter
+      .use({ requests: MAX_FAILURES_PER_HOUR, duration: '1 hour' })
+      .set(`login_account_${user.id}`, MAX_FAILURES_PER_HOUR - MAX_FAILURES_IN_A_ROW, '1 hour')
+    for (let attempt = 1; attempt <= MAX_FAILURES_IN_A_ROW; attempt++) {
+      await signIn(client, user, { password: 'Wrong1234' }).header('x-forwarded-for', STRANGER)
+    }
+
+    const newAddress = await signIn(client, user).header('x-forwarded-for', '198.51.100.99')
+    newAddress.assertSessionMissing('auth_web')
+    assert.match(
+      String(newAddress.flashMessage('error')),
+      /^Too many failed sign-in attempts on this account\. It is locked for 60 more minutes for addresses it has not signed in from lately/
+    )
+    const owner = await signIn(client, user).header('x-forwarded-for', OWNER)
+    owner.assertSession('auth_web', user.id)
   })
 
   test('a deactivated account cannot sign in, with a clear message', async ({ client }) => {

@@ -6,6 +6,7 @@ import { verifyLedger } from '#ledger/verify'
 import { UserFactory } from '#database/factories/user_factory'
 import { bearerFor } from '#tests/functional/api/support'
 import { balancesOf, fund, truncateEachTest } from '#tests/helpers/ledger'
+import { withoutMemberBudgets } from '#tests/helpers/limits'
 
 /*
  * Dozens of requests in flight at once over real HTTP, each a real database
@@ -26,6 +27,7 @@ function statuses(responses: { status(): number }[]) {
 
 test.group('Wallet concurrency over HTTP', (group) => {
   truncateEachTest(group)
+  withoutMemberBudgets(group)
 
   test('40 parallel withdrawals: exactly what the balance covers is held', async ({
     client,

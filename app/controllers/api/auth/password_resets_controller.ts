@@ -6,7 +6,7 @@ import { serialize } from '#transformers/envelope'
 export default class PasswordResetsController {
   async store({ request }: HttpContext) {
     const data = await request.validateUsing(apiResetPasswordValidator)
-    await ResetPassword.handle(data)
+    await ResetPassword.handle({ ...data, ip: request.ip() })
     return serialize(null, {
       message:
         'Your password was changed and every session and token was signed out. Sign in again.',

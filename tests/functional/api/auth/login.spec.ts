@@ -68,7 +68,7 @@ test.group('POST /api/v1/auth/login', (group) => {
     assert.lengthOf(await User.accessTokens.all(user), 0)
   })
 
-  test('five failures lock the account: 423 ACCOUNT_LOCKED with Retry-After', async ({
+  test('five failures from one address lock it out: 423 ACCOUNT_LOCKED with Retry-After', async ({
     client,
     assert,
   }) => {
@@ -92,6 +92,27 @@ test.group('POST /api/v1/auth/login', (group) => {
     correct.assertStatus(423)
     assert.isAbove(Number(correct.header('retry-after')), 0)
     assert.lengthOf(await User.accessTokens.all(user), 0)
+  })
+
+  test('a stranger locked out after five failures does not stop the owner elsewhere', async ({
+    client,
+    assert,
+  }) => {
+    const user = await UserFactory.create()
+    const from = (address: string, password: string) =>
+      client
+        .post('/api/v1/auth/login')
+        .header('x-forwarded-for', address)
+        .json({ username: user.username, password })
+    for (let attempt = 0; attempt < 5; attempt++) await from('203.0.113.66', 'Wrong12345')
+
+    const stranger = await from('203.0.113.66', FACTORY_PASSWORD)
+    stranger.assertStatus(423)
+    assert.equal(stranger.body().error.code, 'ACCOUNT_LOCKED')
+    assert.isAbove(Number(stranger.header('retry-after')), 14 * 60)
+    const owner = await from('198.51.100.7', FACTORY_PASSWORD)
+    owner.assertStatus(200)
+    assert.lengthOf(await User.accessTokens.all(user), 1)
   })
 
   test('a deactivated account answers 403 ACCOUNT_INACTIVE', async ({ client }) => {
