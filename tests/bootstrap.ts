@@ -19,7 +19,6 @@ import { launchChromium } from '#tests/helpers/browser'
  */
 import '#tests/helpers/openapi'
 import { storeSessionClient } from '#tests/helpers/session_client'
-import { createLimiterStoresOutsideTransactions } from '#tests/helpers/database'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -44,7 +43,7 @@ export const reporters: Config['reporters'] = {
  * rolled-back transaction (tests/helpers/database.ts).
  */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => testUtils.db().migrate(), createLimiterStoresOutsideTransactions],
+  setup: [() => testUtils.db().migrate()],
   teardown: [],
 }
 
