@@ -1,6 +1,5 @@
 import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import mail from '@adonisjs/mail/services/main'
 import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { NOTIFICATION_TYPE_INFO, type NotificationType } from '#enums/notification'
@@ -8,7 +7,8 @@ import Notification, { currentNotificationSql, type NotificationData } from '#mo
 import BountyWatcher from '#models/bounty_watcher'
 import TagWatcher from '#models/tag_watcher'
 import User from '#models/user'
-import NotificationMail from '#mails/notification_mail'
+import NotificationMailJob from '#jobs/notification_mail_job'
+import Outbox, { OUTBOX_TABLE } from '#services/outbox'
 import { broadcastNotification } from '#services/broadcast'
 import { columnsOf, prefixedColumns, takePrefixed } from '#services/prefixed_columns'
 
@@ -74,8 +74,9 @@ const NOTIFICATION_COLUMNS = columnsOf(Notification)
 /**
  * The one way to tell members something (D1–D3, K10). Stores a notification
  * per member who wants it, in one statement with their preferences and
- * unread counts, then, once the caller's transaction commits, pushes each
- * one live with the new unread count and queues the emails.
+ * unread counts and the emails owed in the job outbox, then, once the
+ * caller's transaction commits, pushes each one live with the new unread
+ * count and relays the emails to the queue.
  * Pass the caller's transaction so nothing is announced for a change that
  * rolls back.
  */
@@ -121,7 +122,9 @@ export default class Notify {
    * notifications off. Stamped with the clock, not the transaction's start,
    * so several in one transaction keep their order. Returns each with its
    * member's unread count, as they will see it once this commits: what was
-   * unread before (the statement's snapshot) and the new one.
+   * unread before (the statement's snapshot) and the new one. The emails
+   * are outbox rows written by the same statement: they exist exactly when
+   * the notifications do (docs/jobs.md).
    */
   static #statement(input: NotifyInput, audience: Map<string, Text>, when: string): Statement {
     const people = [...audience].map(([userId, text]) => ({ user_id: userId, ...text }))
@@ -160,6 +163,11 @@ export default class Notify {
                + CASE WHEN ${currentNotificationSql('notified')} THEN 1 ELSE 0 END
                  AS notify_unread
           FROM notified JOIN notify_audience USING (user_id)
+      ),
+      notify_mail AS (
+        INSERT INTO ${OUTBOX_TABLE} (job, payload)
+        SELECT ?, jsonb_build_object('notificationId', id) FROM notified
+         WHERE emailed_at IS NOT NULL
       )`
     const bindings = [
       defaultChannel,
@@ -172,6 +180,7 @@ export default class Notify {
       input.url ?? '',
       JSON.stringify(input.data ?? {}),
       input.expiresAt?.toISO() ?? '',
+      NotificationMailJob.options.name,
     ]
     return { sql, bindings }
   }
@@ -238,21 +247,17 @@ export default class Notify {
 
   /**
    * Runs after commit, so a failure here is logged, never thrown at a
-   * caller whose change already happened.
+   * caller whose change already happened. A mail's row is already in the
+   * outbox: relaying it now only saves waiting for a worker's next relay.
    */
   static async #deliver(notified: Notified[]) {
     try {
-      const byEmail = notified.filter(({ emailed }) => emailed)
-      const recipients = byEmail.length
-        ? await User.findMany(byEmail.map(({ notification }) => notification.userId))
-        : []
-      for (const { notification, live, emailed, unread } of notified) {
+      for (const { notification, live, unread } of notified) {
         if (live) await broadcastNotification(notification, unread)
-        const user = emailed && recipients.find(({ id }) => id === notification.userId)
-        if (user) await mail.sendLater(new NotificationMail(user, notification))
       }
     } catch (error) {
       logger.error({ err: error }, 'delivering notifications failed')
     }
+    if (notified.some(({ emailed }) => emailed)) await Outbox.relay()
   }
 }

@@ -1,15 +1,16 @@
 import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import mail from '@adonisjs/mail/services/main'
 import Notification from '#models/notification'
 import User from '#models/user'
-import NotificationDigestMail from '#mails/notification_digest_mail'
+import DigestMailJob from '#jobs/digest_mail_job'
 
 /**
  * The digest for absent members (K10): one email per member with the unread
  * notifications they missed, that is those that arrived after they were last
  * seen (sessions.last_seen_at) and were not emailed already. Members who
- * turned emails off get none. Each notification is digested once.
+ * turned emails off get none. Each notification is digested once: it is
+ * marked emailed in the transaction that owes the member's digest mail
+ * (DigestMailJob), so a crash neither loses that mail nor sends it twice.
  */
 export default class SendNotificationDigests {
   static async handle(options: {
@@ -46,14 +47,14 @@ export default class SendNotificationDigests {
 
     for (const member of members) {
       const notifications = byMember.get(member.id)!
-      await mail.send(new NotificationDigestMail(member, notifications))
-      await db
-        .from(Notification.table)
-        .whereIn(
-          'id',
-          notifications.map((notification) => notification.id)
-        )
-        .update({ emailed_at: new Date() })
+      const notificationIds = notifications.map((notification) => notification.id)
+      await db.transaction(async (trx) => {
+        await trx
+          .from(Notification.table)
+          .whereIn('id', notificationIds)
+          .update({ emailed_at: new Date() })
+        await DigestMailJob.push({ userId: member.id, notificationIds }, trx)
+      })
       sent = { members: sent.members + 1, notifications: sent.notifications + notifications.length }
       options.onProgress?.(sent)
     }
