@@ -13,14 +13,11 @@ import { defineConfig, drivers, exponentialBackoff } from '@adonisjs/queue'
 const inTest = env.get('NODE_ENV') === 'test'
 
 const queueConfig = defineConfig({
-  default: env.get(
-    'QUEUE_DRIVER',
-    inTest ? 'sync' : env.get('REDIS_HOST') ? 'redis' : 'database'
-  ),
+  default: env.get('QUEUE_DRIVER', inTest ? 'sync' : env.get('REDIS_HOST') ? 'redis' : 'database'),
 
   adapters: {
     database: drivers.database({ tableName: 'queue_jobs' }),
-    redis: drivers.redis({ connectionName: 'main' }),
+    redis: drivers.redis({ connectionName: 'queue' }),
     sync: drivers.sync(),
   },
 
@@ -32,7 +29,12 @@ const queueConfig = defineConfig({
    */
   retry: {
     maxRetries: 5,
-    backoff: exponentialBackoff({ baseDelay: inTest ? '10ms' : '10s', maxDelay: '5m', multiplier: 2, jitter: true }),
+    backoff: exponentialBackoff({
+      baseDelay: inTest ? '10ms' : '10s',
+      maxDelay: '5m',
+      multiplier: 2,
+      jitter: true,
+    }),
   },
 
   defaultJobOptions: {

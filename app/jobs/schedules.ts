@@ -13,7 +13,5 @@ export async function registerSchedules() {
   await RelayOutboxJob.schedule({}).id('relay-outbox').every('10s')
   await ExpireBountiesJob.schedule({}).id('expire-bounties').every('5m')
   await SendDigestsJob.schedule({ hours: 24 }).id('notification-digest').cron('0 7 * * *')
-  await PruneNotificationsJob.schedule({ readDays: 30 })
-    .id('prune-notifications')
-    .cron('0 3 * * *')
+  await PruneNotificationsJob.schedule({ readDays: 30 }).id('prune-notifications').cron('0 3 * * *')
 }
