@@ -19,7 +19,7 @@ export default class JobsRetry extends BaseCommand {
   async run() {
     const ids = this.ids ?? []
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-    if (this.all === Boolean(ids.length) || ids.some((id) => !uuid.test(id))) {
+    if (Boolean(this.all) === ids.length > 0 || ids.some((id) => !uuid.test(id))) {
       this.logger.error('Give the ids of failed jobs (node ace jobs:failed) or --all')
       this.exitCode = 1
       return
