@@ -26,7 +26,7 @@ test.group('Account journey', (group) => {
     await page.assertTextContains('.banner', 'Confirm your email address.')
 
     const [sent] = mails.sent(
-      (sent) => sent instanceof VerifyEmailNotification
+      (candidate) => candidate instanceof VerifyEmailNotification
     ) as VerifyEmailNotification[]
     const link = new URL(sent.url)
     await page.goto(link.pathname + link.search)

@@ -2,6 +2,7 @@ import encryption from '@adonisjs/core/services/encryption'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import env from '#start/env'
 import AccountMailJob from '#jobs/account_mail_job'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type User from '#models/user'
 
 export const EMAIL_VERIFICATION_PURPOSE = 'email_verification'
@@ -12,9 +13,9 @@ export const EMAIL_VERIFICATION_LIFETIME = '24 hours'
  * the address it was sent to: changing the email voids older links.
  */
 export default class SendEmailVerification {
-  static async handle(user: User) {
+  static async handle(user: User, trx?: TransactionClientContract) {
     if (user.isVerified) return
-    await AccountMailJob.push({ mail: 'verify_email', userId: user.id })
+    await AccountMailJob.push({ mail: 'verify_email', userId: user.id }, trx)
   }
 
   /**

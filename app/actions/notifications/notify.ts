@@ -6,7 +6,7 @@ import { NOTIFICATION_TYPE_INFO, type NotificationType } from '#enums/notificati
 import Notification, { currentNotificationSql, type NotificationData } from '#models/notification'
 import BountyWatcher from '#models/bounty_watcher'
 import TagWatcher from '#models/tag_watcher'
-import User from '#models/user'
+import type User from '#models/user'
 import NotificationMailJob from '#jobs/notification_mail_job'
 import Outbox, { OUTBOX_TABLE } from '#services/outbox'
 import { broadcastNotification } from '#services/broadcast'

@@ -16,7 +16,7 @@ async function mailedLink(user: User) {
   const { mails } = mail.fake()
   await SendEmailVerification.handle(user)
   const [sent] = mails.sent(
-    (sent) => sent instanceof VerifyEmailNotification
+    (candidate) => candidate instanceof VerifyEmailNotification
   ) as VerifyEmailNotification[]
   mail.restore()
   const url = new URL(sent.url)
@@ -49,7 +49,7 @@ test.group('Email verification', (group) => {
     const { mails } = mail.fake()
     await SendEmailVerification.handle(user)
     const [sent] = mails.sent(
-      (sent) => sent instanceof VerifyEmailNotification
+      (candidate) => candidate instanceof VerifyEmailNotification
     ) as VerifyEmailNotification[]
     await sent.buildWithContents()
     const message = sent.message.toJSON().message

@@ -37,7 +37,7 @@ test.group('Forgot password', (group) => {
     response.assertFlashMessage('success', SENT(user.email.toUpperCase()))
 
     const [sent] = mails.sent(
-      (sent) => sent instanceof ResetPasswordNotification
+      (candidate) => candidate instanceof ResetPasswordNotification
     ) as ResetPasswordNotification[]
     assert.equal(sent.user.id, user.id)
     const plain = new URL(sent.url).pathname.split('/').pop()!

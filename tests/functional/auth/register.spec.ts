@@ -62,9 +62,7 @@ test.group('Registration', (group) => {
       .where('id', response.cookie('corps-session')!.value)
       .first()
     assert.equal(row.user_id, user.id)
-    mails.assertSent(VerifyEmailNotification, ({ message }) =>
-      message.hasTo('tanjiro@example.com')
-    )
+    mails.assertSent(VerifyEmailNotification, ({ message }) => message.hasTo('tanjiro@example.com'))
   })
 
   const refusals = [

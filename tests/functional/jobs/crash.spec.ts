@@ -70,8 +70,10 @@ async function until(done: () => boolean | Promise<boolean>, timeout: number) {
   }
 }
 
-const mailsTo = async (address: string) =>
-  (await capturedMails()).filter((captured) => captured.to === address)
+async function mailsTo(address: string) {
+  const mails = await capturedMails()
+  return mails.filter((captured) => captured.to === address)
+}
 
 const worker = (driver: Driver) => run(['ace', 'jobs:work'], driver)
 
@@ -117,7 +119,10 @@ test.group('Jobs: a crash between the commit and the send', (group) => {
 
       const first = worker(driver)
       cleanup(() => first.stop('SIGKILL'))
-      await until(async () => (await mailsTo(member.email)).length > 0, 60_000)
+      await until(async () => {
+        const mails = await mailsTo(member.email)
+        return mails.length > 0
+      }, 60_000)
       await until(async () => !(await db.from('job_outbox').first()), 10_000)
       await first.stop()
 

@@ -180,7 +180,8 @@ test.group('Jobs: the outbox', (group) => {
       const command = await runCommand(JobsRetry, args)
       assert.equal(command.exitCode, 1, args.join(' '))
     }
-    assert.equal((await owed().where('id', id).firstOrFail()).error, 'SMTP said no to kept')
+    const kept = await owed().where('id', id).firstOrFail()
+    assert.equal(kept.error, 'SMTP said no to kept')
   })
 })
 
