@@ -8,7 +8,9 @@ import { OutboxJob } from '#services/outbox'
  * then expired. Safe beside a manual run (each bounty under its row lock).
  */
 export default class ExpireBountiesJob extends OutboxJob<Record<string, never>> {
-  static options = { name: 'ExpireBountiesJob' }
+  // A large backlog takes its time; the default 2-minute timeout would
+  // start a retry beside a run still going.
+  static options = { name: 'ExpireBountiesJob', timeout: '30m' }
 
   async handle() {
     await ExpireOverdueBounties.handle()

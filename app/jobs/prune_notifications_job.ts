@@ -7,7 +7,9 @@ import { OutboxJob } from '#services/outbox'
  * read ones older than `readDays`.
  */
 export default class PruneNotificationsJob extends OutboxJob<{ readDays: number }> {
-  static options = { name: 'PruneNotificationsJob' }
+  // A large backlog takes its time; the default 2-minute timeout would
+  // start a retry beside a run still going.
+  static options = { name: 'PruneNotificationsJob', timeout: '30m' }
 
   async handle({ readDays }: { readDays: number }) {
     await PruneNotifications.handle({ readBefore: DateTime.now().minus({ days: readDays }) })

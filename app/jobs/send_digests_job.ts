@@ -7,7 +7,9 @@ import { OutboxJob } from '#services/outbox'
  * member, each its own outbox row.
  */
 export default class SendDigestsJob extends OutboxJob<{ hours: number }> {
-  static options = { name: 'SendDigestsJob' }
+  // A large backlog takes its time; the default 2-minute timeout would
+  // start a retry beside a run still going.
+  static options = { name: 'SendDigestsJob', timeout: '30m' }
 
   async handle({ hours }: { hours: number }) {
     await SendNotificationDigests.handle({ since: DateTime.now().minus({ hours }) })

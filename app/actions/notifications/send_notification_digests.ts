@@ -10,7 +10,9 @@ import DigestMailJob from '#jobs/digest_mail_job'
  * seen (sessions.last_seen_at) and were not emailed already. Members who
  * turned emails off get none. Each notification is digested once: it is
  * marked emailed in the transaction that owes the member's digest mail
- * (DigestMailJob), so a crash neither loses that mail nor sends it twice.
+ * (DigestMailJob), so a crash neither loses that mail nor sends it twice,
+ * and a run overlapping another (the schedule and a run by hand) skips
+ * what the other marked: the row locks make it wait, then see the mark.
  */
 export default class SendNotificationDigests {
   static async handle(options: {
@@ -47,15 +49,24 @@ export default class SendNotificationDigests {
 
     for (const member of members) {
       const notifications = byMember.get(member.id)!
-      const notificationIds = notifications.map((notification) => notification.id)
-      await db.transaction(async (trx) => {
-        await trx
+      const digested = await db.transaction(async (trx) => {
+        const marked: { id: string }[] = await trx
           .from(Notification.table)
-          .whereIn('id', notificationIds)
+          .whereIn(
+            'id',
+            notifications.map((notification) => notification.id)
+          )
+          .whereNull('emailed_at')
           .update({ emailed_at: new Date() })
-        await DigestMailJob.push({ userId: member.id, notificationIds }, trx)
+          .returning('id')
+        const notificationIds = marked.map(({ id }) => id)
+        if (notificationIds.length) {
+          await DigestMailJob.push({ userId: member.id, notificationIds }, trx)
+        }
+        return notificationIds.length
       })
-      sent = { members: sent.members + 1, notifications: sent.notifications + notifications.length }
+      if (!digested) continue
+      sent = { members: sent.members + 1, notifications: sent.notifications + digested }
       options.onProgress?.(sent)
     }
     return sent

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
 import ace from '@adonisjs/core/services/ace'
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
@@ -11,6 +12,8 @@ import ChangePassword from '#actions/users/change_password'
 import AccountMailJob from '#jobs/account_mail_job'
 import NotificationMail from '#mails/notification_mail'
 import PasswordChangedNotification from '#mails/password_changed_notification'
+import NotificationDigestMail from '#mails/notification_digest_mail'
+import SendNotificationDigests from '#actions/notifications/send_notification_digests'
 import Outbox, { OUTBOX_TABLE, OutboxJob } from '#services/outbox'
 import JobsFailed from '#commands/jobs_failed'
 import JobsRetry from '#commands/jobs_retry'
@@ -205,6 +208,27 @@ test.group('Jobs: the outbox under real concurrency', (group) => {
     )
 
     mails.assertSentCount(PasswordChangedNotification, 1)
+    assert.lengthOf(await owed(), 0)
+  })
+  test('two digest runs at once owe each member one digest', async ({ assert }) => {
+    const { mails } = mail.fake()
+    const member = await UserFactory.apply('verified').create()
+    await Notify.handle({
+      type: 'comment.created',
+      recipients: [member],
+      actor: null,
+      title: 'A comment you missed',
+      message: 'A comment you missed — details',
+    })
+
+    const since = DateTime.now().minus({ hours: 1 })
+    const runs = await Promise.all([1, 2].map(() => SendNotificationDigests.handle({ since })))
+
+    assert.sameMembers(
+      runs.map(({ members }) => members),
+      [0, 1]
+    )
+    mails.assertSentCount(NotificationDigestMail, 1)
     assert.lengthOf(await owed(), 0)
   })
 })
