@@ -14,4 +14,6 @@ ENV MALLOC_ARENA_MAX=2
 COPY --from=build /src/build ./
 RUN npm ci --omit=dev
 EXPOSE 3333
+# The web process. Workers run the same image with `node ace jobs:work`
+# (docker-compose.yml, docs/jobs.md).
 CMD ["node", "--max-semi-space-size=16", "bin/server.js"]

@@ -308,6 +308,25 @@ export class IdempotencyKeySchema extends BaseModel {
   declare userId: string
 }
 
+export class JobOutboxSchema extends BaseModel {
+  static $columns = ['createdAt', 'error', 'failedAt', 'id', 'job', 'payload', 'relayedAt'] as const
+  $columns = JobOutboxSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare error: string | null
+  @column.dateTime()
+  declare failedAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare job: string
+  @column()
+  declare payload: any
+  @column.dateTime()
+  declare relayedAt: DateTime | null
+}
+
 export class LedgerAccountSchema extends BaseModel {
   static $columns = ['balance', 'bountyId', 'code', 'createdAt', 'held', 'id', 'kind', 'userId'] as const
   $columns = LedgerAccountSchema.$columns
@@ -424,6 +443,70 @@ export class NotificationSchema extends BaseModel {
   declare url: string | null
   @column()
   declare userId: string
+}
+
+export class QueueJobSchema extends BaseModel {
+  static $columns = ['acquiredAt', 'data', 'dedupAt', 'dedupId', 'dedupTtl', 'error', 'executeAt', 'finishedAt', 'id', 'queue', 'score', 'status', 'workerId'] as const
+  $columns = QueueJobSchema.$columns
+  @column()
+  declare acquiredAt: string | null
+  @column()
+  declare data: string
+  @column()
+  declare dedupAt: string | null
+  @column()
+  declare dedupId: string | null
+  @column()
+  declare dedupTtl: string | null
+  @column()
+  declare error: string | null
+  @column()
+  declare executeAt: string | null
+  @column()
+  declare finishedAt: string | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare queue: string
+  @column()
+  declare score: string | null
+  @column()
+  declare status: string
+  @column()
+  declare workerId: string | null
+}
+
+export class QueueScheduleSchema extends BaseModel {
+  static $columns = ['createdAt', 'cronExpression', 'everyMs', 'fromDate', 'id', 'lastRunAt', 'name', 'nextRunAt', 'payload', 'runCount', 'runLimit', 'status', 'timezone', 'toDate'] as const
+  $columns = QueueScheduleSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare cronExpression: string | null
+  @column()
+  declare everyMs: string | null
+  @column.dateTime()
+  declare fromDate: DateTime | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column.dateTime()
+  declare lastRunAt: DateTime | null
+  @column()
+  declare name: string
+  @column.dateTime()
+  declare nextRunAt: DateTime | null
+  @column()
+  declare payload: string
+  @column()
+  declare runCount: number
+  @column()
+  declare runLimit: number | null
+  @column()
+  declare status: string
+  @column()
+  declare timezone: string
+  @column.dateTime()
+  declare toDate: DateTime | null
 }
 
 export class RateLimitSchema extends BaseModel {

@@ -13,7 +13,9 @@ export default class BountiesExpire extends BaseCommand {
   static commandName = 'bounties:expire'
   static description =
     'Cancel and refund overdue available bounties; nudge, then expire, stale claims'
-  static help = ['Schedule it every few minutes, e.g. `*/5 * * * * node ace bounties:expire`']
+  static help = [
+    'Workers run it every 5 minutes (app/jobs/schedules.ts); running it by hand as well is safe',
+  ]
   static options: CommandOptions = { startApp: true }
 
   @flags.boolean({ description: 'Only expire overdue bounties; leave claims alone' })

@@ -9,7 +9,9 @@ export default class NotificationsDigest extends BaseCommand {
   static commandName = 'notifications:digest'
   static description =
     'Email each member the unread notifications of the last --hours that arrived after they were last seen'
-  static help = ['Schedule it daily, e.g. `0 7 * * * node ace notifications:digest`']
+  static help = [
+    'Workers run it daily at 07:00 UTC (app/jobs/schedules.ts); each digest is queued as a job',
+  ]
   static options: CommandOptions = { startApp: true }
 
   @flags.number({ description: 'How far back to look, in hours', default: 24 })
@@ -28,12 +30,12 @@ export default class NotificationsDigest extends BaseCommand {
       since: DateTime.now().minus({ hours: this.hours }),
       onProgress: ({ members }) => {
         if (members % 100 === 0)
-          this.logger.info(`${members.toLocaleString('en')} digests sent so far`)
+          this.logger.info(`${members.toLocaleString('en')} digests queued so far`)
       },
     })
 
     this.logger.success(
-      `Sent ${sent.members.toLocaleString('en')} digest(s) covering ${sent.notifications.toLocaleString('en')} notification(s)`
+      `Queued ${sent.members.toLocaleString('en')} digest(s) covering ${sent.notifications.toLocaleString('en')} notification(s)`
     )
   }
 }

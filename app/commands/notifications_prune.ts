@@ -9,7 +9,9 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 export default class NotificationsPrune extends BaseCommand {
   static commandName = 'notifications:prune'
   static description = 'Delete expired notifications and read ones older than --read-days'
-  static help = ['Schedule it daily, e.g. `0 3 * * * node ace notifications:prune`']
+  static help = [
+    'Workers run it daily at 03:00 UTC (app/jobs/schedules.ts); run it by hand for other limits',
+  ]
   static options: CommandOptions = { startApp: true }
 
   @flags.number({ description: 'Delete read notifications older than this many days', default: 30 })

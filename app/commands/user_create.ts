@@ -46,7 +46,7 @@ export default class UserCreate extends BaseCommand {
       })
       this.logger.success(
         `Created ${ROLE_LABELS[user.role]} (${user.role}) ${user.username} <${user.email}>${
-          user.emailVerifiedAt ? ', email verified' : ', verification mail sent'
+          user.emailVerifiedAt ? ', email verified' : ', verification mail queued'
         }`
       )
     } catch (error) {

@@ -25,8 +25,8 @@ test.group('Account journey', (group) => {
     await page.assertTextContains('.alert--success', 'Welcome to Corps, mitsuri_k!')
     await page.assertTextContains('.banner', 'Confirm your email address.')
 
-    const [sent] = mails.queued(
-      (queued) => queued instanceof VerifyEmailNotification
+    const [sent] = mails.sent(
+      (candidate) => candidate instanceof VerifyEmailNotification
     ) as VerifyEmailNotification[]
     const link = new URL(sent.url)
     await page.goto(link.pathname + link.search)

@@ -24,8 +24,8 @@ const emailTaken = () =>
 
 export default class RegisterUser {
   /**
-   * Creates the account with its profile and settings rows, then mails the
-   * verification link. Usernames starting with "deleted_" are reserved for
+   * Creates the account with its profile and settings rows, and owes the
+   * verification mail in the same transaction. Usernames starting with "deleted_" are reserved for
    * anonymised accounts.
    */
   static async handle(data: RegisterUserData, options: RegisterUserOptions = {}) {
@@ -47,13 +47,12 @@ export default class RegisterUser {
         )
         await UserProfile.create({ userId: created.id }, { client: trx })
         await UserSetting.create({ userId: created.id }, { client: trx })
+        if (!options.verified) await SendEmailVerification.handle(created, trx)
         return created
       })
       .catch((error) => {
         throw this.#duplicateError(error) ?? error
       })
-
-    if (!options.verified) await SendEmailVerification.handle(user)
     return user
   }
 

@@ -1,11 +1,10 @@
-import mail from '@adonisjs/mail/services/main'
 import limiter from '@adonisjs/limiter/services/main'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import env from '#start/env'
 import { typedKey } from '#start/limiter'
 import User from '#models/user'
 import UserToken from '#models/user_token'
-import ResetPasswordNotification from '#mails/reset_password_notification'
+import AccountMailJob from '#jobs/account_mail_job'
 
 /**
  * At most three reset mails per address and hour, so the form cannot be
@@ -30,8 +29,15 @@ export default class RequestPasswordReset {
       .first()
     if (!user || allowance.consumed > MAILS_PER_HOUR) return
 
+    await AccountMailJob.push({ mail: 'reset_password', userId: user.id })
+  }
+
+  /**
+   * The single-use link, issued when the mail is sent (AccountMailJob), so
+   * no token waits in the job outbox; a newer one replaces older ones.
+   */
+  static async url(user: User) {
     const token = await UserToken.issue(user, 'password_reset', { hours: 1 })
-    const url = urlFor('password_reset.edit', { token }, { prefixUrl: env.get('APP_URL') })
-    await mail.sendLater(new ResetPasswordNotification(user, url))
+    return urlFor('password_reset.edit', { token }, { prefixUrl: env.get('APP_URL') })
   }
 }

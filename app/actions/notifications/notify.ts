@@ -1,6 +1,5 @@
 import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import mail from '@adonisjs/mail/services/main'
 import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { RawQueryBindings } from '@adonisjs/lucid/types/querybuilder'
@@ -8,8 +7,9 @@ import { NOTIFICATION_TYPE_INFO, type NotificationType } from '#enums/notificati
 import Notification, { type NotificationData } from '#models/notification'
 import BountyWatcher from '#models/bounty_watcher'
 import TagWatcher from '#models/tag_watcher'
-import User from '#models/user'
-import NotificationMail from '#mails/notification_mail'
+import type User from '#models/user'
+import NotificationMailJob from '#jobs/notification_mail_job'
+import Outbox from '#services/outbox'
 import { broadcastNotification } from '#services/broadcast'
 import { columnsOf, prefixedColumns, takePrefixed } from '#services/prefixed_columns'
 
@@ -61,7 +61,7 @@ type Notified = { notification: Notification; live: boolean; emailed: boolean; u
  */
 export type PreparedNotice = {
   /**
-   * The arguments of `notifications_store` (migration 0410), JSON as text.
+   * The arguments of `notifications_store` (migration 0510), JSON as text.
    * Nobody to tell is an empty `audience`: the function then stores nothing.
    */
   args: {
@@ -72,6 +72,8 @@ export type PreparedNotice = {
     url: string | null
     data: string
     expiresAt: string | null
+    /** The job that mails an emailed notice, written to the outbox with it. */
+    mailJob: string
   }
   stored: (
     rows: Record<string, unknown>[],
@@ -84,8 +86,9 @@ const NOTIFICATION_COLUMNS = columnsOf(Notification)
 /**
  * The one way to tell members something (D1–D3, K10). Stores a notification
  * per member who wants it, in one statement with their preferences and
- * unread counts, then, once the caller's transaction commits, pushes each
- * one live with the new unread count and queues the emails.
+ * unread counts and the emails owed in the job outbox, then, once the
+ * caller's transaction commits, pushes each one live with the new unread
+ * count and relays the emails to the queue.
  * Pass the caller's transaction so nothing is announced for a change that
  * rolls back.
  */
@@ -98,7 +101,7 @@ export default class Notify {
     const { rows } = await client.rawQuery<{ rows: Record<string, unknown>[] }>(
       `SELECT ${this.columns('notice')}
          FROM notifications_store(?::jsonb, ?::text, ?::text, ?::uuid, ?::text, ?::jsonb,
-                                 ?::timestamptz) AS notice`,
+                                 ?::timestamptz, ?::text) AS notice`,
       [
         args.audience,
         args.type,
@@ -107,6 +110,7 @@ export default class Notify {
         args.url,
         args.data,
         args.expiresAt,
+        args.mailJob,
       ] as RawQueryBindings
     )
     return notice.stored(rows, trx)
@@ -132,6 +136,7 @@ export default class Notify {
         url: input.url ?? null,
         data: JSON.stringify(input.data ?? {}),
         expiresAt: input.expiresAt?.toISO() ?? null,
+        mailJob: NotificationMailJob.options.name,
       },
       stored: (rows, trx) => this.#notified(input, rows, trx),
     }
@@ -209,21 +214,17 @@ export default class Notify {
 
   /**
    * Runs after commit, so a failure here is logged, never thrown at a
-   * caller whose change already happened.
+   * caller whose change already happened. A mail's row is already in the
+   * outbox: relaying it now only saves waiting for a worker's next relay.
    */
   static async #deliver(notified: Notified[]) {
     try {
-      const byEmail = notified.filter(({ emailed }) => emailed)
-      const recipients = byEmail.length
-        ? await User.findMany(byEmail.map(({ notification }) => notification.userId))
-        : []
-      for (const { notification, live, emailed, unread } of notified) {
+      for (const { notification, live, unread } of notified) {
         if (live) await broadcastNotification(notification, unread)
-        const user = emailed && recipients.find(({ id }) => id === notification.userId)
-        if (user) await mail.sendLater(new NotificationMail(user, notification))
       }
     } catch (error) {
       logger.error({ err: error }, 'delivering notifications failed')
     }
+    if (notified.some(({ emailed }) => emailed)) await Outbox.relay()
   }
 }

@@ -1,15 +1,18 @@
 import type { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import mail from '@adonisjs/mail/services/main'
 import Notification from '#models/notification'
 import User from '#models/user'
-import NotificationDigestMail from '#mails/notification_digest_mail'
+import DigestMailJob from '#jobs/digest_mail_job'
 
 /**
  * The digest for absent members (K10): one email per member with the unread
  * notifications they missed, that is those that arrived after they were last
  * seen (sessions.last_seen_at) and were not emailed already. Members who
- * turned emails off get none. Each notification is digested once.
+ * turned emails off get none. Each notification is digested once: it is
+ * marked emailed in the transaction that owes the member's digest mail
+ * (DigestMailJob), so a crash neither loses that mail nor sends it twice,
+ * and a run overlapping another (the schedule and a run by hand) skips
+ * what the other marked: the row locks make it wait, then see the mark.
  */
 export default class SendNotificationDigests {
   static async handle(options: {
@@ -46,15 +49,24 @@ export default class SendNotificationDigests {
 
     for (const member of members) {
       const notifications = byMember.get(member.id)!
-      await mail.send(new NotificationDigestMail(member, notifications))
-      await db
-        .from(Notification.table)
-        .whereIn(
-          'id',
-          notifications.map((notification) => notification.id)
-        )
-        .update({ emailed_at: new Date() })
-      sent = { members: sent.members + 1, notifications: sent.notifications + notifications.length }
+      const digested = await db.transaction(async (trx) => {
+        const marked: { id: string }[] = await trx
+          .from(Notification.table)
+          .whereIn(
+            'id',
+            notifications.map((notification) => notification.id)
+          )
+          .whereNull('emailed_at')
+          .update({ emailed_at: new Date() })
+          .returning('id')
+        const notificationIds = marked.map(({ id }) => id)
+        if (notificationIds.length) {
+          await DigestMailJob.push({ userId: member.id, notificationIds }, trx)
+        }
+        return notificationIds.length
+      })
+      if (!digested) continue
+      sent = { members: sent.members + 1, notifications: sent.notifications + digested }
       options.onProgress?.(sent)
     }
     return sent

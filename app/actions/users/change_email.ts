@@ -13,7 +13,8 @@ export type ChangeEmailData = { email: string; password: string }
 export default class ChangeEmail {
   /**
    * Switches the account to a new address, which must be verified again
-   * before member actions are allowed.
+   * before member actions are allowed; the verification mail is owed in the
+   * same transaction.
    */
   static async handle(user: User, data: ChangeEmailData) {
     await user.assertPassword(data.password)
@@ -25,12 +26,17 @@ export default class ChangeEmail {
 
     const taken = await db.from('users').whereRaw('lower(email) = ?', [email]).first()
     if (taken) throw emailTaken()
-    user.email = email
-    user.emailVerifiedAt = null
-    await user.save().catch((error) => {
-      throw error.code === '23505' ? emailTaken() : error
-    })
-    await SendEmailVerification.handle(user)
+    await db
+      .transaction(async (trx) => {
+        user.useTransaction(trx)
+        user.email = email
+        user.emailVerifiedAt = null
+        await user.save()
+        await SendEmailVerification.handle(user, trx)
+      })
+      .catch((error) => {
+        throw error.code === '23505' ? emailTaken() : error
+      })
     return user
   }
 }

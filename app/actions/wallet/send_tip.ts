@@ -140,7 +140,7 @@ export default class SendTip {
  * when the recipient may receive it and the request's Idempotency-Key has
  * no outcome yet; both members' history lines, with their balances around
  * the movement; the recipient's notice (`notifications_store`, migration
- * 0410); and the key's outcome. A refusal inside the movement (too little
+ * 0510); and the key's outcome. A refusal inside the movement (too little
  * money) is an error, so nothing of it is written.
  *
  * One row comes back: the sender's line and the notice, or, when nothing
@@ -188,7 +188,7 @@ notice AS (
    CROSS JOIN LATERAL notifications_store(
            CASE WHEN moved.entry_id IS NOT NULL THEN :audience::jsonb END, :type::text,
            :defaultChannel::text, :actorId::uuid, :url::text, :data::jsonb,
-           :expiresAt::timestamptz) AS notice
+           :expiresAt::timestamptz, :mailJob::text) AS notice
 ),
 outcome AS (
   UPDATE idempotency_keys SET outcome_id = :sentLineId::uuid

@@ -25,7 +25,7 @@ test.group('Change email', (group) => {
     await user.refresh()
     assert.equal(user.email, 'new.address@example.com')
     assert.isNull(user.emailVerifiedAt)
-    mails.assertQueued(VerifyEmailNotification, ({ message }) =>
+    mails.assertSent(VerifyEmailNotification, ({ message }) =>
       message.hasTo('new.address@example.com')
     )
   })
@@ -44,7 +44,7 @@ test.group('Change email', (group) => {
     await user.refresh()
     assert.notEqual(user.email, 'new@example.com')
     assert.isNotNull(user.emailVerifiedAt)
-    mails.assertNoneQueued()
+    mails.assertNoneSent()
   })
 
   test("another member's address is refused", async ({ client, assert }) => {
@@ -111,7 +111,7 @@ test.group('Change password', (group) => {
       [here.cookie('corps-session')!.value]
     )
     assert.equal(await countRows('remember_me_tokens', { tokenable_id: user.id }), 0)
-    mails.assertQueued(PasswordChangedNotification, ({ message }) => message.hasTo(user.email))
+    mails.assertSent(PasswordChangedNotification, ({ message }) => message.hasTo(user.email))
 
     const other = await client
       .get(urlFor('user_sessions.index'))
@@ -138,7 +138,7 @@ test.group('Change password', (group) => {
     })
     await user.refresh()
     assert.isTrue(await user.verifyPassword('Secret123'))
-    mails.assertNoneQueued()
+    mails.assertNoneSent()
   })
 
   test('a weak new password is refused without sending any password back', async ({

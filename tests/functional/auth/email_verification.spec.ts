@@ -15,8 +15,8 @@ import { isolateDatabase } from '#tests/helpers/database'
 async function mailedLink(user: User) {
   const { mails } = mail.fake()
   await SendEmailVerification.handle(user)
-  const [sent] = mails.queued(
-    (queued) => queued instanceof VerifyEmailNotification
+  const [sent] = mails.sent(
+    (candidate) => candidate instanceof VerifyEmailNotification
   ) as VerifyEmailNotification[]
   mail.restore()
   const url = new URL(sent.url)
@@ -48,8 +48,8 @@ test.group('Email verification', (group) => {
     const user = await UserFactory.create()
     const { mails } = mail.fake()
     await SendEmailVerification.handle(user)
-    const [sent] = mails.queued(
-      (queued) => queued instanceof VerifyEmailNotification
+    const [sent] = mails.sent(
+      (candidate) => candidate instanceof VerifyEmailNotification
     ) as VerifyEmailNotification[]
     await sent.buildWithContents()
     const message = sent.message.toJSON().message
@@ -125,7 +125,7 @@ test.group('Email verification', (group) => {
       .withCsrfToken()
       .redirects(0)
     response.assertFlashMessage('success', `We sent a new link to ${user.email}.`)
-    mails.assertQueued(VerifyEmailNotification, ({ message }) => message.hasTo(user.email))
+    mails.assertSent(VerifyEmailNotification, ({ message }) => message.hasTo(user.email))
   })
 
   test('a verified member gets no new mail', async ({ client }) => {
@@ -137,7 +137,7 @@ test.group('Email verification', (group) => {
       .withCsrfToken()
       .redirects(0)
     response.assertFlashMessage('success', 'Your email address is already confirmed.')
-    mails.assertNoneQueued()
+    mails.assertNoneSent()
   })
 
   test('resending is limited to three mails per quarter hour', async ({ client, assert }) => {
@@ -159,7 +159,7 @@ test.group('Email verification', (group) => {
       String(fourth.flashMessage('error')),
       /Too many attempts\. Please wait \d+ minutes/
     )
-    mails.assertQueuedCount(VerifyEmailNotification, 3)
+    mails.assertSentCount(VerifyEmailNotification, 3)
   })
 
   test('visitors cannot ask for a link', async ({ client }) => {
@@ -169,7 +169,7 @@ test.group('Email verification', (group) => {
       .withCsrfToken()
       .redirects(0)
     response.assertHeader('location', '/login')
-    mails.assertNoneQueued()
+    mails.assertNoneSent()
   })
 
   test('verification keeps working after it was used once', async ({ client, assert }) => {

@@ -39,8 +39,8 @@ test.group('Forgot password', (group) => {
     const response = await requestLink(client, user.email.toUpperCase())
     response.assertFlashMessage('success', SENT(user.email.toUpperCase()))
 
-    const [sent] = mails.queued(
-      (queued) => queued instanceof ResetPasswordNotification
+    const [sent] = mails.sent(
+      (candidate) => candidate instanceof ResetPasswordNotification
     ) as ResetPasswordNotification[]
     assert.equal(sent.user.id, user.id)
     const plain = new URL(sent.url).pathname.split('/').pop()!
@@ -61,7 +61,7 @@ test.group('Forgot password', (group) => {
     const before = await countRows('user_tokens')
     const response = await requestLink(client, 'nobody@example.com')
     response.assertFlashMessage('success', SENT('nobody@example.com'))
-    mails.assertNoneQueued()
+    mails.assertNoneSent()
     assert.equal(await countRows('user_tokens'), before)
   })
 
@@ -72,7 +72,7 @@ test.group('Forgot password', (group) => {
       const response = await requestLink(client, user.email)
       response.assertFlashMessage('success', SENT(user.email))
     }
-    mails.assertQueuedCount(ResetPasswordNotification, 3)
+    mails.assertSentCount(ResetPasswordNotification, 3)
   })
 
   test('an address of the longest allowed length gets the same answer', async ({ client }) => {

@@ -63,9 +63,7 @@ test.group('Registration', (group) => {
       .where('id', response.cookie('corps-session')!.value)
       .first()
     assert.equal(row.user_id, user.id)
-    mails.assertQueued(VerifyEmailNotification, ({ message }) =>
-      message.hasTo('tanjiro@example.com')
-    )
+    mails.assertSent(VerifyEmailNotification, ({ message }) => message.hasTo('tanjiro@example.com'))
   })
 
   const refusals = [
@@ -147,7 +145,7 @@ test.group('Registration', (group) => {
       response.assertSessionMissing('auth_web')
       response.assertFlashMissing('password')
       assert.equal(await countRows('users'), before)
-      mails.assertNoneQueued()
+      mails.assertNoneSent()
     })
 
   test('refuses a username taken in another case', async ({ client, assert }) => {

@@ -44,7 +44,7 @@ test.group('node ace user:create', (group) => {
     assert.exists(user.profile)
     assert.exists(user.settings)
     fakeMailer.messages.assertNoneSent()
-    fakeMailer.messages.assertNoneQueued()
+    fakeMailer.messages.assertNoneSent()
   })
 
   test('an unverified account gets the verification mail and defaults to Member', async ({
@@ -59,7 +59,7 @@ test.group('node ace user:create', (group) => {
     const user = await User.findByOrFail('username', 'zenitsu')
     assert.equal(user.role, 'SLAYER')
     assert.isNull(user.emailVerifiedAt)
-    fakeMailer.mails.assertQueued(VerifyEmailNotification, (notification) =>
+    fakeMailer.mails.assertSent(VerifyEmailNotification, (notification) =>
       notification.message.hasTo('zenitsu@example.com')
     )
   })

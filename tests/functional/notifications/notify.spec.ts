@@ -144,23 +144,26 @@ test.group('Notify: emails', (group) => {
   isolateDatabase(group)
   group.each.setup(() => () => mail.restore())
 
-  test('types chosen for email are queued as an HTML and text email', async ({ assert }) => {
+  test('types chosen for email are sent as an HTML and text email, through the outbox', async ({
+    assert,
+  }) => {
     const { mails } = mail.fake()
     const [actor, recipient] = await UserFactory.apply('verified').createMany(2)
     await NotificationPreference.saveFor(recipient.id, { 'tip.received': 'email' })
 
     const [stored] = await Notify.handle(tip([recipient], actor))
 
-    mails.assertQueuedCount(NotificationMail, 1)
-    const [queued] = mails.queued()
-    await queued.buildWithContents()
-    queued.message.assertTo(recipient.email)
-    queued.message.assertSubject('You received a tip')
-    queued.message.assertHtmlIncludes(`tipped you 5.00`)
-    queued.message.assertHtmlIncludes(`${env.get('APP_URL')}/wallet`)
-    queued.message.assertTextIncludes('Choose what reaches you by email')
+    mails.assertSentCount(NotificationMail, 1)
+    const [sent] = mails.sent()
+    await sent.buildWithContents()
+    sent.message.assertTo(recipient.email)
+    sent.message.assertSubject('You received a tip')
+    sent.message.assertHtmlIncludes(`tipped you 5.00`)
+    sent.message.assertHtmlIncludes(`${env.get('APP_URL')}/wallet`)
+    sent.message.assertTextIncludes('Choose what reaches you by email')
     await stored.refresh()
     assert.isNotNull(stored.emailedAt)
+    assert.lengthOf(await db.from('job_outbox'), 0, 'the sent mail leaves no job behind')
   })
 
   test('live-only types and members who turned email off get no email', async ({ assert }) => {
@@ -172,7 +175,8 @@ test.group('Notify: emails', (group) => {
     const stored = await Notify.handle(tip([liveOnly, noEmail], actor))
 
     assert.lengthOf(stored, 2)
-    mails.assertNoneQueued()
+    mails.assertNoneSent()
+    assert.lengthOf(await db.from('job_outbox'), 0)
   })
 })
 

@@ -38,7 +38,7 @@ test.group('POST /api/v1/auth/register', (group) => {
 
     const user = await User.findByOrFail('username', 'tanjiro_1')
     assert.isTrue(await user.verifyPassword('Secret123'))
-    mails.assertQueuedCount(1)
+    mails.assertSentCount(1)
 
     const profile = await client
       .get('/api/v1/users/profile')

@@ -19,7 +19,7 @@ export default class extends BaseSchema {
     this.schema.raw(`
 CREATE FUNCTION notifications_store(
   p_audience jsonb, p_type text, p_default_channel text, p_actor uuid, p_url text, p_data jsonb,
-  p_expires_at timestamptz
+  p_expires_at timestamptz, p_mail_job text
 ) RETURNS TABLE (
   id uuid, user_id uuid, actor_id uuid, type text, title text, message text, url text, data jsonb,
   read_at timestamptz, emailed_at timestamptz, expires_at timestamptz, created_at timestamptz,
@@ -52,6 +52,13 @@ BEGIN
              CASE WHEN audience.emailed THEN clock_timestamp() END, p_expires_at, clock_timestamp()
         FROM audience
       RETURNING *
+    ),
+    mailed AS (
+      -- The mail owed for each emailed one, in the job outbox (migration
+      -- 0500), committed with it: a crash cannot lose it.
+      INSERT INTO job_outbox (job, payload)
+      SELECT p_mail_job, jsonb_build_object('notificationId', stored.id)
+        FROM stored WHERE stored.emailed_at IS NOT NULL
     )
     SELECT stored.id, stored.user_id, stored.actor_id, stored.type::text, stored.title::text,
            stored.message, stored.url::text, stored.data, stored.read_at, stored.emailed_at,
@@ -67,7 +74,7 @@ END $$;
 
   async down() {
     this.schema.raw(
-      'DROP FUNCTION IF EXISTS notifications_store(jsonb, text, text, uuid, text, jsonb, timestamptz)'
+      'DROP FUNCTION IF EXISTS notifications_store(jsonb, text, text, uuid, text, jsonb, timestamptz, text)'
     )
   }
 }
