@@ -4,7 +4,7 @@ import { reachable } from '#tests/helpers/network'
 import app from '@adonisjs/core/services/app'
 import { liveChannels } from '#services/broadcast'
 import { bearerFor } from '#tests/functional/api/support'
-import { funded, member } from '#tests/helpers/bounties'
+import { funded, member, postBounty } from '#tests/helpers/bounties'
 import { truncateEachTest } from '#tests/helpers/ledger'
 import { Credentials, EventStream, serverUrl } from '#tests/helpers/live'
 
@@ -100,6 +100,42 @@ test.group('Scale-out: two app processes sharing Redis', (group) => {
     assert.equal(event.notification.message, 'From B')
     assert.equal(event.unreadCount, 1)
     assert.deepEqual(await onA.received(liveChannels.notifications(recipient.id), 500), [])
+  })
+    .skip(!redisUp, `Redis is unreachable at ${REDIS_HOST}:${REDIS_PORT}`)
+    .timeout(60_000)
+
+  test('a bounty made team-only through process B stops its channel on process A at once', async ({
+    assert,
+    cleanup,
+  }) => {
+    const poster = await funded('500.00')
+    const follower = await member()
+    const bounty = await postBounty(poster)
+    const channel = liveChannels.bounty(bounty.id)
+    const onA = { baseUrl: serverUrl(PORTS.a) }
+    const posterOnA = await EventStream.open(await Credentials.bearerFor(poster), onA)
+    const followerOnA = await EventStream.open(await Credentials.bearerFor(follower), onA)
+    cleanup(() => [posterOnA, followerOnA].forEach((stream) => stream.close()))
+    assert.equal(await posterOnA.subscribe(channel), 204)
+    assert.equal(await followerOnA.subscribe(channel), 204)
+
+    const posterToken = await bearerFor(poster)
+    const viaB = (method: string, path: string, body: unknown) =>
+      fetch(`${serverUrl(PORTS.b)}/api/v1${path}`, {
+        method,
+        headers: { 'authorization': posterToken, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const edit = await viaB('PUT', `/bounties/${bounty.id}`, {
+      teamId: '00000000-0000-4000-8000-000000000001',
+      description: 'Team only from now on',
+    })
+    assert.equal(edit.status, 200)
+    const comment = await viaB('POST', `/bounties/${bounty.id}/comments`, { content: 'Secret' })
+    assert.equal(comment.status, 201)
+
+    await posterOnA.next(channel, (message) => message.type === 'comment.created', 5000)
+    assert.deepEqual(await followerOnA.received(channel), [])
   })
     .skip(!redisUp, `Redis is unreachable at ${REDIS_HOST}:${REDIS_PORT}`)
     .timeout(60_000)
