@@ -4,7 +4,7 @@ import BountySubmission from '#models/bounty_submission'
 import BountyWatcher from '#models/bounty_watcher'
 import Category from '#models/category'
 import Tag from '#models/tag'
-import type User from '#models/user'
+import User from '#models/user'
 import BountyPolicy from '#policies/bounty_policy'
 import CreateBounty from '#actions/bounties/create_bounty'
 import UpdateBounty from '#actions/bounties/update_bounty'
@@ -67,9 +67,15 @@ export default class BountiesController {
     const viewer = auth.user ?? null
     const bounty = await Bounty.findVisibleOrFail(viewer, params.id)
     const seesAllWork = await bouncer.with(BountyPolicy).allows('viewSubmissions', bounty)
+    const submissions = await submissionsFor(bounty, viewer, seesAllWork)
+    await loadPage(bounty)
+    await User.showNamesTo(viewer, [
+      ...peopleNamedOn(bounty),
+      ...submissions.map((submission) => submission.user),
+    ])
     return view.render('pages/bounties/show', {
-      bounty: await loadPage(bounty),
-      submissions: await submissionsFor(bounty, viewer, seesAllWork),
+      bounty,
+      submissions,
       watchLevel: viewer ? await BountyWatcher.levelOf(viewer.id, bounty.id) : null,
       watchLevels: WATCH_LEVELS.map((value) => ({ value, label: WATCH_LEVEL_LABELS[value] })),
     })
@@ -190,6 +196,17 @@ async function loadPage(bounty: Bounty) {
       .load('events', (events) => events.preload('actor').orderBy('id'))
   )
   return bounty
+}
+
+/**
+ * The members a bounty page names (loadPage loaded its comments).
+ */
+function peopleNamedOn(bounty: Bounty) {
+  return [
+    bounty.creator,
+    ...bounty.liveClaims.map((claim) => claim.user),
+    ...bounty.comments.map((comment) => comment.author),
+  ]
 }
 
 /**
