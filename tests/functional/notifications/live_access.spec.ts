@@ -9,7 +9,7 @@ import { liveChannels } from '#services/broadcast'
 import { FACTORY_PASSWORD } from '#database/factories/user_factory'
 import { bearerFor, isolateDatabase } from '#tests/functional/api/support'
 import { funded, member, postBounty } from '#tests/helpers/bounties'
-import { Credentials, EventStream } from '#tests/helpers/live'
+import { Credentials, EventStream, serverUrl } from '#tests/helpers/live'
 
 /*
 | Access is checked when a stream subscribes and again whenever something
@@ -21,44 +21,65 @@ import { Credentials, EventStream } from '#tests/helpers/live'
 const TEAM = '00000000-0000-4000-8000-000000000001'
 
 async function api(method: string, path: string, authorization: string, body?: unknown) {
-  const stream = await EventStream.open()
-  stream.close()
-  return fetch(`${stream.baseUrl}/api/v1${path}`, {
+  return fetch(`${serverUrl()}/api/v1${path}`, {
     method,
     headers: { authorization, 'content-type': 'application/json', 'accept': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
 }
 
+type Cleanup = (callback: () => void) => void
+
 /**
  * A signed-in browser of `user` with its stream open on their
- * notifications.
+ * notifications, and its forms.
  */
-async function browserOf(user: User) {
+async function browserOf(user: User, cleanup: Cleanup) {
   const credentials = await Credentials.sessionFor(user)
   const stream = await EventStream.open(credentials)
+  cleanup(() => stream.close())
   await stream.subscribe(liveChannels.notifications(user.id))
-  return { credentials, stream }
+  return {
+    credentials,
+    stream,
+    /**
+     * A form post (the XSRF header stands in for the form's hidden field;
+     * other methods are spoofed as forms do).
+     */
+    submit(path: string, form: Record<string, string> = {}, method = 'POST') {
+      const spoofed = method === 'POST' ? path : `${path}?_method=${method}`
+      return credentials.fetch(`${serverUrl()}${spoofed}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+        redirect: 'manual',
+      })
+    },
+  }
 }
 
 /**
- * A form post from a signed-in browser (the XSRF header stands in for the
- * form's hidden field).
+ * An API client of `user`: a stream opened without credentials, then
+ * subscribed to their notifications with a token of its own.
  */
-function submit(
-  credentials: Credentials,
-  stream: EventStream,
-  path: string,
-  form: Record<string, string> = {},
-  method = 'POST'
-) {
-  const spoofed = method === 'POST' ? path : `${path}?_method=${method}`
-  return credentials.fetch(`${stream.baseUrl}${spoofed}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-    redirect: 'manual',
-  })
+async function apiClientOf(user: User, cleanup: Cleanup) {
+  const authorization = await bearerFor(user)
+  const stream = await EventStream.open()
+  cleanup(() => stream.close())
+  const subscribed = await stream.subscribe(
+    liveChannels.notifications(user.id),
+    Credentials.bearer(authorization.replace('Bearer ', ''))
+  )
+  if (subscribed !== 204) throw new Error(`The token client could not subscribe (${subscribed})`)
+  return { authorization, stream }
+}
+
+/**
+ * A member with a browser and an API client following their notifications.
+ */
+async function memberOnline(cleanup: Cleanup) {
+  const user = await member()
+  return { user, browser: await browserOf(user, cleanup), client: await apiClientOf(user, cleanup) }
 }
 
 async function stillDelivers(stream: EventStream, user: User) {
@@ -168,11 +189,10 @@ test.group('Live access: sessions and tokens that end', (group) => {
 
   test('signing out ends the streams of that browser only', async ({ assert, cleanup }) => {
     const user = await member()
-    const signingOut = await browserOf(user)
-    const staying = await browserOf(user)
-    cleanup(() => [signingOut.stream, staying.stream].forEach((b) => b.close()))
+    const signingOut = await browserOf(user, cleanup)
+    const staying = await browserOf(user, cleanup)
 
-    const response = await submit(signingOut.credentials, signingOut.stream, '/logout')
+    const response = await signingOut.submit('/logout')
     assert.equal(response.status, 302)
 
     assert.isTrue(await signingOut.stream.ended())
@@ -185,17 +205,10 @@ test.group('Live access: sessions and tokens that end', (group) => {
     cleanup,
   }) => {
     const user = await member()
-    const current = await browserOf(user)
-    const other = await browserOf(user)
-    cleanup(() => [current.stream, other.stream].forEach((b) => b.close()))
+    const current = await browserOf(user, cleanup)
+    const other = await browserOf(user, cleanup)
 
-    const response = await submit(
-      current.credentials,
-      current.stream,
-      '/settings/sessions/others',
-      {},
-      'DELETE'
-    )
+    const response = await current.submit('/settings/sessions/others', {}, 'DELETE')
     assert.equal(response.status, 302)
 
     assert.isTrue(await other.stream.ended())
@@ -208,20 +221,13 @@ test.group('Live access: sessions and tokens that end', (group) => {
     cleanup,
   }) => {
     const user = await member()
-    const current = await browserOf(user)
-    const other = await browserOf(user)
-    cleanup(() => [current.stream, other.stream].forEach((b) => b.close()))
+    const current = await browserOf(user, cleanup)
+    const other = await browserOf(user, cleanup)
     const sessions = await UserSession.ofUser(user.id)
     const target = sessions.find((row) => !current.credentials.headers().cookie.includes(row.id))
     assert.exists(target)
 
-    const response = await submit(
-      current.credentials,
-      current.stream,
-      `/settings/sessions/${target!.publicId}`,
-      {},
-      'DELETE'
-    )
+    const response = await current.submit(`/settings/sessions/${target!.publicId}`, {}, 'DELETE')
     assert.equal(response.status, 302)
     assert.isTrue(await other.stream.ended())
     assert.isTrue(await stillDelivers(current.stream, user))
@@ -229,13 +235,10 @@ test.group('Live access: sessions and tokens that end', (group) => {
 
   test('changing the password ends the other browsers’ streams', async ({ assert, cleanup }) => {
     const user = await member()
-    const current = await browserOf(user)
-    const other = await browserOf(user)
-    cleanup(() => [current.stream, other.stream].forEach((b) => b.close()))
+    const current = await browserOf(user, cleanup)
+    const other = await browserOf(user, cleanup)
 
-    const response = await submit(
-      current.credentials,
-      current.stream,
+    const response = await current.submit(
       '/settings/account/password',
       {
         currentPassword: FACTORY_PASSWORD,
@@ -245,7 +248,8 @@ test.group('Live access: sessions and tokens that end', (group) => {
       'PUT'
     )
     assert.equal(response.status, 302)
-    assert.isTrue(await user.refresh().then((fresh) => fresh.verifyPassword('An0ther-Secret')))
+    await user.refresh()
+    assert.isTrue(await user.verifyPassword('An0ther-Secret'))
 
     assert.isTrue(await other.stream.ended())
     assert.isTrue(await stillDelivers(current.stream, user))
@@ -256,45 +260,23 @@ test.group('Live access: sessions and tokens that end', (group) => {
     cleanup,
   }) => {
     const user = await member()
-    const revoked = await EventStream.open()
-    const kept = await EventStream.open()
-    cleanup(() => [revoked, kept].forEach((s) => s.close()))
-    const revokedToken = await bearerFor(user)
-    const channel = liveChannels.notifications(user.id)
-    assert.equal(await revoked.subscribe(channel, Credentials.bearer(revokedToken.slice(7))), 204)
-    assert.equal(await kept.subscribe(channel, await Credentials.bearerFor(user)), 204)
+    const revoked = await apiClientOf(user, cleanup)
+    const kept = await apiClientOf(user, cleanup)
 
-    const logout = await api('POST', '/auth/logout', revokedToken)
+    const logout = await api('POST', '/auth/logout', revoked.authorization)
     assert.equal(logout.status, 200)
 
-    assert.isTrue(await revoked.ended())
-    assert.isTrue(await stillDelivers(kept, user))
+    assert.isTrue(await revoked.stream.ended())
+    assert.isTrue(await stillDelivers(kept.stream, user))
   })
 
   test('revoking a token from the tokens page ends its streams', async ({ assert, cleanup }) => {
-    const user = await member()
-    const page = await browserOf(user)
-    const client = await EventStream.open()
-    cleanup(() => [page.stream, client].forEach((s) => s.close()))
-    const token = await bearerFor(user)
-    assert.equal(
-      await client.subscribe(
-        liveChannels.notifications(user.id),
-        Credentials.bearer(token.slice(7))
-      ),
-      204
-    )
+    const { user, browser: page, client } = await memberOnline(cleanup)
     const [row] = await db.from('auth_access_tokens').where('tokenable_id', user.id).select('id')
 
-    const response = await submit(
-      page.credentials,
-      page.stream,
-      `/settings/tokens/${row.id}`,
-      {},
-      'DELETE'
-    )
+    const response = await page.submit(`/settings/tokens/${row.id}`, {}, 'DELETE')
     assert.equal(response.status, 302)
-    assert.isTrue(await client.ended())
+    assert.isTrue(await client.stream.ended())
     assert.isTrue(await stillDelivers(page.stream, user))
   })
 })
@@ -303,56 +285,42 @@ test.group('Live access: accounts that close', (group) => {
   isolateDatabase(group)
 
   test('deleting one’s account ends every stream of it', async ({ assert, cleanup }) => {
-    const user = await member()
-    const browser = await browserOf(user)
-    const client = await EventStream.open(await Credentials.bearerFor(user))
-    cleanup(() => [browser.stream, client].forEach((s) => s.close()))
-    await client.subscribe(liveChannels.notifications(user.id))
+    const { user, browser, client } = await memberOnline(cleanup)
 
-    const response = await submit(
-      browser.credentials,
-      browser.stream,
-      '/settings/account/deletion',
-      {
-        password: FACTORY_PASSWORD,
-      }
-    )
+    const response = await browser.submit('/settings/account/deletion', {
+      password: FACTORY_PASSWORD,
+    })
     assert.equal(response.status, 302)
     await user.refresh()
     assert.isNotNull(user.deletedAt)
 
     assert.isTrue(await browser.stream.ended())
-    assert.isTrue(await client.ended())
+    assert.isTrue(await client.stream.ended())
   })
 
   test('a deactivated member’s streams end even while a session or token remains', async ({
     assert,
     cleanup,
   }) => {
-    const user = await member()
-    const browser = await browserOf(user)
-    const client = await EventStream.open(await Credentials.bearerFor(user))
-    cleanup(() => [browser.stream, client].forEach((s) => s.close()))
-    await client.subscribe(liveChannels.notifications(user.id))
+    const { user, browser, client } = await memberOnline(cleanup)
 
     await db.from('users').where('id', user.id).update({ is_active: false })
     LiveAccess.memberChanged(user.id)
 
     assert.isTrue(await browser.stream.ended())
-    assert.isTrue(await client.ended())
+    assert.isTrue(await client.stream.ended())
   })
 
   test('a re-check that finds nothing changed keeps the member’s streams', async ({
     assert,
     cleanup,
   }) => {
-    const user = await member()
-    const browser = await browserOf(user)
-    cleanup(() => browser.stream.close())
+    const { user, browser, client } = await memberOnline(cleanup)
 
     LiveAccess.memberChanged(user.id)
     assert.isFalse(await browser.stream.ended(200))
     assert.isTrue(await stillDelivers(browser.stream, user))
+    assert.isTrue(await stillDelivers(client.stream, user))
   })
 })
 
