@@ -208,6 +208,12 @@ export class LiveStreams {
   #rules?: ChannelRules
 
   /**
+   * Counts access changes, so a subscribe that was being checked while one
+   * arrived knows to check again.
+   */
+  #accessChanges = 0
+
+  /**
    * Something Transmit delivers ACCESS_CHANNEL messages to, like a stream:
    * a broadcast there (from this process or, through Redis, another one)
    * starts a re-check here.
@@ -252,25 +258,30 @@ export class LiveStreams {
       'channel' in change
         ? [...(this.#byChannel.get(change.channel) ?? NO_STREAMS)]
         : [...this.#byUid.values()].filter((stream) => stream.ownerId === change.member)
+    this.#accessChanges++
+    const ended = 'ended' in change ? change.ended : []
     for (const stream of streams) stream.hold()
     return Promise.all(
-      streams.map(async (stream) => {
-        try {
-          const channels = 'channel' in change ? [change.channel] : [...stream.channels]
-          const refused = await rules.recheck(
-            stream,
-            channels,
-            'ended' in change ? change.ended : []
-          )
-          if (refused === null) return this.#close(stream)
-          for (const channel of refused) this.#leave(stream, channel)
-        } catch {
-          this.#close(stream)
-        } finally {
-          stream.release()
-        }
+      streams.map((stream) => {
+        const channels = 'channel' in change ? [change.channel] : [...stream.channels]
+        return this.#recheck(rules, stream, channels, ended)
       })
     )
+  }
+
+  /**
+   * Re-checks one held stream, then releases it.
+   */
+  async #recheck(rules: ChannelRules, stream: LiveStream, channels: string[], ended: string[]) {
+    try {
+      const refused = await rules.recheck(stream, channels, ended)
+      if (refused === null) return this.#close(stream)
+      for (const channel of refused) this.#leave(stream, channel)
+    } catch {
+      this.#close(stream)
+    } finally {
+      stream.release()
+    }
   }
 
   /**
@@ -364,6 +375,7 @@ export class LiveStreams {
     ) {
       return false
     }
+    const changesBefore = this.#accessChanges
     if (!skipAuthorization && !(await rules.mayFollow(context?.auth?.user ?? null, channel))) {
       return false
     }
@@ -375,6 +387,14 @@ export class LiveStreams {
     let streams = this.#byChannel.get(channel)
     if (!streams) this.#byChannel.set(channel, (streams = new Set()))
     streams.add(stream)
+    if (this.#accessChanges !== changesBefore) {
+      // Access changed while this subscribe was being checked: the answer
+      // may be stale, so the new subscription is checked again before
+      // anything reaches it.
+      stream.hold()
+      await this.#recheck(rules, stream, [channel], [])
+      if (!stream.channels.has(channel)) return false
+    }
     onSubscribe?.({ uid, channel, context: context as HttpContext })
     return true
   }
