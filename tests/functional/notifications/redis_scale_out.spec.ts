@@ -139,4 +139,25 @@ test.group('Scale-out: two app processes sharing Redis', (group) => {
   })
     .skip(!redisUp, `Redis is unreachable at ${REDIS_HOST}:${REDIS_PORT}`)
     .timeout(60_000)
+
+  test('a token revoked through process B ends the stream it subscribed on process A', async ({
+    assert,
+    cleanup,
+  }) => {
+    const user = await member()
+    const authorization = await bearerFor(user)
+    const onA = await EventStream.open(Credentials.anonymous(), { baseUrl: serverUrl(PORTS.a) })
+    cleanup(() => onA.close())
+    const token = Credentials.bearer(authorization.replace('Bearer ', ''))
+    assert.equal(await onA.subscribe(liveChannels.notifications(user.id), token), 204)
+
+    const logout = await fetch(`${serverUrl(PORTS.b)}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { authorization },
+    })
+    assert.equal(logout.status, 200)
+    assert.isTrue(await onA.ended(5000))
+  })
+    .skip(!redisUp, `Redis is unreachable at ${REDIS_HOST}:${REDIS_PORT}`)
+    .timeout(60_000)
 })
