@@ -61,6 +61,17 @@ function stop(child: ChildProcess) {
   })
 }
 
+/**
+ * An API call to process B.
+ */
+function throughB(method: string, path: string, authorization: string, body?: unknown) {
+  return fetch(`${serverUrl(PORTS.b)}/api/v1${path}`, {
+    method,
+    headers: { authorization, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+}
+
 test.group('Scale-out: two app processes sharing Redis', (group) => {
   let processes: ChildProcess[] = []
   truncateEachTest(group)
@@ -84,13 +95,10 @@ test.group('Scale-out: two app processes sharing Redis', (group) => {
     assert.equal(onA.status, 200)
     assert.equal(await onA.subscribe(liveChannels.notifications(recipient.id)), 204)
 
-    const tip = await fetch(`${serverUrl(PORTS.b)}/api/v1/tips`, {
-      method: 'POST',
-      headers: {
-        'authorization': await bearerFor(sender),
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ toUserId: recipient.id, amount: '5.00', message: 'From B' }),
+    const tip = await throughB('POST', '/tips', await bearerFor(sender), {
+      toUserId: recipient.id,
+      amount: '5.00',
+      message: 'From B',
     })
     assert.equal(tip.status, 201)
 
@@ -120,18 +128,14 @@ test.group('Scale-out: two app processes sharing Redis', (group) => {
     assert.equal(await followerOnA.subscribe(channel), 204)
 
     const posterToken = await bearerFor(poster)
-    const viaB = (method: string, path: string, body: unknown) =>
-      fetch(`${serverUrl(PORTS.b)}/api/v1${path}`, {
-        method,
-        headers: { 'authorization': posterToken, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-    const edit = await viaB('PUT', `/bounties/${bounty.id}`, {
+    const edit = await throughB('PUT', `/bounties/${bounty.id}`, posterToken, {
       teamId: '00000000-0000-4000-8000-000000000001',
       description: 'Team only from now on',
     })
     assert.equal(edit.status, 200)
-    const comment = await viaB('POST', `/bounties/${bounty.id}/comments`, { content: 'Secret' })
+    const comment = await throughB('POST', `/bounties/${bounty.id}/comments`, posterToken, {
+      content: 'Secret',
+    })
     assert.equal(comment.status, 201)
 
     await posterOnA.next(channel, (message) => message.type === 'comment.created', 5000)
@@ -151,10 +155,7 @@ test.group('Scale-out: two app processes sharing Redis', (group) => {
     const token = Credentials.bearer(authorization.replace('Bearer ', ''))
     assert.equal(await onA.subscribe(liveChannels.notifications(user.id), token), 204)
 
-    const logout = await fetch(`${serverUrl(PORTS.b)}/api/v1/auth/logout`, {
-      method: 'POST',
-      headers: { authorization },
-    })
+    const logout = await throughB('POST', '/auth/logout', authorization)
     assert.equal(logout.status, 200)
     assert.isTrue(await onA.ended(5000))
   })
