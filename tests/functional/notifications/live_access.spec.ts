@@ -132,6 +132,27 @@ test.group('Live access: a bounty a follower may no longer see', (group) => {
     assert.isFalse(await followerStream.ended(50), 'only the channel closes, not the stream')
   })
 
+  test('a message broadcast while followers are re-checked waits, then reaches only those still allowed', async ({
+    assert,
+    cleanup,
+  }) => {
+    const poster = await funded('500.00')
+    const bounty = await postBounty(poster)
+    const channel = liveChannels.bounty(bounty.id)
+    const posterStream = await EventStream.open(await Credentials.bearerFor(poster))
+    const followerStream = await EventStream.open(await Credentials.bearerFor(await member()))
+    cleanup(() => [posterStream, followerStream].forEach((stream) => stream.close()))
+    await posterStream.subscribe(channel)
+    await followerStream.subscribe(channel)
+
+    await db.from('bounties').where('id', bounty.id).update({ team_id: TEAM })
+    LiveAccess.bountyChanged(bounty.id)
+    transmit.broadcast(channel, { type: 'sent.during.the.check' })
+
+    assert.deepEqual(await posterStream.next(channel), { type: 'sent.during.the.check' })
+    assert.deepEqual(await followerStream.received(channel), [])
+  })
+
   test('deleting it stops its channel for everyone', async ({ assert, cleanup }) => {
     const poster = await funded('500.00')
     const bounty = await postBounty(poster)
