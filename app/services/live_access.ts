@@ -22,7 +22,7 @@ const LiveAccess = {
     userId: string,
     options: { trx?: TransactionClientContract; endedSessionId?: string } = {}
   ) {
-    const ended = options.endedSessionId ? [labelOf(session(options.endedSessionId))] : []
+    const ended = options.endedSessionId ? [labelOf(sessionCredential(options.endedSessionId))] : []
     announce({ member: userId, ended }, options.trx)
   },
 
@@ -43,7 +43,7 @@ function announce(change: AccessChange, trx?: TransactionClientContract) {
   else send()
 }
 
-export function session(id: string): Credential {
+export function sessionCredential(id: string): Credential {
   return { kind: 'session', id }
 }
 

@@ -7,7 +7,7 @@ import User from '#models/user'
 import LiveChannelPolicy from '#policies/live_channel_policy'
 import type { ChannelRules, Credential, StreamHolder } from '#services/live_streams'
 import { isLiveChannel } from '#services/live_channels'
-import { labelOf, session } from '#services/live_access'
+import { labelOf, sessionCredential } from '#services/live_access'
 
 /**
  * The session key the `web` guard keeps its member's id under.
@@ -30,7 +30,7 @@ export const channelRules: ChannelRules = {
       const token = ctx.auth.use('api').user?.currentAccessToken
       return token ? { kind: 'token', id: String(token.identifier) } : null
     }
-    return ctx.session ? session(ctx.session.sessionId) : null
+    return ctx.session ? sessionCredential(ctx.session.sessionId) : null
   },
 
   /**
