@@ -9,21 +9,32 @@
 |   board                    everyone: only bounties everyone may see go there
 |
 | Subscribing to anything else is refused. A subscribe answers 204, or 400
-| for any refusal (Transmit does not say why).
+| for any refusal (Transmit does not say why). The rule is
+| app/policies/live_channel_policy.ts, applied again to open subscriptions
+| whenever access changes (app/services/live_access.ts).
 */
 import { fileURLToPath } from 'node:url'
 import router from '@adonisjs/core/services/router'
 import transmit from '@adonisjs/transmit/services/main'
 import { middleware } from '#start/kernel'
 import { controllers } from '#generated/controllers'
-import Bounty from '#models/bounty'
+import emitter from '@adonisjs/core/services/emitter'
 import liveStreams from '#services/live_streams'
-import { isLiveChannel } from '#services/broadcast'
+import LiveAccess from '#services/live_access'
+import { channelRules } from '#services/live_channel_rules'
 
 const SubscribeController = () => import('@adonisjs/transmit/controllers/subscribe_controller')
 const UnsubscribeController = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
 
-liveStreams.install(transmit.getManager(), isLiveChannel)
+liveStreams.install(transmit.getManager(), channelRules)
+
+/**
+ * A sign-out ends the session's streams at once: the session store only
+ * forgets it once the response is on its way.
+ */
+emitter.on('session_auth:logged_out', ({ user, sessionId }) => {
+  if (user) LiveAccess.memberChanged(String(user.id), { endedSessionId: sessionId })
+})
 
 /**
  * Transmit's routes, with the events stream opened by LiveStreams (which
@@ -38,18 +49,6 @@ router
   })
   .as('transmit')
   .use(middleware.transmitAuth())
-
-transmit.authorize<{ id: string }>('users/:id/notifications', (ctx, { id }) => {
-  return ctx.auth.user?.id === id
-})
-
-transmit.authorize<{ id: string }>('bounties/:id', async (ctx, { id }) => {
-  const visible = await Bounty.query()
-    .withScopes((scopes) => scopes.visibleTo(ctx.auth.user ?? null))
-    .where('bounties.id', id)
-    .first()
-  return visible !== null
-})
 
 /**
  * The browser build of @adonisjs/transmit-client (one dependency-free ES

@@ -5,7 +5,7 @@ import BountySubmission from '#models/bounty_submission'
 import BountyWatcher from '#models/bounty_watcher'
 import Category from '#models/category'
 import Tag from '#models/tag'
-import type User from '#models/user'
+import User from '#models/user'
 import BountyPolicy from '#policies/bounty_policy'
 import CreateBounty from '#actions/bounties/create_bounty'
 import UpdateBounty from '#actions/bounties/update_bounty'
@@ -68,12 +68,18 @@ export default class BountiesController {
     const viewer = auth.user ?? null
     const bounty = await Bounty.findVisibleOrFail(viewer, params.id)
     const seesAllWork = await bouncer.with(BountyPolicy).allows('viewSubmissions', bounty)
+    const submissions = await submissionsFor(bounty, viewer, seesAllWork)
+    await loadPage(bounty)
+    await User.showNamesTo(viewer, [
+      ...peopleNamedOn(bounty),
+      ...submissions.map((submission) => submission.user),
+    ])
     return view.render('pages/bounties/show', {
-      bounty: await loadPage(bounty),
+      bounty,
       // The viewer's slot now (to deliver or abandon), and whether they ever took one.
       myClaim: viewer ? (bounty.activeClaimOf(viewer) ?? null) : null,
       hasWorkedOn: viewer ? bounty.liveClaimOf(viewer) !== undefined : false,
-      submissions: await submissionsFor(bounty, viewer, seesAllWork),
+      submissions,
       watchLevel: viewer ? await BountyWatcher.levelOf(viewer.id, bounty.id) : null,
       watchLevels: WATCH_LEVELS.map((value) => ({ value, label: WATCH_LEVEL_LABELS[value] })),
     })
@@ -194,6 +200,17 @@ async function loadPage(bounty: Bounty) {
       .load('events', (events) => events.preload('actor').orderBy('id'))
   )
   return bounty
+}
+
+/**
+ * The members a bounty page names (loadPage loaded its comments).
+ */
+function peopleNamedOn(bounty: Bounty) {
+  return [
+    bounty.creator,
+    ...bounty.liveClaims.map((claim) => claim.user),
+    ...bounty.comments.map((comment) => comment.author),
+  ]
 }
 
 /**

@@ -17,6 +17,7 @@ export default class PublicProfilesController {
       response.status(403)
       return view.render('pages/profiles/hidden', { owner, reason: decision.message })
     }
+    await User.showNamesTo(auth.user ?? null, [owner])
     return view.render('pages/profiles/show', { owner, isOwner: auth.user?.id === owner.id })
   }
 }

@@ -1,6 +1,15 @@
 import { DateTime } from 'luxon'
 import { BountySchema } from '#database/schema'
-import { beforeSave, belongsTo, column, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
+import {
+  afterDelete,
+  afterSave,
+  beforeSave,
+  belongsTo,
+  column,
+  hasMany,
+  manyToMany,
+  scope,
+} from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import db from '@adonisjs/lucid/services/db'
@@ -21,6 +30,7 @@ import Category from '#models/category'
 import Tag from '#models/tag'
 import User from '#models/user'
 import { renderMarkdown } from '#services/markdown'
+import LiveAccess from '#services/live_access'
 import { selectCard } from '#models/bounty_card'
 import {
   CLOSED_STATUSES,
@@ -29,6 +39,12 @@ import {
   isClosedStatus,
   slotsOpen,
 } from '#models/bounty_rules'
+
+/**
+ * Columns `visibleTo` reads: a change to one may close the bounty's live
+ * channel to some of its followers.
+ */
+const VISIBILITY_COLUMNS = ['teamId', 'isDraft', 'deletedAt'] as const
 
 type BountyQuery = ModelQueryBuilderContract<typeof Bounty>
 
@@ -110,6 +126,29 @@ export default class Bounty extends BountySchema {
     if (bounty.$dirty.description !== undefined) {
       bounty.descriptionHtml = renderMarkdown(bounty.description)
     }
+  }
+
+  /**
+   * Who may see the bounty changed (team-only, hidden, deleted): its live
+   * channel's followers are re-checked once the change commits, whichever
+   * code path made it.
+   */
+  @beforeSave()
+  static noteVisibilityChange(bounty: Bounty) {
+    const changed = VISIBILITY_COLUMNS.some((name) => bounty.$dirty[name] !== undefined)
+    if (bounty.$isPersisted && changed) bounty.$extras.visibilityChanged = true
+  }
+
+  @afterSave()
+  static recheckFollowersAfterSave(bounty: Bounty) {
+    if (!bounty.$extras.visibilityChanged) return
+    delete bounty.$extras.visibilityChanged
+    LiveAccess.bountyChanged(bounty.id, bounty.$trx)
+  }
+
+  @afterDelete()
+  static recheckFollowersAfterDelete(bounty: Bounty) {
+    LiveAccess.bountyChanged(bounty.id, bounty.$trx)
   }
 
   /**

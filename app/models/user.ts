@@ -124,9 +124,55 @@ export default class User extends compose(UserSchema, AuthFinder) {
     return false
   }
 
+  /**
+   * Whether `viewer` may see this member's profile, full name included
+   * (A5): a PUBLIC profile shows to everyone, a PRIVATE one to its owner
+   * and Leaders, a FRIENDS_ONLY one also to members who share a team with
+   * its owner. Reads the settings when they are not loaded.
+   */
+  async isProfileVisibleTo(viewer: User | null) {
+    if (this.settings === undefined) {
+      this.$setRelated('settings', (await UserSetting.findBy('user_id', this.id))!)
+    }
+    const visibility = this.settings?.profileVisibility ?? 'PUBLIC'
+    if (visibility === 'PUBLIC') return true
+    if (viewer && (viewer.id === this.id || viewer.isAdmin)) return true
+    return visibility === 'FRIENDS_ONLY' && viewer !== null && (await this.sharesTeamWith(viewer))
+  }
+
+  /**
+   * Whether `displayName` may show the full name (set by `showNamesTo`).
+   */
+  #fullNameShown = false
+
+  /**
+   * Lets these members' full names show to `viewer` where their profiles
+   * do (`isProfileVisibleTo`); everyone else keeps showing their username.
+   * Pages call it for every member they name, with one query for the
+   * settings not loaded yet.
+   */
+  static async showNamesTo(viewer: User | null, people: Iterable<User | null | undefined>) {
+    const members = [...people].filter((person): person is User => Boolean(person))
+    const unloaded = members.filter((person) => person.settings === undefined)
+    if (unloaded.length > 0) {
+      const ids = [...new Set(unloaded.map((person) => person.id))]
+      const settings = await UserSetting.query().whereIn('user_id', ids)
+      const byUser = new Map(settings.map((row) => [row.userId, row]))
+      for (const person of unloaded) person.$setRelated('settings', byUser.get(person.id)!)
+    }
+    for (const person of members) {
+      person.#fullNameShown = await person.isProfileVisibleTo(viewer)
+    }
+  }
+
+  /**
+   * How pages name the member: their username, or their full name once
+   * `showNamesTo` found their profile visible to the viewer. A name nobody
+   * cleared never shows, so a page that forgets the check leaks nothing.
+   */
   get displayName() {
     const full = [this.firstName, this.lastName].filter(Boolean).join(' ')
-    return full || this.username
+    return (this.#fullNameShown && full) || this.username
   }
 
   get initials() {

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { MessageBuilder } from '@adonisjs/core/helpers'
 import { SessionSchema } from '#database/schema'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import LiveAccess from '#services/live_access'
 
 const BROWSERS: [RegExp, string][] = [
   [/Edg(e|A|iOS)?\//, 'Edge'],
@@ -74,7 +75,7 @@ export default class UserSession extends SessionSchema {
   /**
    * Ends every session of a member but `exceptId`, and every remember-me
    * token but the one bound to the kept session, so no other browser can
-   * silently sign in again.
+   * silently sign in again; their live streams end with them.
    */
   static async endAllOf(
     userId: string,
@@ -95,6 +96,7 @@ export default class UserSession extends SessionSchema {
       .where('tokenable_id', userId)
       .if(kept?.remember_me_token_id, (query) => query.whereNot('id', kept.remember_me_token_id))
       .delete()
+    LiveAccess.memberChanged(userId, { trx: options.trx })
   }
 
   /**
@@ -118,12 +120,14 @@ export default class UserSession extends SessionSchema {
   }
 
   /**
-   * Ends this session and the remember-me token of the same browser.
+   * Ends this session, the remember-me token of the same browser and the
+   * live streams it opened.
    */
   async revoke() {
     if (this.rememberMeTokenId) {
       await db.from('remember_me_tokens').where('id', this.rememberMeTokenId).delete()
     }
     await this.delete()
+    if (this.userId) LiveAccess.memberChanged(this.userId)
   }
 }

@@ -7,6 +7,7 @@ import type { LucidTokenable } from '@adonisjs/auth/types/access_tokens'
 import type { Secret } from '@adonisjs/core/helpers'
 import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
 import { prefixedColumns, takePrefixed } from '#services/prefixed_columns'
+import LiveAccess from '#services/live_access'
 
 /**
  * How stale a token's "last used" may get before a request records it.
@@ -27,8 +28,8 @@ const TOKEN_COLUMNS = [
 ]
 
 /**
- * @adonisjs/auth's database token provider, with three changes to verifying
- * a token:
+ * @adonisjs/auth's database token provider. Deleting tokens also ends the
+ * live streams they opened. And three changes to verifying a token:
  * - the token and its owner are read in one query (`verifyWithOwner`): the
  *   library reads the token, then the user, two round trips per API call;
  * - "last used" is written at most once a minute per token (the library
@@ -39,6 +40,18 @@ const TOKEN_COLUMNS = [
 export class AccessTokensProvider<
   TokenableModel extends LucidModel,
 > extends DbAccessTokensProvider<TokenableModel> {
+  async delete(user: InstanceType<TokenableModel>, identifier: string | number | BigInt) {
+    const deleted = await super.delete(user, identifier)
+    LiveAccess.memberChanged(String(user.$primaryKeyValue))
+    return deleted
+  }
+
+  async deleteAll(user: InstanceType<TokenableModel>) {
+    const deleted = await super.deleteAll(user)
+    LiveAccess.memberChanged(String(user.$primaryKeyValue))
+    return deleted
+  }
+
   async verify(tokenValue: Secret<string>) {
     const verified = await this.verifyWithOwner(tokenValue)
     return verified?.token ?? null

@@ -6,29 +6,15 @@ import CommentTransformer from '#transformers/comment_transformer'
 import Bounty from '#models/bounty'
 import BountyComment from '#models/bounty_comment'
 import type Notification from '#models/notification'
+import { isLiveChannel, liveChannels } from '#services/live_channels'
 
 type Payload = Exclude<Parameters<typeof transmit.broadcast>[1], undefined>
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
-const CHANNELS = [
-  new RegExp(`^users/${UUID}/notifications$`),
-  new RegExp(`^bounties/${UUID}$`),
-  /^board$/,
-]
-
 /**
- * Live channel names (the API contract's "Live events"); start/transmit.ts authorises
- * subscriptions to them.
+ * Channel names live in their own module (the access rules need them
+ * without the transformers); they are exported from here as before.
  */
-export const liveChannels = {
-  notifications: (userId: string) => `users/${userId}/notifications`,
-  bounty: (bountyId: string) => `bounties/${bountyId}`,
-  board: 'board',
-}
-
-export function isLiveChannel(channel: unknown) {
-  return typeof channel === 'string' && CHANNELS.some((pattern) => pattern.test(channel))
-}
+export { liveChannels, isLiveChannel }
 
 /**
  * A new notification and the member's unread count, for the bell and a

@@ -1,11 +1,53 @@
 import type { ServerResponse } from 'node:http'
 import type { HttpContext } from '@adonisjs/core/http'
 import type transmit from '@adonisjs/transmit/services/main'
+import type User from '#models/user'
 
 type StreamManager = ReturnType<(typeof transmit)['getManager']>
 type TransmitStream = ReturnType<StreamManager['createStream']>
 type SubscribeParams = Parameters<StreamManager['subscribe']>[0]
 type UnsubscribeParams = Parameters<StreamManager['unsubscribe']>[0]
+
+/**
+ * What a stream was opened or subscribed with: a browser session (its id,
+ * which never leaves this process) or an API token (its id).
+ */
+export type Credential = { kind: 'session'; id: string } | { kind: 'token'; id: string }
+
+/**
+ * Who holds a stream, as a re-check sees it.
+ */
+export type StreamHolder = {
+  ownerId: string | null
+  credentials: readonly Credential[]
+}
+
+/**
+ * "Access changed" (sent through Transmit, so every app process gets it):
+ * re-check the streams of one member, or every subscriber of one channel.
+ * `ended` names credentials known to be over already (a sign-out whose
+ * session is only written once the response is sent).
+ */
+export type AccessChange = { member: string; ended: string[] } | { channel: string }
+
+/**
+ * The channel rules LiveStreams applies: which channels exist, who may
+ * follow one (at subscribe time), and the same rule again for a stream's
+ * holder when access changed (null: the holder no longer holds anything,
+ * close the stream; otherwise the channels now refused).
+ */
+export type ChannelRules = {
+  isKnown(channel: string): boolean
+  mayFollow(viewer: User | null, channel: string): Promise<boolean>
+  recheck(holder: StreamHolder, channels: string[], ended: string[]): Promise<string[] | null>
+  credentialOf(context: HttpContext): Credential | null
+}
+
+/**
+ * The internal channel access changes travel on. Clients cannot subscribe
+ * to it: it is no live channel (`isKnown`).
+ */
+export const ACCESS_CHANNEL = '$corps/access'
 
 /**
  * A client that reads this much less than it is sent (a stalled tab, a dead
@@ -54,8 +96,12 @@ const HEADERS = {
  * methods Transmit calls on its streams when broadcasting (`getUid`,
  * `writeMessage`), writing straight to the response.
  */
-class LiveStream {
+class LiveStream implements StreamHolder {
   readonly channels = new Set<string>()
+  readonly credentials: Credential[] = []
+  #holds = 0
+  #held: { channel: string; frame: Buffer }[] = []
+  #heldBytes = 0
 
   constructor(
     readonly uid: string,
@@ -69,10 +115,44 @@ class LiveStream {
   }
 
   writeMessage({ data }: { data: { channel: string; payload: unknown } }) {
-    this.write(frameOf(data.channel, data.payload))
+    const frame = frameOf(data.channel, data.payload)
+    if (this.#holds === 0) return this.write(frame)
+    this.#heldBytes += frame.length
+    if (this.#heldBytes > MAX_BUFFERED_BYTES) return this.response.destroy()
+    this.#held.push({ channel: data.channel, frame })
+  }
+
+  addCredential(credential: Credential | null) {
+    if (!credential) return
+    const known = this.credentials.some(
+      (held) => held.kind === credential.kind && held.id === credential.id
+    )
+    if (!known) this.credentials.push(credential)
+  }
+
+  /**
+   * While access is being re-checked, messages wait instead of going out:
+   * nothing reaches the stream on a channel it may have just lost.
+   */
+  hold() {
+    this.#holds++
+  }
+
+  /**
+   * Sends what waited, on the channels the stream still follows.
+   */
+  release() {
+    if (--this.#holds > 0) return
+    const held = this.#held
+    this.#held = []
+    this.#heldBytes = 0
+    for (const { channel, frame } of held) {
+      if (this.channels.has(channel)) this.write(frame)
+    }
   }
 
   write(frame: Buffer) {
+    if (this.response.writableEnded) return
     if (this.response.writableLength > MAX_BUFFERED_BYTES) {
       this.response.destroy()
       return
@@ -125,17 +205,83 @@ export class LiveStreams {
   #opens = 0
   #tick = 0
 
+  #rules?: ChannelRules
+
   /**
-   * Takes over the manager's stream lookups. `isKnown` names the channels
-   * that exist: subscribing to anything else is refused, so a client cannot
-   * grow the index with made-up names.
+   * Counts access changes, so a subscribe that was being checked while one
+   * arrived knows to check again.
    */
-  install(manager: StreamManager, isKnown: (channel: string) => boolean) {
-    manager.subscribe = (params) => this.#subscribe(manager, params, isKnown)
+  #accessChanges = 0
+
+  /**
+   * Something Transmit delivers ACCESS_CHANNEL messages to, like a stream:
+   * a broadcast there (from this process or, through Redis, another one)
+   * starts a re-check here.
+   */
+  #accessListener = new Set([
+    {
+      getUid: () => ACCESS_CHANNEL,
+      writeMessage: ({ data }: { data: { payload: unknown } }) =>
+        this.accessChanged(data.payload as AccessChange),
+    },
+  ])
+
+  /**
+   * Takes over the manager's stream lookups and channel authorisation.
+   * `rules.isKnown` names the channels that exist: subscribing to anything
+   * else is refused, so a client cannot grow the index with made-up names.
+   */
+  install(manager: StreamManager, rules: ChannelRules) {
+    this.#rules = rules
+    manager.subscribe = (params) => this.#subscribe(params, rules)
     manager.unsubscribe = async (params) => this.#unsubscribe(params)
-    manager.findByChannel = (channel) =>
-      (this.#byChannel.get(channel) ?? NO_STREAMS) as unknown as Set<TransmitStream>
+    manager.findByChannel = (channel) => {
+      if (channel === ACCESS_CHANNEL) return this.#accessListener as unknown as Set<TransmitStream>
+      return (this.#byChannel.get(channel) ?? NO_STREAMS) as unknown as Set<TransmitStream>
+    }
     setInterval(() => this.#ping(), LiveStreams.PING_TICK_MS).unref()
+  }
+
+  /**
+   * Re-checks the streams an access change concerns with the rule applied
+   * at subscribe time: a stream whose holder lost their session, token or
+   * account is closed; channels now refused are dropped. The streams are
+   * held at once (synchronously, before any later broadcast can reach
+   * them) and released when their check is done. A check that fails closes
+   * the stream: the client reconnects and subscribes again, checked anew.
+   * Resolves when every check is done.
+   */
+  accessChanged(change: AccessChange) {
+    const rules = this.#rules
+    if (!rules) return Promise.resolve()
+    const streams =
+      'channel' in change
+        ? [...(this.#byChannel.get(change.channel) ?? NO_STREAMS)]
+        : [...this.#byUid.values()].filter((stream) => stream.ownerId === change.member)
+    this.#accessChanges++
+    const ended = 'ended' in change ? change.ended : []
+    for (const stream of streams) stream.hold()
+    return Promise.all(
+      streams.map((stream) => {
+        const channels = 'channel' in change ? [change.channel] : [...stream.channels]
+        return this.#recheck(rules, stream, channels, ended)
+      })
+    )
+  }
+
+  /**
+   * Re-checks one held stream, then releases it.
+   */
+  async #recheck(rules: ChannelRules, stream: LiveStream, channels: string[], ended: string[]) {
+    try {
+      const refused = await rules.recheck(stream, channels, ended)
+      if (refused === null) return this.#close(stream)
+      for (const channel of refused) this.#leave(stream, channel)
+    } catch {
+      this.#close(stream)
+    } finally {
+      stream.release()
+    }
   }
 
   /**
@@ -165,6 +311,7 @@ export class LiveStreams {
     response.write(':ok\n\n')
 
     const stream = new LiveStream(uid, ownerId, this.#opens++ % LiveStreams.PING_SLOTS, response)
+    if (ownerId) stream.addCredential(this.#rules?.credentialOf(ctx) ?? null)
     this.#replace(uid)
     this.#byUid.set(uid, stream)
     response.once('close', () => this.#closed(stream))
@@ -190,6 +337,12 @@ export class LiveStreams {
     if (this.#byUid.get(stream.uid) === stream) this.#forget(stream)
   }
 
+  #close(stream: LiveStream) {
+    this.#closed(stream)
+    stream.channels.clear()
+    stream.end()
+  }
+
   #forget(stream: LiveStream) {
     for (const channel of stream.channels) this.#removeFromChannel(channel, stream)
     this.#byUid.delete(stream.uid)
@@ -208,12 +361,11 @@ export class LiveStreams {
   }
 
   async #subscribe(
-    manager: StreamManager,
     { uid, channel, context, skipAuthorization, onSubscribe }: SubscribeParams,
-    isKnown: (channel: string) => boolean
+    rules: ChannelRules
   ) {
     const stream = this.#byUid.get(uid)
-    if (!stream || !isKnown(channel)) return false
+    if (!stream || !rules.isKnown(channel)) return false
 
     const userId = ownerOf(context)
     if (stream.ownerId !== null && stream.ownerId !== userId) return false
@@ -223,16 +375,26 @@ export class LiveStreams {
     ) {
       return false
     }
-    if (!skipAuthorization && !(await manager.verifyAccess(channel, context as HttpContext))) {
+    const changesBefore = this.#accessChanges
+    if (!skipAuthorization && !(await rules.mayFollow(context?.auth?.user ?? null, channel))) {
       return false
     }
     if (this.#byUid.get(uid) !== stream) return false
 
     stream.ownerId = stream.ownerId ?? userId
+    if (userId) stream.addCredential(rules.credentialOf(context as HttpContext))
     stream.channels.add(channel)
     let streams = this.#byChannel.get(channel)
     if (!streams) this.#byChannel.set(channel, (streams = new Set()))
     streams.add(stream)
+    if (this.#accessChanges !== changesBefore) {
+      // Access changed while this subscribe was being checked: the answer
+      // may be stale, so the new subscription is checked again before
+      // anything reaches it.
+      stream.hold()
+      await this.#recheck(rules, stream, [channel], [])
+      if (!stream.channels.has(channel)) return false
+    }
     onSubscribe?.({ uid, channel, context: context as HttpContext })
     return true
   }
@@ -240,9 +402,13 @@ export class LiveStreams {
   #unsubscribe({ uid, channel, context, onUnsubscribe }: UnsubscribeParams) {
     const stream = this.#byUid.get(uid)
     if (!stream || (stream.ownerId !== null && stream.ownerId !== ownerOf(context))) return false
-    if (stream.channels.delete(channel)) this.#removeFromChannel(channel, stream)
+    this.#leave(stream, channel)
     onUnsubscribe?.({ uid, channel, context: context as HttpContext })
     return true
+  }
+
+  #leave(stream: LiveStream, channel: string) {
+    if (stream.channels.delete(channel)) this.#removeFromChannel(channel, stream)
   }
 
   #removeFromChannel(channel: string, stream: LiveStream) {

@@ -109,6 +109,10 @@ export class Credentials {
 export class EventStream {
   readonly uid: string
   status = 0
+  /**
+   * Whether the server ended the stream (close() does not count).
+   */
+  endedByServer = false
   #messages: LiveMessage[] = []
   #arrived = new Set<() => void>()
   #abort = new AbortController()
@@ -183,6 +187,18 @@ export class EventStream {
     this.#abort.abort()
   }
 
+  /**
+   * Waits up to `timeout` ms for the server to end the stream; resolves
+   * with whether it did.
+   */
+  async ended(timeout = 3000) {
+    const deadline = Date.now() + timeout
+    while (!this.endedByServer && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    return this.endedByServer
+  }
+
   async #connect() {
     const response = await this.credentials.fetch(
       `${this.baseUrl}/__transmit/events?uid=${this.uid}`,
@@ -208,6 +224,7 @@ export class EventStream {
           buffer = buffer.slice(end + 2)
         }
       }
+      this.endedByServer = true
     } catch {
       // Aborted by close(), or the server went away: the stream is over.
     }

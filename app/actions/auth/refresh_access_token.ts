@@ -2,12 +2,14 @@ import db from '@adonisjs/lucid/services/db'
 import type { AccessToken } from '@adonisjs/auth/access_tokens'
 import User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
+import LiveAccess from '#services/live_access'
 
 /**
  * Replaces the token the caller used with a new one that has the same name,
  * abilities and lifetime (a token that never expired still never does).
  * The old row is deleted first, under its row lock, so two concurrent
- * refreshes of one token yield one new token, not two.
+ * refreshes of one token yield one new token, not two; streams opened with
+ * it end (the client subscribes again with the new one).
  */
 export default class RefreshAccessToken {
   static async handle(user: User, current: AccessToken) {
@@ -31,6 +33,7 @@ export default class RefreshAccessToken {
           .update({ expires_at: null })
         token.expiresAt = null
       }
+      LiveAccess.memberChanged(user.id, { trx })
       return token
     })
   }

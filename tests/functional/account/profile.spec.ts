@@ -57,7 +57,7 @@ test.group('Profile settings', (group) => {
     response.assertHeader('location', '/settings/profile')
     response.assertFlashMessage('success', 'Your profile has been saved.')
     await user.refresh()
-    assert.equal(user.displayName, 'Giyu Tomioka')
+    assert.deepEqual([user.firstName, user.lastName], ['Giyu', 'Tomioka'])
     const profile = await UserProfile.findOrFail(user.id)
     assert.deepInclude(profile.serialize(), {
       bio: 'Water breathing, quiet mornings.',

@@ -4,7 +4,7 @@ import { freePort, reachable } from '#tests/helpers/network'
 import app from '@adonisjs/core/services/app'
 import { liveChannels } from '#services/broadcast'
 import { bearerFor } from '#tests/functional/api/support'
-import { funded, member } from '#tests/helpers/bounties'
+import { funded, member, postBounty } from '#tests/helpers/bounties'
 import { truncateEachTest } from '#tests/helpers/ledger'
 import { Credentials, EventStream, serverUrl } from '#tests/helpers/live'
 
@@ -62,6 +62,17 @@ function stop(child: ChildProcess) {
   })
 }
 
+/**
+ * An API call to process B.
+ */
+function throughB(method: string, path: string, authorization: string, body?: unknown) {
+  return fetch(`${serverUrl(PORTS.b)}/api/v1${path}`, {
+    method,
+    headers: { authorization, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+}
+
 test.group('Scale-out: two app processes sharing Redis', (group) => {
   let processes: ChildProcess[] = []
   truncateEachTest(group)
@@ -85,13 +96,10 @@ test.group('Scale-out: two app processes sharing Redis', (group) => {
     assert.equal(onA.status, 200)
     assert.equal(await onA.subscribe(liveChannels.notifications(recipient.id)), 204)
 
-    const tip = await fetch(`${serverUrl(PORTS.b)}/api/v1/tips`, {
-      method: 'POST',
-      headers: {
-        'authorization': await bearerFor(sender),
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ toUserId: recipient.id, amount: '5.00', message: 'From B' }),
+    const tip = await throughB('POST', '/tips', await bearerFor(sender), {
+      toUserId: recipient.id,
+      amount: '5.00',
+      message: 'From B',
     })
     assert.equal(tip.status, 201)
 
@@ -101,6 +109,56 @@ test.group('Scale-out: two app processes sharing Redis', (group) => {
     assert.equal(event.notification.message, 'From B')
     assert.equal(event.unreadCount, 1)
     assert.deepEqual(await onA.received(liveChannels.notifications(recipient.id), 500), [])
+  })
+    .skip(!redisUp, `Redis is unreachable at ${REDIS_HOST}:${REDIS_PORT}`)
+    .timeout(60_000)
+
+  test('a bounty made team-only through process B stops its channel on process A at once', async ({
+    assert,
+    cleanup,
+  }) => {
+    const poster = await funded('500.00')
+    const follower = await member()
+    const bounty = await postBounty(poster)
+    const channel = liveChannels.bounty(bounty.id)
+    const onA = { baseUrl: serverUrl(PORTS.a) }
+    const posterOnA = await EventStream.open(await Credentials.bearerFor(poster), onA)
+    const followerOnA = await EventStream.open(await Credentials.bearerFor(follower), onA)
+    cleanup(() => [posterOnA, followerOnA].forEach((stream) => stream.close()))
+    assert.equal(await posterOnA.subscribe(channel), 204)
+    assert.equal(await followerOnA.subscribe(channel), 204)
+
+    const posterToken = await bearerFor(poster)
+    const edit = await throughB('PUT', `/bounties/${bounty.id}`, posterToken, {
+      teamId: '00000000-0000-4000-8000-000000000001',
+      description: 'Team only from now on',
+    })
+    assert.equal(edit.status, 200)
+    const comment = await throughB('POST', `/bounties/${bounty.id}/comments`, posterToken, {
+      content: 'Secret',
+    })
+    assert.equal(comment.status, 201)
+
+    await posterOnA.next(channel, (message) => message.type === 'comment.created', 5000)
+    assert.deepEqual(await followerOnA.received(channel), [])
+  })
+    .skip(!redisUp, `Redis is unreachable at ${REDIS_HOST}:${REDIS_PORT}`)
+    .timeout(60_000)
+
+  test('a token revoked through process B ends the stream it subscribed on process A', async ({
+    assert,
+    cleanup,
+  }) => {
+    const user = await member()
+    const authorization = await bearerFor(user)
+    const onA = await EventStream.open(Credentials.anonymous(), { baseUrl: serverUrl(PORTS.a) })
+    cleanup(() => onA.close())
+    const token = Credentials.bearer(authorization.replace('Bearer ', ''))
+    assert.equal(await onA.subscribe(liveChannels.notifications(user.id), token), 204)
+
+    const logout = await throughB('POST', '/auth/logout', authorization)
+    assert.equal(logout.status, 200)
+    assert.isTrue(await onA.ended(5000))
   })
     .skip(!redisUp, `Redis is unreachable at ${REDIS_HOST}:${REDIS_PORT}`)
     .timeout(60_000)

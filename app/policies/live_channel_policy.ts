@@ -1,0 +1,31 @@
+import { BasePolicy, allowGuest } from '@adonisjs/bouncer'
+import Bounty from '#models/bounty'
+import type User from '#models/user'
+import { liveChannels } from '#services/live_channels'
+
+const NOTIFICATIONS = /^users\/([^/]+)\/notifications$/
+const BOUNTY = /^bounties\/([^/]+)$/
+
+/**
+ * Who may follow a live channel (docs/permissions.md "Live channels"). The
+ * one rule for both moments it matters: when a stream subscribes, and when
+ * access changes under an open subscription (app/services/live_access.ts).
+ */
+export default class LiveChannelPolicy extends BasePolicy {
+  @allowGuest()
+  async follow(viewer: User | null, channel: string): Promise<boolean> {
+    if (channel === liveChannels.board) return true
+    const notifications = NOTIFICATIONS.exec(channel)
+    if (notifications) return viewer?.id === notifications[1]
+    const bounty = BOUNTY.exec(channel)
+    if (bounty) {
+      const visible = await Bounty.query()
+        .withScopes((scopes) => scopes.visibleTo(viewer))
+        .where('bounties.id', bounty[1])
+        .select('bounties.id')
+        .first()
+      return visible !== null
+    }
+    return false
+  }
+}

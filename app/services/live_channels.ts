@@ -1,0 +1,20 @@
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+const CHANNELS = [
+  new RegExp(`^users/${UUID}/notifications$`),
+  new RegExp(`^bounties/${UUID}$`),
+  /^board$/,
+]
+
+/**
+ * Live channel names; app/policies/live_channel_policy.ts says who may
+ * follow each.
+ */
+export const liveChannels = {
+  notifications: (userId: string) => `users/${userId}/notifications`,
+  bounty: (bountyId: string) => `bounties/${bountyId}`,
+  board: 'board',
+}
+
+export function isLiveChannel(channel: unknown) {
+  return typeof channel === 'string' && CHANNELS.some((pattern) => pattern.test(channel))
+}
