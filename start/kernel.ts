@@ -31,7 +31,6 @@ export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
   silentAuth: () => import('#middleware/silent_auth_middleware'),
   apiAuth: () => import('#middleware/api_auth_middleware'),
-  verified: () => import('#middleware/verified_middleware'),
   idempotency: () => import('#middleware/idempotency_middleware'),
   transmitAuth: () => import('#middleware/transmit_auth_middleware'),
 })
