@@ -49,7 +49,6 @@ export default defineConfig({
     () => import('#start/view'),
     () => import('#start/limiter'),
     () => import('#start/transmit'),
-    () => import('#start/transformers'),
   ],
 
   tests: {
