@@ -1,75 +1,35 @@
-import {
-  AccessToken,
-  AccessTokensLucidUserProvider,
-  DbAccessTokensProvider,
-} from '@adonisjs/auth/access_tokens'
-import type { LucidTokenable } from '@adonisjs/auth/types/access_tokens'
+import { AccessToken, DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
 import type { Secret } from '@adonisjs/core/helpers'
-import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
-import { prefixedColumns, takePrefixed } from '#services/prefixed_columns'
+import type { LucidModel } from '@adonisjs/lucid/types/model'
 
 /**
  * How stale a token's "last used" may get before a request records it.
  */
 export const LAST_USED_EVERY_MS = 60_000
 
-const TOKEN_COLUMNS = [
-  'id',
-  'tokenable_id',
-  'type',
-  'name',
-  'hash',
-  'abilities',
-  'created_at',
-  'updated_at',
-  'last_used_at',
-  'expires_at',
-]
-
 /**
- * @adonisjs/auth's database token provider, with three changes to verifying
- * a token:
- * - the token and its owner are read in one query (`verifyWithOwner`): the
- *   library reads the token, then the user, two round trips per API call;
- * - "last used" is written at most once a minute per token (the library
- *   wrote it on every API request: a write in each call);
- * - and only for a token whose secret matched (the library wrote it before
- *   checking, so anyone knowing a token's id could move it).
+ * @adonisjs/auth's database token provider, with one change to verifying a
+ * token: "last used" is written only for a token whose secret matched and
+ * that has not expired (the library wrote it before checking, so anyone
+ * knowing a token's id could move it: docs/upstream.md), and at most once a
+ * minute per token (the library wrote it on every API request).
  */
 export class AccessTokensProvider<
   TokenableModel extends LucidModel,
 > extends DbAccessTokensProvider<TokenableModel> {
   async verify(tokenValue: Secret<string>) {
-    const verified = await this.verifyWithOwner(tokenValue)
-    return verified?.token ?? null
-  }
-
-  /**
-   * The token `tokenValue` names, if its secret matches and it has not
-   * expired, with the model it belongs to.
-   */
-  async verifyWithOwner(
-    tokenValue: Secret<string>
-  ): Promise<{ token: AccessToken; owner: InstanceType<TokenableModel> } | null> {
     const decoded = AccessToken.decode(this.prefix, tokenValue.release())
     if (!decoded) return null
-    const model = this.options.tokenableModel
     const db = await this.getDb()
-    const owners = model.table
     const row = await db
+      .query()
       .from(this.table)
-      .join(owners, `${owners}.${model.primaryKey}`, `${this.table}.tokenable_id`)
-      .where(`${this.table}.id`, decoded.identifier)
-      .where(`${this.table}.type`, this.type)
-      .select(`${owners}.*`, db.raw(prefixedColumns(this.table, TOKEN_COLUMNS, 'token')))
+      .where({ id: decoded.identifier, type: this.type })
+      .limit(1)
       .first()
     if (!row) return null
 
-    const tokenRow = takePrefixed(row, 'token')!
-    const ownerRow = Object.fromEntries(
-      Object.entries(row).filter(([key]) => !key.startsWith('token.'))
-    )
-    const token = this.dbRowToAccessToken(tokenRow as Parameters<typeof this.dbRowToAccessToken>[0])
+    const token = this.dbRowToAccessToken(row)
     if (!token.verify(decoded.secret) || token.isExpired()) return null
 
     const now = new Date()
@@ -81,41 +41,6 @@ export class AccessTokensProvider<
         .update({ last_used_at: now })
       token.lastUsedAt = now
     }
-    const owner = model.$createFromAdapterResult(ownerRow) as InstanceType<TokenableModel>
-    return { token, owner }
-  }
-}
-
-/**
- * The access-token guard's user provider, handing the user read with the
- * token (`verifyWithOwner`) to the guard's `findById` that follows it, so an
- * API call reads both in one query. The hand-over is keyed by user id and
- * taken once: a request that finds nothing (another request for the same
- * member took it between the two calls) reads the user itself, as the
- * library does.
- */
-export class TokensUserProvider<
-  TokenableProperty extends string,
-  UserModel extends LucidTokenable<TokenableProperty>,
-> extends AccessTokensLucidUserProvider<TokenableProperty, UserModel> {
-  #verified = new Map<string, InstanceType<UserModel>>()
-
-  async verifyToken(tokenValue: Secret<string>) {
-    const tokens = await this.getTokensProvider()
-    if (!(tokens instanceof AccessTokensProvider)) {
-      throw new Error('TokensUserProvider needs the model’s tokens to be an AccessTokensProvider')
-    }
-    const verified = await tokens.verifyWithOwner(tokenValue)
-    if (!verified) return null
-    this.#verified.set(String(verified.token.tokenableId), verified.owner as LucidRow as never)
-    return verified.token
-  }
-
-  async findById(identifier: string | number | BigInt) {
-    const key = String(identifier)
-    const user = this.#verified.get(key)
-    if (!user) return super.findById(identifier)
-    this.#verified.delete(key)
-    return this.createUserForGuard(user)
+    return token
   }
 }
