@@ -26,4 +26,3 @@ edge.global(
   (priority: string) =>
     BOUNTY_PRIORITY_LABELS[priority as keyof typeof BOUNTY_PRIORITY_LABELS] ?? priority
 )
-
