@@ -14,7 +14,7 @@
 import { fileURLToPath } from 'node:url'
 import router from '@adonisjs/core/services/router'
 import transmit from '@adonisjs/transmit/services/main'
-import { middleware } from '#start/kernel'
+import { stacks } from '#start/kernel'
 import { controllers } from '#generated/controllers'
 import Bounty from '#models/bounty'
 import liveStreams from '#services/live_streams'
@@ -37,7 +37,7 @@ router
     router.post('__transmit/unsubscribe', [UnsubscribeController]).as('unsubscribe')
   })
   .as('transmit')
-  .use(middleware.transmitAuth())
+  .use(stacks.live())
 
 transmit.authorize<{ id: string }>('users/:id/notifications', (ctx, { id }) => {
   return ctx.auth.user?.id === id
@@ -64,3 +64,4 @@ router
     return response.download(transmitClient, true)
   })
   .as('transmit_client')
+  .use(stacks.web())
