@@ -17,7 +17,7 @@ import transmit from '@adonisjs/transmit/services/main'
 import { stacks } from '#start/kernel'
 import { controllers } from '#generated/controllers'
 import Bounty from '#models/bounty'
-import liveStreams from '#services/live_streams'
+import liveStreams from '#overrides/live_streams'
 import { isLiveChannel } from '#services/broadcast'
 
 const SubscribeController = () => import('@adonisjs/transmit/controllers/subscribe_controller')

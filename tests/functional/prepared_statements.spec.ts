@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import pg from 'pg'
-import { PREPARED_PER_CONNECTION } from '#services/prepared_statements'
+import { PREPARED_PER_CONNECTION } from '#overrides/prepared_statements'
 
 type PgClient = {
   query: (config: { text: string; values?: unknown[] }) => Promise<{ rows: any[] }>
