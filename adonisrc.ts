@@ -51,7 +51,6 @@ export default defineConfig({
     () => import('#start/view'),
     () => import('#start/limiter'),
     () => import('#start/transmit'),
-    () => import('#start/transformers'),
   ],
 
   tests: {

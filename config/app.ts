@@ -10,29 +10,8 @@ export const appKey = env.get('APP_KEY')
 
 export const appUrl = env.get('APP_URL')
 
-/**
- * The framework's own JSON serializer (safe-stable-stringify with a
- * replacer: BigInts as strings, cycles dropped).
- */
-const { serializeJSON: frameworkSerializeJSON } = defineConfig({})
-
-/**
- * Response bodies as JSON: the engine's own JSON.stringify, native code and
- * several times as fast as the framework's serializer, which runs in
- * JavaScript. Only what JSON.stringify refuses, a BigInt or a cycle, goes
- * to the framework's.
- */
-export function serializeJSON(value: unknown) {
-  try {
-    return JSON.stringify(value)
-  } catch {
-    return frameworkSerializeJSON(value)
-  }
-}
-
 export const http = defineConfig({
   generateRequestId: true,
-  serializeJSON,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: true,
   /**

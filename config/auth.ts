@@ -1,7 +1,6 @@
 import { defineConfig } from '@adonisjs/auth'
 import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
-import { tokensGuard } from '@adonisjs/auth/access_tokens'
-import { TokensUserProvider } from '#services/access_tokens_provider'
+import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 /**
@@ -19,7 +18,7 @@ const authConfig = defineConfig({
       }),
     }),
     api: tokensGuard({
-      provider: new TokensUserProvider({
+      provider: tokensUserProvider({
         tokens: 'accessTokens',
         model: () => import('#models/user'),
       }),

@@ -2,7 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/lucid'
 import { existsSync, readFileSync } from 'node:fs'
-import { prepareStatements } from '#services/prepared_statements'
+import { prepareStatements } from '#overrides/prepared_statements'
 
 /**
  * Without DATABASE_URL or DB_HOST, Corps uses the embedded PostgreSQL that
@@ -53,7 +53,7 @@ const dbConfig = defineConfig({
         min: 0,
         max: 10,
         // Parameterized queries become prepared statements (parsed and
-        // planned once per connection): app/services/prepared_statements.ts.
+        // planned once per connection): app/overrides/prepared_statements.ts.
         afterCreate(client: Parameters<typeof prepareStatements>[0], done: Function) {
           done(null, prepareStatements(client))
         },

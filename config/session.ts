@@ -1,7 +1,6 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
-import { lazyTouchDatabaseStore } from '#services/session_store'
 
 /**
  * Sessions live in PostgreSQL so members can list and revoke them
@@ -21,7 +20,7 @@ const sessionConfig = defineConfig({
   store: env.get('SESSION_DRIVER'),
   stores: {
     cookie: stores.cookie(),
-    database: lazyTouchDatabaseStore({ tableName: 'sessions', gcProbability: 2 }),
+    database: stores.database({ tableName: 'sessions', gcProbability: 2 }),
   },
 })
 

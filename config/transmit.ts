@@ -8,7 +8,7 @@ import redisConfig from '#config/redis'
  * broadcast also goes through Redis to the other app processes, which
  * deliver it to the streams they hold (README: load balancing).
  *
- * Idle streams are pinged by app/services/live_streams.ts, a slice of them
+ * Idle streams are pinged by app/overrides/live_streams.ts, a slice of them
  * every second, rather than by Transmit, which pings them all at once.
  */
 export default defineConfig({

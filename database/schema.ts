@@ -286,7 +286,7 @@ export class CategorySchema extends BaseModel {
 }
 
 export class IdempotencyKeySchema extends BaseModel {
-  static $columns = ['createdAt', 'id', 'key', 'method', 'path', 'requestHash', 'responseBody', 'responseStatus', 'userId'] as const
+  static $columns = ['createdAt', 'id', 'key', 'method', 'outcomeId', 'path', 'requestHash', 'responseBody', 'responseStatus', 'userId'] as const
   $columns = IdempotencyKeySchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -296,6 +296,8 @@ export class IdempotencyKeySchema extends BaseModel {
   declare key: string
   @column()
   declare method: string
+  @column()
+  declare outcomeId: string | null
   @column()
   declare path: string
   @column()

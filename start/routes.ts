@@ -3,271 +3,287 @@
 | Routes
 |--------------------------------------------------------------------------
 |
-| Pages first (grouped by who may see them), then the JSON API under /api/v1.
-| Signed-in page groups and the whole API pass through memberThrottle: the
-| per-member budgets of start/limiter.ts (docs/limits.md).
+| Pages first (grouped by who may see them), then the JSON API under /api/v1,
+| each in one top-level group that gives it its middleware stack
+| (start/kernel.ts `stacks`). Signed-in page groups and the whole API pass
+| through memberThrottle: the per-member budgets of start/limiter.ts
+| (docs/limits.md).
 */
 import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
+import { middleware, stacks } from '#start/kernel'
 import { authThrottle, globalApiThrottle, verificationMailThrottle } from '#start/limiter'
 import { controllers } from '#generated/controllers'
 
 router
   .group(() => {
-    router.get('/', [controllers.Bounties, 'index']).as('home')
-    router.get('/bounties', [controllers.Bounties, 'index']).as('bounties.index')
     router
-      .get('/bounties/:id', [controllers.Bounties, 'show'])
+      .group(() => {
+        router.get('/', [controllers.Bounties, 'index']).as('home')
+        router.get('/bounties', [controllers.Bounties, 'index']).as('bounties.index')
+        router
+          .get('/bounties/:id', [controllers.Bounties, 'show'])
+          .where('id', router.matchers.uuid())
+          .as('bounties.show')
+        router.get('/u/:username', [controllers.PublicProfiles, 'show']).as('profiles.show')
+        router
+          .get('/avatars/:userId/:file', [controllers.Avatars, 'show'])
+          .where('userId', router.matchers.uuid())
+          .where('file', /^[a-z0-9]+\.(jpg|png|webp|gif)$/)
+          .as('avatars.show')
+        router
+          .get('/verify-email', [controllers.EmailVerifications, 'show'])
+          .as('email_verification.show')
+        router
+          .get('/forgot-password', [controllers.PasswordResets, 'create'])
+          .as('password_reset.create')
+        router
+          .get('/reset-password/:token', [controllers.PasswordResets, 'edit'])
+          .as('password_reset.edit')
+        router
+          .group(() => {
+            router
+              .post('/forgot-password', [controllers.PasswordResets, 'store'])
+              .as('password_reset.store')
+            router
+              .put('/reset-password/:token', [controllers.PasswordResets, 'update'])
+              .as('password_reset.update')
+          })
+          .use(authThrottle)
+      })
+      .use(middleware.silentAuth())
+
+    /*
+    | Accounts: visitors sign up and sign in (A1, A6 second step, A8 throttles).
+    */
+    router
+      .group(() => {
+        router.get('/register', [controllers.Registrations, 'create']).as('registration.create')
+        router.get('/login', [controllers.Sessions, 'create']).as('session.create')
+        router
+          .get('/login/two-factor', [controllers.TwoFactorChallenges, 'create'])
+          .as('two_factor_challenge.create')
+        router
+          .group(() => {
+            router.post('/register', [controllers.Registrations, 'store']).as('registration.store')
+            router.post('/login', [controllers.Sessions, 'store']).as('session.store')
+            router
+              .post('/login/two-factor', [controllers.TwoFactorChallenges, 'store'])
+              .as('two_factor_challenge.store')
+          })
+          .use(authThrottle)
+      })
+      .use(middleware.guest())
+
+    /*
+    | Accounts: the signed-in member's own session, email and settings (A2–A9).
+    */
+    router
+      .group(() => {
+        router.post('/logout', [controllers.Sessions, 'destroy']).as('session.destroy')
+        router
+          .post('/email/verification', [controllers.EmailVerifications, 'store'])
+          .as('email_verification.store')
+          .use([authThrottle, verificationMailThrottle])
+
+        router
+          .group(() => {
+            router.on('/').redirect('profile.edit').as('settings')
+            router.get('/profile', [controllers.Profiles, 'edit']).as('profile.edit')
+            router.put('/profile', [controllers.Profiles, 'update']).as('profile.update')
+            router.put('/avatar', [controllers.Avatars, 'update']).as('avatar.update')
+            router.delete('/avatar', [controllers.Avatars, 'destroy']).as('avatar.destroy')
+            router.get('/account', [controllers.Accounts, 'edit']).as('account.edit')
+            router.put('/account/email', [controllers.Emails, 'update']).as('email.update')
+            router.put('/account/password', [controllers.Passwords, 'update']).as('password.update')
+            router
+              .get('/account/export', [controllers.AccountExports, 'show'])
+              .as('account_export.show')
+            router.get('/security', [controllers.TwoFactor, 'show']).as('two_factor.show')
+            router
+              .post('/security/two-factor', [controllers.TwoFactor, 'store'])
+              .as('two_factor.store')
+            router
+              .put('/security/two-factor', [controllers.TwoFactor, 'update'])
+              .as('two_factor.update')
+            router
+              .delete('/security/two-factor', [controllers.TwoFactor, 'destroy'])
+              .as('two_factor.destroy')
+            router
+              .post('/security/recovery-codes', [controllers.RecoveryCodes, 'store'])
+              .as('recovery_codes.store')
+            router.get('/sessions', [controllers.UserSessions, 'index']).as('user_sessions.index')
+            router
+              .delete('/sessions/others', [controllers.OtherSessions, 'destroy'])
+              .as('other_sessions.destroy')
+            router
+              .delete('/sessions/:id', [controllers.UserSessions, 'destroy'])
+              .where('id', /^[a-f0-9]{32}$/)
+              .as('user_sessions.destroy')
+            router.get('/tokens', [controllers.ApiTokens, 'index']).as('api_tokens.index')
+            router.post('/tokens', [controllers.ApiTokens, 'store']).as('api_tokens.store')
+            router
+              .delete('/tokens/:id', [controllers.ApiTokens, 'destroy'])
+              .where('id', router.matchers.number())
+              .as('api_tokens.destroy')
+            router.get('/notifications', [controllers.Settings, 'edit']).as('settings.edit')
+            router.put('/notifications', [controllers.Settings, 'update']).as('settings.update')
+            router
+              .get('/danger-zone', [controllers.AccountDeletions, 'create'])
+              .as('account_deletion.create')
+            router
+              .post('/account/deletion', [controllers.AccountDeletions, 'store'])
+              .as('account_deletion.store')
+          })
+          .prefix('/settings')
+      })
+      .use([middleware.auth(), middleware.memberThrottle()])
+
+    /*
+    | Bounties (B1–B7, H1): posting, working on and reviewing bounties; each
+    | verb is a sub-resource of the bounty. Downloads reuse the API's file
+    | handler, which checks access the same way for both.
+    */
+    router
+      .group(() => {
+        router.get('/dashboard', [controllers.Dashboard, 'show']).as('dashboard.show')
+        router.get('/bounties/drafts', [controllers.bounties.Drafts, 'index']).as('drafts.index')
+        router.get('/bounties/new', [controllers.Bounties, 'create']).as('bounties.create')
+        router.post('/bounties', [controllers.Bounties, 'store']).as('bounties.store')
+        router
+          .group(() => {
+            router.get('/edit', [controllers.Bounties, 'edit']).as('bounties.edit')
+            router.put('/', [controllers.Bounties, 'update']).as('bounties.update')
+            router.delete('/', [controllers.Bounties, 'destroy']).as('bounties.destroy')
+            router
+              .post('/publication', [controllers.bounties.Publications, 'store'])
+              .as('bounty_publications.store')
+            router.post('/claim', [controllers.bounties.Claims, 'store']).as('bounty_claims.store')
+            router
+              .delete('/claim', [controllers.bounties.Claims, 'destroy'])
+              .as('bounty_claims.destroy')
+            router
+              .post('/assignments', [controllers.bounties.Assignments, 'store'])
+              .as('bounty_assignments.store')
+            router
+              .post('/submissions', [controllers.bounties.Submissions, 'store'])
+              .as('bounty_submissions.store')
+            router
+              .post('/approvals', [controllers.bounties.Approvals, 'store'])
+              .as('bounty_approvals.store')
+            router
+              .post('/change-requests', [controllers.bounties.ChangeRequests, 'store'])
+              .as('bounty_change_requests.store')
+            router
+              .post('/cancellation', [controllers.bounties.Cancellations, 'store'])
+              .as('bounty_cancellations.store')
+            router
+              .post('/comments', [controllers.bounties.Comments, 'store'])
+              .as('bounty_comments.store')
+            router
+              .post('/attachments', [controllers.bounties.Attachments, 'store'])
+              .as('bounty_attachments.store')
+          })
+          .prefix('/bounties/:id')
+        router.get('/files/:id', [controllers.api.Files, 'show']).as('files.show')
+        router
+          .delete('/files/:id', [controllers.bounties.Attachments, 'destroy'])
+          .as('bounty_attachments.destroy')
+      })
       .where('id', router.matchers.uuid())
-      .as('bounties.show')
-    router.get('/u/:username', [controllers.PublicProfiles, 'show']).as('profiles.show')
-    router
-      .get('/avatars/:userId/:file', [controllers.Avatars, 'show'])
-      .where('userId', router.matchers.uuid())
-      .where('file', /^[a-z0-9]+\.(jpg|png|webp|gif)$/)
-      .as('avatars.show')
-    router
-      .get('/verify-email', [controllers.EmailVerifications, 'show'])
-      .as('email_verification.show')
-    router
-      .get('/forgot-password', [controllers.PasswordResets, 'create'])
-      .as('password_reset.create')
-    router
-      .get('/reset-password/:token', [controllers.PasswordResets, 'edit'])
-      .as('password_reset.edit')
+      .use([middleware.auth(), middleware.memberThrottle()])
+
+    /*
+    | Wallet (C2–C4, K4): the signed-in member's own money; nobody sees another's.
+    */
     router
       .group(() => {
+        router.get('/wallet', [controllers.Wallet, 'show']).as('wallet.show')
         router
-          .post('/forgot-password', [controllers.PasswordResets, 'store'])
-          .as('password_reset.store')
+          .get('/wallet/export.csv', [controllers.WalletExports, 'show'])
+          .as('wallet_export.show')
         router
-          .put('/reset-password/:token', [controllers.PasswordResets, 'update'])
-          .as('password_reset.update')
+          .post('/wallet/withdrawals', [controllers.WalletWithdrawals, 'store'])
+          .as('wallet_withdrawals.store')
+        router.get('/tips/new', [controllers.Tips, 'create']).as('tips.create')
+        router.post('/tips', [controllers.Tips, 'store']).as('tips.store')
       })
-      .use(authThrottle)
-  })
-  .use(middleware.silentAuth())
+      .use([middleware.auth(), middleware.memberThrottle()])
 
-/*
-| Accounts: visitors sign up and sign in (A1, A6 second step, A8 throttles).
-*/
-router
-  .group(() => {
-    router.get('/register', [controllers.Registrations, 'create']).as('registration.create')
-    router.get('/login', [controllers.Sessions, 'create']).as('session.create')
-    router
-      .get('/login/two-factor', [controllers.TwoFactorChallenges, 'create'])
-      .as('two_factor_challenge.create')
+    /*
+    | Admin: the treasury (I4). Every action authorizes through its policy.
+    */
     router
       .group(() => {
-        router.post('/register', [controllers.Registrations, 'store']).as('registration.store')
-        router.post('/login', [controllers.Sessions, 'store']).as('session.store')
+        router.get('/treasury', [controllers.admin.Treasury, 'show']).as('treasury.show')
+        router.post('/deposits', [controllers.admin.Deposits, 'store']).as('deposits.store')
+        router.get('/withdrawals', [controllers.admin.Withdrawals, 'index']).as('withdrawals.index')
         router
-          .post('/login/two-factor', [controllers.TwoFactorChallenges, 'store'])
-          .as('two_factor_challenge.store')
+          .post('/withdrawals/:id/approval', [controllers.admin.WithdrawalApprovals, 'store'])
+          .as('withdrawal_approvals.store')
+        router
+          .post('/withdrawals/:id/rejection', [controllers.admin.WithdrawalRejections, 'store'])
+          .as('withdrawal_rejections.store')
       })
-      .use(authThrottle)
-  })
-  .use(middleware.guest())
+      .prefix('/admin')
+      .as('admin')
+      .where('id', router.matchers.uuid())
+      .use([middleware.auth(), middleware.memberThrottle()])
 
-/*
-| Accounts: the signed-in member's own session, email and settings (A2–A9).
-*/
-router
-  .group(() => {
-    router.post('/logout', [controllers.Sessions, 'destroy']).as('session.destroy')
-    router
-      .post('/email/verification', [controllers.EmailVerifications, 'store'])
-      .as('email_verification.store')
-      .use([authThrottle, verificationMailThrottle])
-
+    /*
+    | Notifications (D1, D3, K10): the centre, what reaches me, watch levels.
+    */
     router
       .group(() => {
-        router.on('/').redirect('profile.edit').as('settings')
-        router.get('/profile', [controllers.Profiles, 'edit']).as('profile.edit')
-        router.put('/profile', [controllers.Profiles, 'update']).as('profile.update')
-        router.put('/avatar', [controllers.Avatars, 'update']).as('avatar.update')
-        router.delete('/avatar', [controllers.Avatars, 'destroy']).as('avatar.destroy')
-        router.get('/account', [controllers.Accounts, 'edit']).as('account.edit')
-        router.put('/account/email', [controllers.Emails, 'update']).as('email.update')
-        router.put('/account/password', [controllers.Passwords, 'update']).as('password.update')
+        router.get('/notifications', [controllers.Notifications, 'index']).as('notifications.index')
         router
-          .get('/account/export', [controllers.AccountExports, 'show'])
-          .as('account_export.show')
-        router.get('/security', [controllers.TwoFactor, 'show']).as('two_factor.show')
-        router.post('/security/two-factor', [controllers.TwoFactor, 'store']).as('two_factor.store')
+          .put('/notifications/read-all', [controllers.notifications.BulkReadings, 'update'])
+          .as('notification_bulk_readings.update')
         router
-          .put('/security/two-factor', [controllers.TwoFactor, 'update'])
-          .as('two_factor.update')
+          .put('/notifications/:id/read', [controllers.notifications.Readings, 'update'])
+          .as('notification_readings.update')
         router
-          .delete('/security/two-factor', [controllers.TwoFactor, 'destroy'])
-          .as('two_factor.destroy')
+          .delete('/notifications/:id', [controllers.Notifications, 'destroy'])
+          .as('notifications.destroy')
         router
-          .post('/security/recovery-codes', [controllers.RecoveryCodes, 'store'])
-          .as('recovery_codes.store')
-        router.get('/sessions', [controllers.UserSessions, 'index']).as('user_sessions.index')
+          .get('/settings/notifications/preferences', [
+            controllers.notifications.Preferences,
+            'edit',
+          ])
+          .as('notification_preferences.edit')
         router
-          .delete('/sessions/others', [controllers.OtherSessions, 'destroy'])
-          .as('other_sessions.destroy')
+          .put('/settings/notifications/preferences', [
+            controllers.notifications.Preferences,
+            'update',
+          ])
+          .as('notification_preferences.update')
         router
-          .delete('/sessions/:id', [controllers.UserSessions, 'destroy'])
-          .where('id', /^[a-f0-9]{32}$/)
-          .as('user_sessions.destroy')
-        router.get('/tokens', [controllers.ApiTokens, 'index']).as('api_tokens.index')
-        router.post('/tokens', [controllers.ApiTokens, 'store']).as('api_tokens.store')
+          .put('/bounties/:id/watch', [controllers.notifications.BountyWatches, 'update'])
+          .as('bounty_watches.update')
         router
-          .delete('/tokens/:id', [controllers.ApiTokens, 'destroy'])
-          .where('id', router.matchers.number())
-          .as('api_tokens.destroy')
-        router.get('/notifications', [controllers.Settings, 'edit']).as('settings.edit')
-        router.put('/notifications', [controllers.Settings, 'update']).as('settings.update')
-        router
-          .get('/danger-zone', [controllers.AccountDeletions, 'create'])
-          .as('account_deletion.create')
-        router
-          .post('/account/deletion', [controllers.AccountDeletions, 'store'])
-          .as('account_deletion.store')
+          .put('/settings/notifications/tags', [controllers.notifications.TagWatches, 'update'])
+          .as('tag_watches.update')
       })
-      .prefix('/settings')
-  })
-  .use([middleware.auth(), middleware.memberThrottle()])
+      .where('id', router.matchers.uuid())
+      .use([middleware.auth(), middleware.memberThrottle()])
 
-/*
-| Bounties (B1–B7, H1): posting, working on and reviewing bounties; each
-| verb is a sub-resource of the bounty. Downloads reuse the API's file
-| handler, which checks access the same way for both.
-*/
-router
-  .group(() => {
-    router.get('/dashboard', [controllers.Dashboard, 'show']).as('dashboard.show')
-    router.get('/bounties/drafts', [controllers.bounties.Drafts, 'index']).as('drafts.index')
-    router.get('/bounties/new', [controllers.Bounties, 'create']).as('bounties.create')
-    router.post('/bounties', [controllers.Bounties, 'store']).as('bounties.store')
-    router
-      .group(() => {
-        router.get('/edit', [controllers.Bounties, 'edit']).as('bounties.edit')
-        router.put('/', [controllers.Bounties, 'update']).as('bounties.update')
-        router.delete('/', [controllers.Bounties, 'destroy']).as('bounties.destroy')
-        router
-          .post('/publication', [controllers.bounties.Publications, 'store'])
-          .as('bounty_publications.store')
-        router.post('/claim', [controllers.bounties.Claims, 'store']).as('bounty_claims.store')
-        router
-          .delete('/claim', [controllers.bounties.Claims, 'destroy'])
-          .as('bounty_claims.destroy')
-        router
-          .post('/assignments', [controllers.bounties.Assignments, 'store'])
-          .as('bounty_assignments.store')
-        router
-          .post('/submissions', [controllers.bounties.Submissions, 'store'])
-          .as('bounty_submissions.store')
-        router
-          .post('/approvals', [controllers.bounties.Approvals, 'store'])
-          .as('bounty_approvals.store')
-        router
-          .post('/change-requests', [controllers.bounties.ChangeRequests, 'store'])
-          .as('bounty_change_requests.store')
-        router
-          .post('/cancellation', [controllers.bounties.Cancellations, 'store'])
-          .as('bounty_cancellations.store')
-        router
-          .post('/comments', [controllers.bounties.Comments, 'store'])
-          .as('bounty_comments.store')
-        router
-          .post('/attachments', [controllers.bounties.Attachments, 'store'])
-          .as('bounty_attachments.store')
-      })
-      .prefix('/bounties/:id')
-    router.get('/files/:id', [controllers.api.Files, 'show']).as('files.show')
-    router
-      .delete('/files/:id', [controllers.bounties.Attachments, 'destroy'])
-      .as('bounty_attachments.destroy')
+    /*
+    | Development only: the mails the capture mailer kept (MAIL_MAILER=capture).
+    */
+    if (!app.inProduction) {
+      router
+        .group(() => {
+          router.get('/', [controllers.dev.Mails, 'index']).as('mails.index')
+          router.get('/:id', [controllers.dev.Mails, 'show']).as('mails.show')
+          router.get('/:id/html', [controllers.dev.MailBodies, 'show']).as('mail_bodies.show')
+        })
+        .prefix('/dev/mail')
+        .where('id', /^[\w-]+$/)
+        .as('dev')
+        .use(middleware.silentAuth())
+    }
   })
-  .where('id', router.matchers.uuid())
-  .use([middleware.auth(), middleware.memberThrottle()])
-
-/*
-| Wallet (C2–C4, K4): the signed-in member's own money; nobody sees another's.
-*/
-router
-  .group(() => {
-    router.get('/wallet', [controllers.Wallet, 'show']).as('wallet.show')
-    router.get('/wallet/export.csv', [controllers.WalletExports, 'show']).as('wallet_export.show')
-    router
-      .post('/wallet/withdrawals', [controllers.WalletWithdrawals, 'store'])
-      .as('wallet_withdrawals.store')
-    router.get('/tips/new', [controllers.Tips, 'create']).as('tips.create')
-    router.post('/tips', [controllers.Tips, 'store']).as('tips.store')
-  })
-  .use([middleware.auth(), middleware.memberThrottle()])
-
-/*
-| Admin: the treasury (I4). Every action authorizes through its policy.
-*/
-router
-  .group(() => {
-    router.get('/treasury', [controllers.admin.Treasury, 'show']).as('treasury.show')
-    router.post('/deposits', [controllers.admin.Deposits, 'store']).as('deposits.store')
-    router.get('/withdrawals', [controllers.admin.Withdrawals, 'index']).as('withdrawals.index')
-    router
-      .post('/withdrawals/:id/approval', [controllers.admin.WithdrawalApprovals, 'store'])
-      .as('withdrawal_approvals.store')
-    router
-      .post('/withdrawals/:id/rejection', [controllers.admin.WithdrawalRejections, 'store'])
-      .as('withdrawal_rejections.store')
-  })
-  .prefix('/admin')
-  .as('admin')
-  .where('id', router.matchers.uuid())
-  .use([middleware.auth(), middleware.memberThrottle()])
-
-/*
-| Notifications (D1, D3, K10): the centre, what reaches me, watch levels.
-*/
-router
-  .group(() => {
-    router.get('/notifications', [controllers.Notifications, 'index']).as('notifications.index')
-    router
-      .put('/notifications/read-all', [controllers.notifications.BulkReadings, 'update'])
-      .as('notification_bulk_readings.update')
-    router
-      .put('/notifications/:id/read', [controllers.notifications.Readings, 'update'])
-      .as('notification_readings.update')
-    router
-      .delete('/notifications/:id', [controllers.Notifications, 'destroy'])
-      .as('notifications.destroy')
-    router
-      .get('/settings/notifications/preferences', [controllers.notifications.Preferences, 'edit'])
-      .as('notification_preferences.edit')
-    router
-      .put('/settings/notifications/preferences', [controllers.notifications.Preferences, 'update'])
-      .as('notification_preferences.update')
-    router
-      .put('/bounties/:id/watch', [controllers.notifications.BountyWatches, 'update'])
-      .as('bounty_watches.update')
-    router
-      .put('/settings/notifications/tags', [controllers.notifications.TagWatches, 'update'])
-      .as('tag_watches.update')
-  })
-  .where('id', router.matchers.uuid())
-  .use([middleware.auth(), middleware.memberThrottle()])
-
-/*
-| Development only: the mails the capture mailer kept (MAIL_MAILER=capture).
-*/
-if (!app.inProduction) {
-  router
-    .group(() => {
-      router.get('/', [controllers.dev.Mails, 'index']).as('mails.index')
-      router.get('/:id', [controllers.dev.Mails, 'show']).as('mails.show')
-      router.get('/:id/html', [controllers.dev.MailBodies, 'show']).as('mail_bodies.show')
-    })
-    .prefix('/dev/mail')
-    .where('id', /^[\w-]+$/)
-    .as('dev')
-    .use(middleware.silentAuth())
-}
+  .use(stacks.web())
 
 /*
 |--------------------------------------------------------------------------
@@ -275,7 +291,7 @@ if (!app.inProduction) {
 | with these routes by tests/functional/api/openapi.spec.ts)
 |--------------------------------------------------------------------------
 */
-router.get('/api/docs', [controllers.ApiDocs, 'show']).as('api_docs')
+router.get('/api/docs', [controllers.ApiDocs, 'show']).as('api_docs').use(stacks.web())
 
 router
   .group(() => {
@@ -484,6 +500,7 @@ router
       .where('id', router.matchers.uuid())
       .use(middleware.apiAuth({ abilities: ['write'] }))
   })
+  .use(stacks.api())
   .prefix('/api/v1')
   .as('api')
   .use([globalApiThrottle, middleware.memberThrottle()])

@@ -16,10 +16,10 @@
 import { fileURLToPath } from 'node:url'
 import router from '@adonisjs/core/services/router'
 import transmit from '@adonisjs/transmit/services/main'
-import { middleware } from '#start/kernel'
+import { stacks } from '#start/kernel'
 import { controllers } from '#generated/controllers'
 import emitter from '@adonisjs/core/services/emitter'
-import liveStreams from '#services/live_streams'
+import liveStreams from '#overrides/live_streams'
 import LiveAccess from '#services/live_access'
 import { channelRules } from '#services/live_channel_rules'
 
@@ -48,7 +48,7 @@ router
     router.post('__transmit/unsubscribe', [UnsubscribeController]).as('unsubscribe')
   })
   .as('transmit')
-  .use(middleware.transmitAuth())
+  .use(stacks.live())
 
 /**
  * The browser build of @adonisjs/transmit-client (one dependency-free ES
@@ -63,3 +63,4 @@ router
     return response.download(transmitClient, true)
   })
   .as('transmit_client')
+  .use(stacks.web())

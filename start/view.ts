@@ -4,10 +4,8 @@
 |--------------------------------------------------------------------------
 */
 import edge from 'edge.js'
-import app from '@adonisjs/core/services/app'
 import { type DateTime } from 'luxon'
 import { BOUNTY_PRIORITY_LABELS, BOUNTY_STATUS_LABELS } from '#enums/bounty'
-import { cacheTemplateLookups } from '#services/template_lookups'
 
 edge.global('formatDate', (value: DateTime | null | undefined, format = 'd LLL yyyy') =>
   value ? value.toFormat(format) : '—'
@@ -28,9 +26,3 @@ edge.global(
   (priority: string) =>
     BOUNTY_PRIORITY_LABELS[priority as keyof typeof BOUNTY_PRIORITY_LABELS] ?? priority
 )
-
-/**
- * Production templates do not change while the server runs: see
- * app/services/template_lookups.ts.
- */
-if (app.inProduction) cacheTemplateLookups(edge)

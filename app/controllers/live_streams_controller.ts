@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import liveStreams from '#services/live_streams'
+import liveStreams from '#overrides/live_streams'
 
 /**
  * GET /__transmit/events?uid=: the event stream live updates arrive on;

@@ -3,10 +3,10 @@ import * as abilities from '#abilities/main'
 import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { isApiRequest } from '#middleware/web_session_middleware'
 
 /**
  * One Bouncer per request, for whichever guard authenticated the user.
+ * Pages get its view helpers (`@can`) from NavigationMiddleware.
  */
 export default class InitializeBouncerMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -15,9 +15,6 @@ export default class InitializeBouncerMiddleware {
       abilities,
       policies
     ).setContainerResolver(ctx.containerResolver)
-
-    // API calls render no pages (and would create a template renderer).
-    if (!isApiRequest(ctx)) ctx.view.share(ctx.bouncer.edgeHelpers)
     return next()
   }
 }

@@ -2,7 +2,6 @@ import { Exception } from '@adonisjs/core/exceptions'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { errors as vineErrors } from '@vinejs/vine'
-import { isApiRequest } from '#middleware/web_session_middleware'
 
 /**
  * Why PostgreSQL could not store `text` (in text or jsonb), or null: the
@@ -23,12 +22,13 @@ type Found = { path: string; problem: string }
  * other rows of a workflow were written). Every request is checked here
  * once, before any controller or validator sees it: a form field or JSON
  * member with such text is refused like any invalid field (a form error,
- * or the API's 422 naming the field), and so is an API query parameter; a
- * page's query string with it is a 400. A route parameter with it names
- * nothing: 404.
+ * or the API's 422 naming the field), and so is a query parameter where
+ * the query is input (`queryIsInput`: the API, whose parameters are
+ * documented fields); a page's query string with it is a 400. A route
+ * parameter with it names nothing: 404.
  */
 export default class RefuseUnstorableTextMiddleware {
-  async handle(ctx: HttpContext, next: NextFn) {
+  async handle(ctx: HttpContext, next: NextFn, options: { queryIsInput?: boolean } = {}) {
     if (find(ctx.params, '')) {
       throw new Exception('Not found', { status: 404, code: 'E_ROUTE_NOT_FOUND' })
     }
@@ -36,7 +36,7 @@ export default class RefuseUnstorableTextMiddleware {
     const found = inBody ?? find(ctx.request.qs(), '')
     if (!found) return next()
 
-    if (!inBody && !isApiRequest(ctx)) {
+    if (!inBody && !options.queryIsInput) {
       throw new Exception(`The address is invalid. ${found.problem}.`, {
         status: 400,
         code: 'E_BAD_REQUEST',

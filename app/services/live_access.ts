@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import transmit from '@adonisjs/transmit/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { ACCESS_CHANNEL, type AccessChange, type Credential } from '#services/live_streams'
+import { ACCESS_CHANNEL, type AccessChange, type Credential } from '#overrides/live_streams'
 import { liveChannels } from '#services/live_channels'
 
 /**

@@ -5,7 +5,7 @@ import { SessionCollection } from '@adonisjs/session'
 import type { ResolvedSessionConfig } from '@adonisjs/session/types'
 import User from '#models/user'
 import LiveChannelPolicy from '#policies/live_channel_policy'
-import type { ChannelRules, Credential, StreamHolder } from '#services/live_streams'
+import type { ChannelRules, Credential, StreamHolder } from '#overrides/live_streams'
 import { isLiveChannel } from '#services/live_channels'
 import { labelOf, sessionCredential } from '#services/live_access'
 

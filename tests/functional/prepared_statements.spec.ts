@@ -1,40 +1,8 @@
 import { test } from '@japa/runner'
-import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import pg from 'pg'
-import { PREPARED_PER_CONNECTION } from '#services/prepared_statements'
-
-type PgClient = {
-  query: (config: { text: string; values?: unknown[] }) => Promise<{ rows: any[] }>
-}
-type AfterCreate = (raw: unknown, done: (error: Error | null, client: PgClient) => void) => void
-
-/**
- * A new database connection, set up by the pool's own `afterCreate` from
- * config/database.ts, for the test's duration. Prepared statements belong to
- * a connection, and a pooled one carries what earlier tests prepared on it
- * (possibly up to the bound), so each test starts from an empty one.
- */
-async function withFreshConnection(work: (client: PgClient) => Promise<void>) {
-  const knex = db.connection().getWriteClient()
-  const pool = app.config.get<{ afterCreate: AfterCreate }>('database.connections.postgres.pool')
-  const raw = await knex.client.acquireRawConnection()
-  try {
-    const client = await new Promise<PgClient>((resolve, reject) =>
-      pool.afterCreate(raw, (error, wired) => (error ? reject(error) : resolve(wired)))
-    )
-    await work(client)
-  } finally {
-    await knex.client.destroyRawConnection(raw)
-  }
-}
-
-async function preparedOn(client: PgClient) {
-  const { rows } = await client.query({
-    text: 'SELECT name, statement FROM pg_prepared_statements',
-  })
-  return rows as { name: string; statement: string }[]
-}
+import { PREPARED_PER_CONNECTION } from '#overrides/prepared_statements'
+import { preparedOn, withFreshConnection } from '#tests/helpers/overrides'
 
 test.group('Prepared statements', () => {
   test('a parameterized query is prepared once per connection and reused', async ({ assert }) => {

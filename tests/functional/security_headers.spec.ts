@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 
 /**
- * app/middleware/web_shield_middleware.ts builds its guards once per
- * process: every request must still get them, each with its own secrets.
+ * Pages get shield whole (the web stack), the API its headers without CSRF
+ * (the api stack): start/kernel.ts `stacks`.
  */
 test.group('Security headers', () => {
   test('every page gets the content policy, frame denial, nosniff and its own CSRF secret', async ({

@@ -9,45 +9,7 @@ class NameTransformer extends BaseTransformer<{ name: string }> {
   }
 }
 
-/**
- * start/transformers.ts: transform() and paginate() skip capturing a stack
- * unless the value is undefined.
- */
-/**
- * The stack depth each stack capture during `work` asked for.
- */
-function stackCaptures(work: () => void) {
-  const capture = Error.captureStackTrace
-  const limits: number[] = []
-  Error.captureStackTrace = (target, constructor) => {
-    limits.push(Error.stackTraceLimit)
-    capture(target, constructor)
-  }
-  try {
-    work()
-  } finally {
-    Error.captureStackTrace = capture
-  }
-  return limits
-}
-
-test.group('Transformers (start/transformers.ts)', () => {
-  test('a value to transform costs no stack capture; an undefined one does', ({ assert }) => {
-    const forItem = stackCaptures(() => NameTransformer.transform({ name: 'ada' }))
-    const forPage = stackCaptures(() =>
-      NameTransformer.paginate([], new SimplePaginator(0, 20, 1).getMeta())
-    )
-    const forUndefined = stackCaptures(() =>
-      NameTransformer.transform(undefined as unknown as { name: string })
-    )
-    assert.isNotEmpty(forItem)
-    assert.deepEqual(
-      [...forItem, ...forPage],
-      [...forItem, ...forPage].map(() => 0)
-    )
-    assert.isAbove(Math.min(...forUndefined), 0)
-  })
-
+test.group('Transformers', () => {
   test('transform an item, a list and a page as the library does', async ({ assert }) => {
     const limit = Error.stackTraceLimit
     const item = await serialize(NameTransformer.transform({ name: 'ada' }))

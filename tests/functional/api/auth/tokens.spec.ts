@@ -210,27 +210,6 @@ test.group('Token "last used"', (group) => {
     assert.closeTo((await lastUsedOf(user))!, Date.now(), 5000)
   })
 
-  test('a call reads the token and its member in one query', async ({ client, assert }) => {
-    const { user, authorization } = await memberWithToken()
-    await client.get('/api/v1/users/profile').header('authorization', authorization)
-
-    const statements: string[] = []
-    const knex = db.connection().getWriteClient()
-    const listener = (query: { sql: string }) => statements.push(query.sql)
-    knex.on('query', listener)
-    const response = await client
-      .get('/api/v1/wallet/balance')
-      .header('authorization', authorization)
-    knex.off('query', listener)
-
-    response.assertStatus(200)
-    const reads = statements.filter((sql) => /auth_access_tokens|"users"/.test(sql))
-    assert.lengthOf(reads, 1, reads.join('\n'))
-    assert.match(reads[0], /join "users"/)
-    assert.equal(response.body().data.balance, '0.00')
-    assert.isNotNull(await lastUsedOf(user))
-  })
-
   test('a wrong secret for a real token id leaves it untouched', async ({ client, assert }) => {
     const { user, authorization } = await memberWithToken()
     const [id] = authorization.slice('Bearer crp_'.length).split('.')
