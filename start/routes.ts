@@ -10,6 +10,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 import { authThrottle, globalApiThrottle, verificationMailThrottle } from '#start/limiter'
 import { controllers } from '#generated/controllers'
+import { uuidParam } from '#validators/rules/uuid'
 
 router
   .group(() => {
@@ -17,12 +18,12 @@ router
     router.get('/bounties', [controllers.Bounties, 'index']).as('bounties.index')
     router
       .get('/bounties/:id', [controllers.Bounties, 'show'])
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .as('bounties.show')
     router.get('/u/:username', [controllers.PublicProfiles, 'show']).as('profiles.show')
     router
       .get('/avatars/:userId/:file', [controllers.Avatars, 'show'])
-      .where('userId', router.matchers.uuid())
+      .where('userId', uuidParam())
       .where('file', /^[a-z0-9]+\.(jpg|png|webp|gif)$/)
       .as('avatars.show')
     router
@@ -182,7 +183,7 @@ router
       .delete('/files/:id', [controllers.bounties.Attachments, 'destroy'])
       .as('bounty_attachments.destroy')
   })
-  .where('id', router.matchers.uuid())
+  .where('id', uuidParam())
   .use(middleware.auth())
 
 /*
@@ -217,7 +218,7 @@ router
   })
   .prefix('/admin')
   .as('admin')
-  .where('id', router.matchers.uuid())
+  .where('id', uuidParam())
   .use(middleware.auth())
 
 /*
@@ -248,7 +249,7 @@ router
       .put('/settings/notifications/tags', [controllers.notifications.TagWatches, 'update'])
       .as('tag_watches.update')
   })
-  .where('id', router.matchers.uuid())
+  .where('id', uuidParam())
   .use(middleware.auth())
 
 /*
@@ -314,7 +315,7 @@ router
         router.get('stats', [controllers.api.users.Stats, 'show']).as('stats')
         router
           .get(':id/public', [controllers.api.users.PublicProfiles, 'show'])
-          .where('id', router.matchers.uuid())
+          .where('id', uuidParam())
           .as('public_profile')
       })
       .prefix('users')
@@ -369,7 +370,7 @@ router
           .as('bounties.submissions.index')
         router.get('files/:id', [controllers.api.Files, 'show']).as('files.show')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['read'] }))
 
     router
@@ -397,7 +398,7 @@ router
         router.post('files/upload', [controllers.api.Files, 'store']).as('files.upload')
         router.delete('files/:id', [controllers.api.Files, 'destroy']).as('files.destroy')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['write'] }))
 
     router
@@ -407,7 +408,7 @@ router
           .post('bounties/:id/approve', [controllers.api.bounties.Approvals, 'store'])
           .as('bounties.approve')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use([middleware.apiAuth({ abilities: ['write'] }), middleware.idempotency()])
 
     router
@@ -427,7 +428,7 @@ router
       })
       .prefix('admin')
       .as('admin')
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use([middleware.apiAuth({ abilities: ['wallet'] }), middleware.idempotency()])
 
     router
@@ -448,7 +449,7 @@ router
           .get('tags/:id/watch', [controllers.api.notifications.TagWatches, 'show'])
           .as('tag_watches.show')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['read'] }))
 
     router
@@ -475,7 +476,7 @@ router
           .put('tags/:id/watch', [controllers.api.notifications.TagWatches, 'update'])
           .as('tag_watches.update')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['write'] }))
   })
   .prefix('/api/v1')

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon'
 import { BOUNTY_PRIORITIES, BOUNTY_SORTS, BOUNTY_STATUSES } from '#enums/bounty'
 import { money } from '#validators/rules/money'
 import { ATTACHMENT_TYPES } from '#models/attachment'
+import { uuid } from '#validators/rules/uuid'
 
 const MAX_SUBMISSION_FILES = 10
 
@@ -118,7 +119,7 @@ const fields = {
   tags: vine.array(tagName()).maxLength(MAX_TAGS),
   maxCompletions: vine.number().withoutDecimals().min(1).max(100),
   claimWindowDays: vine.number().withoutDecimals().min(1).max(90),
-  teamId: vine.string().trim().uuid(),
+  teamId: uuid(),
   draft: vine.boolean(),
 }
 
@@ -185,7 +186,7 @@ export const boardFiltersValidator = vine.create({
   priority: vine.enum(BOUNTY_PRIORITIES).optional(),
   tag: tagName().optional(),
   category: vine.string().trim().toLowerCase().maxLength(60).optional(),
-  teamId: vine.string().trim().uuid().optional(),
+  teamId: uuid().optional(),
   q: vine.string().trim().minLength(1).maxLength(200).optional(),
   minAmount: money().optional(),
   maxAmount: money().optional(),
@@ -201,7 +202,7 @@ export const boardFiltersValidator = vine.create({
  * No `userId`: the caller claims the bounty for themselves.
  */
 export const assignBountyValidator = vine.create({
-  userId: vine.string().trim().uuid().optional(),
+  userId: uuid().optional(),
 })
 
 /**
@@ -226,7 +227,7 @@ export const assignBountyFormValidator = vine.create({
 
 export const submitWorkValidator = vine.create({
   note: vine.string().trim().minLength(1).maxLength(10000),
-  attachmentIds: vine.array(vine.string().trim().uuid()).maxLength(10).distinct().optional(),
+  attachmentIds: vine.array(uuid()).maxLength(10).distinct().optional(),
 })
 
 /**
@@ -234,7 +235,7 @@ export const submitWorkValidator = vine.create({
  * multi-slot bounty await review; otherwise it may be left out.
  */
 export const approveWorkValidator = vine.create({
-  userId: vine.string().trim().uuid().optional(),
+  userId: uuid().optional(),
 })
 
 /**
@@ -251,7 +252,7 @@ export const submitWorkFormValidator = vine.create({
 
 export const requestChangesValidator = vine.create({
   reason: vine.string().trim().minLength(3).maxLength(2000),
-  userId: vine.string().trim().uuid().optional(),
+  userId: uuid().optional(),
 })
 
 export const cancelBountyValidator = vine.create({

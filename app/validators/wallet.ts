@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import type { Database } from '@adonisjs/lucid/database'
 import { TRANSACTION_STATUSES, TRANSACTION_TYPES } from '#enums/transaction'
 import { money } from '#validators/rules/money'
+import { uuid } from '#validators/rules/uuid'
 
 /**
  * Wallet history filters (page and API alike); unknown values are refused
@@ -45,7 +46,7 @@ const notSelf = vine.createRule((value, _options, field) => {
  * WalletPolicy's call.
  */
 export const sendTipValidator = vine.withMetaData<{ userId: string; username: string }>().create({
-  toUserId: vine.string().trim().uuid().use(notSelf()).optional().requiredIfMissing('toUsername'),
+  toUserId: uuid().use(notSelf()).optional().requiredIfMissing('toUsername'),
   toUsername: vine
     .string()
     .trim()
@@ -59,17 +60,14 @@ export const sendTipValidator = vine.withMetaData<{ userId: string; username: st
   /**
    * The bounty the tip thanks someone for (K4), if any.
    */
-  bountyId: vine.string().trim().uuid().optional(),
+  bountyId: uuid().optional(),
 })
 
 /**
  * The member to credit by id (API) or username (the treasury form).
  */
 export const depositValidator = vine.create({
-  userId: vine
-    .string()
-    .trim()
-    .uuid()
+  userId: uuid()
     .exists((db, value) => isMember(db, 'id', value))
     .optional()
     .requiredIfMissing('username'),
