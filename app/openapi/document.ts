@@ -10,6 +10,7 @@ import {
 } from '#openapi/paths/notifications'
 import { userPaths } from '#openapi/paths/users'
 import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
+import { withBodyRefusals } from '#openapi/builders'
 
 /**
  * The OpenAPI 3.1 document served at GET /api/v1/openapi.json and rendered at
@@ -48,7 +49,7 @@ export const openApiDocument = {
     notificationsTag,
     { name: 'Meta', description: 'About this API' },
   ],
-  paths: {
+  paths: withBodyRefusals({
     ...authPaths,
     ...userPaths,
     ...bountyPaths,
@@ -56,7 +57,7 @@ export const openApiDocument = {
     ...walletPaths,
     ...notificationPaths,
     ...metaPaths,
-  },
+  }),
   components: {
     schemas: {
       ...schemas,
