@@ -12,6 +12,7 @@ import Attachment, {
 import type Bounty from '#models/bounty'
 import type BountyComment from '#models/bounty_comment'
 import type User from '#models/user'
+import { trailingCharacters } from '#services/text'
 
 /**
  * Stores an upload (B6) on the private disk and records it, on a bounty or
@@ -89,7 +90,13 @@ async function looksLikeText(path: string) {
 }
 
 /**
- * The name shown to people: no directories, no control characters.
+ * The column's length (varchar counts code points).
+ */
+const MAX_NAME_LENGTH = 255
+
+/**
+ * The name shown to people: no directories, no control characters, and
+ * when too long its end (which keeps the extension), cut between characters.
  */
 function displayName(clientName: string) {
   const base = clientName.split(/[\\/]/).pop() ?? 'file'
@@ -97,5 +104,5 @@ function displayName(clientName: string) {
     .filter((char) => char >= ' ' && char !== '\u007f')
     .join('')
     .trim()
-  return (clean || 'file').slice(-255)
+  return trailingCharacters(clean || 'file', MAX_NAME_LENGTH)
 }
