@@ -5,6 +5,7 @@ import type { ShieldConfig } from '@adonisjs/shield/types'
 import ShieldMiddleware from '@adonisjs/shield/shield_middleware'
 import { frameGuardFactory, hstsFactory, noSniffFactory } from '@adonisjs/shield/guards'
 import { isSessionless } from '#middleware/web_session_middleware'
+import { pagePolicies } from '#config/shield'
 
 /**
  * Built once per process, not per request: the container builds a new
@@ -17,7 +18,7 @@ let pageShield: Promise<ShieldMiddleware> | undefined
 let apiGuards: ReturnType<typeof frameGuardFactory>[] | undefined
 
 /**
- * Pages get every shield guard. /api/v1 has no session and no CSRF (Bearer
+ * Pages get every shield guard, and the policies of `pagePolicies`. /api/v1 has no session and no CSRF (Bearer
  * tokens only), so it gets the guards that make sense for JSON: HSTS,
  * nosniff and frame denial, without the CSRF secret and XSRF cookie. So do
  * sessionless live-update requests (see isSessionless).
@@ -25,6 +26,7 @@ let apiGuards: ReturnType<typeof frameGuardFactory>[] | undefined
 export default class WebShieldMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     if (!isSessionless(ctx)) {
+      for (const [name, value] of Object.entries(pagePolicies)) ctx.response.header(name, value)
       pageShield ??= app.container.make(ShieldMiddleware)
       const shield = await pageShield
       return shield.handle(ctx, next)
