@@ -5,6 +5,7 @@ import { BOUNTY_PRIORITIES, BOUNTY_SORTS, BOUNTY_STATUSES } from '#enums/bounty'
 import { money } from '#validators/rules/money'
 import { ATTACHMENT_TYPES } from '#models/attachment'
 import { uuid } from '#validators/rules/uuid'
+import { text } from '#validators/rules/text'
 
 const MAX_SUBMISSION_FILES = 10
 
@@ -38,10 +39,15 @@ const futureMoment = vine.createRule(
   }
 )
 
+/**
+ * ISO-8601 with an offset that exists: at most ±14:00 (Kiribati), minutes
+ * below 60. Luxon alone reads "+99:99" as a four-day shift.
+ */
+const MOMENT =
+  /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]((0\d|1[0-3]):?[0-5]\d|14:?00))?)?$/
+
 function parseMoment(value: string) {
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
-    return null
-  }
+  if (!MOMENT.test(value)) return null
   const dateOnly = value.length === 10
   const moment = DateTime.fromISO(value, { zone: 'utc' })
   if (!moment.isValid) return null
@@ -111,8 +117,8 @@ const categorySlug = () =>
     .exists((db, value) => db.from('categories').where('slug', value).first().then(Boolean))
 
 const fields = {
-  title: vine.string().trim().minLength(3).maxLength(200),
-  description: vine.string().trim().minLength(1).maxLength(20000),
+  title: text().minLength(3).maxLength(200),
+  description: text().minLength(1).maxLength(20000),
   bountyAmount: money(),
   estimatedHours: vine.number().withoutDecimals().min(1).max(10000),
   priority: vine.enum(BOUNTY_PRIORITIES),
@@ -226,7 +232,7 @@ export const assignBountyFormValidator = vine.create({
 })
 
 export const submitWorkValidator = vine.create({
-  note: vine.string().trim().minLength(1).maxLength(10000),
+  note: text().minLength(1).maxLength(10000),
   attachmentIds: vine.array(uuid()).maxLength(10).distinct().optional(),
 })
 
@@ -243,7 +249,7 @@ export const approveWorkValidator = vine.create({
  * (the API uploads files first and names them by id).
  */
 export const submitWorkFormValidator = vine.create({
-  note: vine.string().trim().minLength(1).maxLength(10000),
+  note: text().minLength(1).maxLength(10000),
   files: vine
     .array(vine.file({ size: '10mb', extnames: Object.keys(ATTACHMENT_TYPES) }))
     .maxLength(MAX_SUBMISSION_FILES)
@@ -251,12 +257,12 @@ export const submitWorkFormValidator = vine.create({
 })
 
 export const requestChangesValidator = vine.create({
-  reason: vine.string().trim().minLength(3).maxLength(2000),
+  reason: text().minLength(3).maxLength(2000),
   userId: uuid().optional(),
 })
 
 export const cancelBountyValidator = vine.create({
-  reason: vine.string().trim().maxLength(500).optional(),
+  reason: text().maxLength(500).optional(),
 })
 
 /**

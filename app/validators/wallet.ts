@@ -3,6 +3,7 @@ import type { Database } from '@adonisjs/lucid/database'
 import { TRANSACTION_STATUSES, TRANSACTION_TYPES } from '#enums/transaction'
 import { money } from '#validators/rules/money'
 import { uuid } from '#validators/rules/uuid'
+import { text } from '#validators/rules/text'
 
 /**
  * Wallet history filters (page and API alike); unknown values are refused
@@ -56,7 +57,7 @@ export const sendTipValidator = vine.withMetaData<{ userId: string; username: st
     .use(notSelf())
     .optional(),
   amount: money(),
-  message: vine.string().trim().maxLength(280).optional(),
+  message: text().maxLength(280).optional(),
   /**
    * The bounty the tip thanks someone for (K4), if any.
    */
@@ -79,7 +80,7 @@ export const depositValidator = vine.create({
     .exists((db, value) => isMember(db, 'username', value))
     .optional(),
   amount: money(),
-  description: vine.string().trim().minLength(3).maxLength(500),
+  description: text().minLength(3).maxLength(500),
 })
 
 export const withdrawalFiltersValidator = vine.create({
@@ -89,5 +90,5 @@ export const withdrawalFiltersValidator = vine.create({
 })
 
 export const rejectWithdrawalValidator = vine.create({
-  reason: vine.string().trim().minLength(3).maxLength(500),
+  reason: text().minLength(3).maxLength(500),
 })
