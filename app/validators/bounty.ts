@@ -4,7 +4,7 @@ import { DateTime } from 'luxon'
 import { BOUNTY_PRIORITIES, BOUNTY_SORTS, BOUNTY_STATUSES } from '#enums/bounty'
 import { money } from '#validators/rules/money'
 import { ATTACHMENT_TYPES } from '#models/attachment'
-import { uuid } from '#validators/rules/uuid'
+import { uuid, uuidList } from '#validators/rules/uuid'
 import { text } from '#validators/rules/text'
 
 const MAX_SUBMISSION_FILES = 10
@@ -233,7 +233,7 @@ export const assignBountyFormValidator = vine.create({
 
 export const submitWorkValidator = vine.create({
   note: text().minLength(1).maxLength(10000),
-  attachmentIds: vine.array(uuid()).maxLength(10).distinct().optional(),
+  attachmentIds: uuidList().maxLength(10).distinct().optional(),
 })
 
 /**

@@ -30,3 +30,17 @@ export const uuidParam = () => ({
  * A body or query field that is an id.
  */
 export const uuid = () => vine.string().trim().uuid().toLowerCase()
+
+/**
+ * A list of ids. Array rules such as `distinct()` run before each item's own
+ * rules, so the items are lower-cased first: the same id in two cases is a
+ * duplicate.
+ */
+export const uuidList = () =>
+  vine
+    .array(uuid())
+    .parse((value) =>
+      Array.isArray(value)
+        ? value.map((item) => (typeof item === 'string' ? item.trim().toLowerCase() : item))
+        : value
+    )

@@ -1,8 +1,12 @@
 import { test } from '@japa/runner'
+import ClaimBounty from '#actions/bounties/claim_bounty'
+import { AttachmentFactory } from '#database/factories/attachment_factory'
 import { BountyFactory } from '#database/factories/bounty_factory'
 import { UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase, memberWithToken } from '#tests/functional/api/support'
 import { balancesOf, fund } from '#tests/helpers/ledger'
+import { funded, postBounty } from '#tests/helpers/bounties'
+import { countRows } from '#tests/helpers/accounts'
 
 /**
  * An id means the same record in any letter case (PostgreSQL reads both),
@@ -72,5 +76,28 @@ test.group('Ids in upper case', (group) => {
     api.assertStatus(404)
     assert.equal(api.body().error.code, 'NOT_FOUND')
     page.assertStatus(404)
+  })
+
+  test('the same id twice in a list, in two letter cases, is a duplicate', async ({
+    client,
+    assert,
+  }) => {
+    const bounty = await postBounty(await funded('100.00'))
+    const { user, authorization } = await memberWithToken()
+    await ClaimBounty.handle(user, bounty)
+    const file = await AttachmentFactory.merge({ userId: user.id }).create()
+
+    const response = await client
+      .post(`/api/v1/bounties/${bounty.id}/submit`)
+      .header('authorization', authorization)
+      .json({ note: 'Done', attachmentIds: [file.id, file.id.toUpperCase()] })
+
+    response.assertStatus(422)
+    assert.deepInclude(response.body().error.details, {
+      field: 'attachmentIds',
+      message: 'The attachmentIds field has duplicate values',
+      rule: 'distinct',
+    })
+    assert.equal(await countRows('bounty_submissions'), 0)
   })
 })
