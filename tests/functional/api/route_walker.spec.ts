@@ -2,7 +2,6 @@ import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
-import env from '#start/env'
 import Money from '#ledger/money'
 import RequestWithdrawal from '#actions/wallet/request_withdrawal'
 import { openApiDocument } from '#openapi/document'
@@ -13,7 +12,8 @@ import { UserFactory } from '#database/factories/user_factory'
 import { bearerFor, isolateDatabase } from '#tests/functional/api/support'
 import { postBounty } from '#tests/helpers/bounties'
 import { fund } from '#tests/helpers/ledger'
-import { API_PREFIX, openApiProblems } from '#tests/helpers/openapi'
+import { API_PREFIX } from '#tests/helpers/openapi'
+import { rawRequest } from '#tests/helpers/raw_request'
 
 /*
 | Walks every /api/v1 route the router knows with input no client should
@@ -136,7 +136,16 @@ test.group('API route walker', (group) => {
       await db.from('rate_limits').delete()
       const url = call.url(fixtures.ids)
       const body = typeof call.body === 'function' ? call.body(fixtures.ids) : call.body
-      const response = await send(call.method, url, body, { authorization, ...call.headers })
+      const response = await rawRequest(
+        call.method,
+        url,
+        {
+          authorization,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...call.headers,
+        },
+        body
+      )
       const where = `${call.method} ${url.slice(0, 120)} ${body?.slice(0, 60) ?? ''}`
       const now = await snapshot().catch(() => null)
       if (!now) {
@@ -294,36 +303,6 @@ function bodyFields(operation: Operation) {
   const content = operation.requestBody?.content ?? {}
   const schema = Object.values(content)[0]?.schema ?? {}
   return Object.keys(schema.properties ?? {})
-}
-
-async function send(
-  method: string,
-  url: string,
-  body: string | undefined,
-  headers: Record<string, string>
-) {
-  const response = await fetch(`http://${env.get('HOST')}:${env.get('PORT')}${url}`, {
-    method,
-    headers: {
-      ...headers,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body,
-    redirect: 'manual',
-  })
-  const text = await response.text()
-  let json: unknown = text
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {}
-  const contractProblems = openApiProblems(
-    method,
-    url,
-    response.status,
-    Object.fromEntries(response.headers),
-    json
-  )
-  return { status: response.status, contractProblems }
 }
 
 /**

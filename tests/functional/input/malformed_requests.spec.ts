@@ -1,13 +1,11 @@
 import { test } from '@japa/runner'
 import { gzipSync } from 'node:zlib'
-import env from '#start/env'
 import { isolateDatabase, memberWithToken } from '#tests/functional/api/support'
 import { countRows } from '#tests/helpers/accounts'
-import { openApiProblems } from '#tests/helpers/openapi'
+import { rawRequest } from '#tests/helpers/raw_request'
 
 /**
- * Sends bytes exactly as given (the API client would serialise them), and
- * checks an API answer against the OpenAPI document as the client does.
+ * The request as given; an API answer must match the OpenAPI document.
  */
 async function raw(
   method: string,
@@ -15,25 +13,9 @@ async function raw(
   headers: Record<string, string>,
   body: string | Buffer
 ) {
-  const response = await fetch(`http://${env.get('HOST')}:${env.get('PORT')}${path}`, {
-    method,
-    headers,
-    body: new Uint8Array(Buffer.from(body)),
-    redirect: 'manual',
-  })
-  const text = await response.text()
-  const json = response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined
-  if (path.startsWith('/api/v1/')) {
-    const found = openApiProblems(
-      method,
-      path,
-      response.status,
-      Object.fromEntries(response.headers),
-      json
-    )
-    if (found.length) throw new Error(found.join('\n'))
-  }
-  return { status: response.status, json, text }
+  const response = await rawRequest(method, path, headers, body)
+  if (response.contractProblems.length) throw new Error(response.contractProblems.join('\n'))
+  return response
 }
 
 test.group('Malformed requests', (group) => {
