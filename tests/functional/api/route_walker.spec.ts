@@ -129,11 +129,7 @@ test.group('API route walker', (group) => {
     let authorization = await bearerFor(fixtures.caller)
     let state = await snapshot()
 
-    for (const call of calls) {
-      // The throttles would answer 429 long before the walk ends. Their rows
-      // are written inside the test's transaction, so they are deleted
-      // through it (clearing the limiter would wait for that transaction).
-      await db.from('rate_limits').delete()
+    for (const [index, call] of calls.entries()) {
       const url = call.url(fixtures.ids)
       const body = typeof call.body === 'function' ? call.body(fixtures.ids) : call.body
       const response = await rawRequest(
@@ -141,6 +137,7 @@ test.group('API route walker', (group) => {
         url,
         {
           authorization,
+          'x-forwarded-for': addressOf(index),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...call.headers,
         },
@@ -156,6 +153,7 @@ test.group('API route walker', (group) => {
         break
       }
 
+      if (response.status === 429) problems.push(`${where} → 429: the walk was throttled`)
       if (response.status >= 500) problems.push(`${where} → ${response.status}`)
       problems.push(...response.contractProblems)
       const changed = Object.keys(now).filter((table) => now[table] !== state[table])
@@ -179,6 +177,17 @@ test.group('API route walker', (group) => {
     assert.deepEqual(problems, [])
   }).timeout(120_000)
 })
+
+/**
+ * Each call comes from its own address (loopback is the trusted proxy), so
+ * the per-address throttles never answer 429 in the middle of the walk.
+ * Their counters are left alone: the limiter writes them through its own
+ * connection, and touching them from the test's transaction makes the two
+ * wait for each other.
+ */
+function addressOf(index: number) {
+  return `198.18.${Math.floor(index / 256)}.${index % 256}`
+}
 
 /**
  * One of each record a route can name, owned where it matters by the
