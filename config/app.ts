@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
 import proxyAddr from 'proxy-addr'
+import { onBadUrl } from '#exceptions/malformed_request'
 
 /**
  * The app key encrypts cookies and signs URLs (email verification links).
@@ -14,6 +15,7 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: true,
+  onBadUrl,
   /**
    * X-Forwarded-For is believed only from the proxies named in TRUSTED_PROXIES
    * (proxy-addr syntax; loopback by default), so clients cannot pick the IP

@@ -52,3 +52,15 @@ const shieldConfig = defineConfig({
 })
 
 export default shieldConfig
+
+/**
+ * Page headers shield has no guard for (set by page_headers_middleware, in the `web` stack).
+ * Referrers stay on this site: some addresses carry a secret (password
+ * reset links), and no other site needs to know which page linked to it.
+ * Features the app never uses are refused to every frame and script.
+ */
+export const pagePolicies = {
+  'Referrer-Policy': 'same-origin',
+  'Permissions-Policy':
+    'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+}

@@ -29,6 +29,7 @@ export const middleware = router.named({
   session: () => import('@adonisjs/session/session_middleware'),
   shield: () => import('@adonisjs/shield/shield_middleware'),
   shieldHeaders: () => import('#middleware/shield_headers_middleware'),
+  pageHeaders: () => import('#middleware/page_headers_middleware'),
   refuseUnstorableText: () => import('#middleware/refuse_unstorable_text_middleware'),
   trackSession: () => import('#middleware/track_session_middleware'),
   navigation: () => import('#middleware/navigation_middleware'),
@@ -57,6 +58,7 @@ export const stacks = {
   web: () => [
     middleware.session(),
     middleware.shield(),
+    middleware.pageHeaders(),
     middleware.refuseUnstorableText(),
     middleware.trackSession(),
     middleware.navigation(),

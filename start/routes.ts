@@ -14,6 +14,7 @@ import router from '@adonisjs/core/services/router'
 import { middleware, stacks } from '#start/kernel'
 import { authThrottle, globalApiThrottle, verificationMailThrottle } from '#start/limiter'
 import { controllers } from '#generated/controllers'
+import { uuidParam } from '#validators/rules/uuid'
 
 router
   .group(() => {
@@ -23,12 +24,12 @@ router
         router.get('/bounties', [controllers.Bounties, 'index']).as('bounties.index')
         router
           .get('/bounties/:id', [controllers.Bounties, 'show'])
-          .where('id', router.matchers.uuid())
+          .where('id', uuidParam())
           .as('bounties.show')
         router.get('/u/:username', [controllers.PublicProfiles, 'show']).as('profiles.show')
         router
           .get('/avatars/:userId/:file', [controllers.Avatars, 'show'])
-          .where('userId', router.matchers.uuid())
+          .where('userId', uuidParam())
           .where('file', /^[a-z0-9]+\.(jpg|png|webp|gif)$/)
           .as('avatars.show')
         router
@@ -190,7 +191,7 @@ router
           .delete('/files/:id', [controllers.bounties.Attachments, 'destroy'])
           .as('bounty_attachments.destroy')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use([middleware.auth(), middleware.memberThrottle()])
 
     /*
@@ -227,7 +228,7 @@ router
       })
       .prefix('/admin')
       .as('admin')
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use([middleware.auth(), middleware.memberThrottle()])
 
     /*
@@ -264,7 +265,7 @@ router
           .put('/settings/notifications/tags', [controllers.notifications.TagWatches, 'update'])
           .as('tag_watches.update')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use([middleware.auth(), middleware.memberThrottle()])
 
     /*
@@ -332,7 +333,7 @@ router
         router.get('stats', [controllers.api.users.Stats, 'show']).as('stats')
         router
           .get(':id/public', [controllers.api.users.PublicProfiles, 'show'])
-          .where('id', router.matchers.uuid())
+          .where('id', uuidParam())
           .as('public_profile')
       })
       .prefix('users')
@@ -391,7 +392,7 @@ router
           .as('bounties.submissions.index')
         router.get('files/:id', [controllers.api.Files, 'show']).as('files.show')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['read'] }))
 
     router
@@ -419,7 +420,7 @@ router
         router.post('files/upload', [controllers.api.Files, 'store']).as('files.upload')
         router.delete('files/:id', [controllers.api.Files, 'destroy']).as('files.destroy')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['write'] }))
 
     router
@@ -429,7 +430,7 @@ router
           .post('bounties/:id/approve', [controllers.api.bounties.Approvals, 'store'])
           .as('bounties.approve')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use([middleware.apiAuth({ abilities: ['write'] }), middleware.idempotency()])
 
     router
@@ -449,7 +450,7 @@ router
       })
       .prefix('admin')
       .as('admin')
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use([middleware.apiAuth({ abilities: ['wallet'] }), middleware.idempotency()])
 
     router
@@ -470,7 +471,7 @@ router
           .get('tags/:id/watch', [controllers.api.notifications.TagWatches, 'show'])
           .as('tag_watches.show')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['read'] }))
 
     router
@@ -497,7 +498,7 @@ router
           .put('tags/:id/watch', [controllers.api.notifications.TagWatches, 'update'])
           .as('tag_watches.update')
       })
-      .where('id', router.matchers.uuid())
+      .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['write'] }))
   })
   .use(stacks.api())

@@ -15,6 +15,7 @@ vine.messagesProvider = new SimpleMessagesProvider({
   'url': 'Enter a valid URL (https://…)',
   'enum': 'Choose one of: {{ choices }}',
   'confirmed': 'The passwords do not match',
+  'readableText': 'The {{ field }} field must have visible characters',
   'database.unique': 'This {{ field }} is already taken',
   'username.regex': 'Use 3–20 characters: lowercase letters, digits and underscores',
   'password.regex':

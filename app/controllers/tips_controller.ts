@@ -5,6 +5,7 @@ import Ledger, { accounts } from '#ledger/ledger'
 import type User from '#models/user'
 import WalletPolicy from '#policies/wallet_policy'
 import { sendTipValidator } from '#validators/wallet'
+import { canonicalUuid } from '#validators/rules/uuid'
 
 /**
  * Tip another member from your wallet (K4). `?to=username` fills in the
@@ -27,8 +28,9 @@ export default class TipsController {
    * member may tip for; otherwise the form is a plain tip.
    */
   async #bountyNamed(user: User, id: unknown) {
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null
-    return SendTip.bountyFor(user, id).catch(() => null)
+    const bountyId = canonicalUuid(id)
+    if (!bountyId) return null
+    return SendTip.bountyFor(user, bountyId).catch(() => null)
   }
 
   async store({ auth, request, response, session, bouncer }: HttpContext) {

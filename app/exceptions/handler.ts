@@ -5,6 +5,7 @@ import { toApiError } from '#exceptions/api_error'
 import { sendBackToForm } from '#exceptions/form_refusal'
 import { errorEnvelope } from '#transformers/envelope'
 import { errors as bouncerErrors } from '@adonisjs/bouncer'
+import { undecodableBody } from '#exceptions/malformed_request'
 
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction && !app.inTest
@@ -16,7 +17,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     '500..599': (error, { view }) => view.render('pages/errors/server_error', { error }),
   }
 
-  async handle(error: unknown, ctx: HttpContext) {
+  async handle(thrown: unknown, ctx: HttpContext) {
+    const error = undecodableBody(thrown, ctx) ?? thrown
     if (ctx.request.url().startsWith('/api/')) return this.renderApiError(error, ctx)
     if (sendBackToForm(error, ctx)) return
     if (error instanceof bouncerErrors.E_AUTHORIZATION_FAILURE && ctx.request.method() === 'GET') {
@@ -52,6 +54,6 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async report(error: unknown, ctx: HttpContext) {
-    return super.report(error, ctx)
+    return super.report(undecodableBody(error, ctx) ?? error, ctx)
   }
 }

@@ -33,6 +33,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'No such resource (or the caller may not see it)',
   409: 'The request conflicts with the current state',
   413: 'The request body is too large',
+  415: 'The body is in a Content-Type or Content-Encoding the API does not read',
   422: 'The input is invalid: `error.details` lists each field',
   423: 'The account is temporarily locked',
   429: 'Too many requests: retry after `Retry-After` seconds',
@@ -45,6 +46,7 @@ const DEFAULT_CODES: Record<number, string[]> = {
   403: ['FORBIDDEN'],
   404: ['NOT_FOUND'],
   413: ['PAYLOAD_TOO_LARGE'],
+  415: ['UNSUPPORTED_MEDIA_TYPE'],
   422: ['VALIDATION_FAILED'],
   429: ['RATE_LIMITED'],
   500: ['INTERNAL_ERROR'],
@@ -140,26 +142,44 @@ export const bearer = (...abilities: string[]) => [{ bearerAuth: abilities }]
 /**
  * Adds the refusals every operation of its kind can meet: any call can be
  * rate limited (the /api/v1 throttle) or fail unexpectedly; a Bearer call
- * can lack or misuse its token; a JSON body can be malformed or too large.
+ * can lack or misuse its token (refusals of the body: `withBodyRefusals`).
  * Explicit responses win over these defaults.
  */
 export function operation(spec: Operation): Operation {
   const secured = Boolean(spec.security?.length)
   const defaults = {
-    ...(spec.requestBody ? failure(400) : {}),
     ...(secured ? failure(401) : {}),
     ...(secured ? failure(403, ['FORBIDDEN', 'ACCOUNT_INACTIVE']) : {}),
-    ...(spec.requestBody ? failure(413) : {}),
     ...failure(429),
     ...failure(500),
   }
-  const responses = { ...defaults, ...spec.responses }
-  return {
-    ...spec,
-    responses: Object.fromEntries(
-      Object.entries(responses).sort(([left], [right]) => left.localeCompare(right))
-    ),
+  return { ...spec, responses: sorted({ ...defaults, ...spec.responses }) }
+}
+
+function sorted(responses: Record<string, ResponseObject>) {
+  return Object.fromEntries(
+    Object.entries(responses).sort(([left], [right]) => left.localeCompare(right))
+  )
+}
+
+const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete'])
+
+/**
+ * The body parser reads the body of every POST, PUT, PATCH and DELETE,
+ * whether the operation takes one or not: any of them can meet a body that
+ * does not decode (400), is too large (413) or comes in an encoding the API
+ * does not read (415).
+ */
+export function withBodyRefusals<Paths extends Record<string, Record<string, Operation>>>(
+  paths: Paths
+): Paths {
+  for (const item of Object.values(paths)) {
+    for (const [method, spec] of Object.entries(item)) {
+      if (!BODY_METHODS.has(method)) continue
+      spec.responses = sorted({ ...failures(400, 413, 415), ...spec.responses })
+    }
   }
+  return paths
 }
 
 /**

@@ -20,6 +20,7 @@ function describeBudgets() {
     .map((budget) => `${budget.requests} ${budget.what} ${budget.per}`)
     .join(', ')
 }
+import { withBodyRefusals } from '#openapi/builders'
 
 /**
  * The OpenAPI 3.1 document served at GET /api/v1/openapi.json and rendered at
@@ -61,7 +62,7 @@ export const openApiDocument = {
     notificationsTag,
     { name: 'Meta', description: 'About this API' },
   ],
-  paths: {
+  paths: withBodyRefusals({
     ...authPaths,
     ...userPaths,
     ...bountyPaths,
@@ -69,7 +70,7 @@ export const openApiDocument = {
     ...walletPaths,
     ...notificationPaths,
     ...metaPaths,
-  },
+  }),
   components: {
     schemas: {
       ...schemas,

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { ATTACHMENT_TYPES } from '#models/attachment'
+import { uuid } from '#validators/rules/uuid'
 
 /**
  * An upload (B6): at most 10 MB of an allowed type, for a bounty or a
@@ -8,6 +9,6 @@ import { ATTACHMENT_TYPES } from '#models/attachment'
  */
 export const uploadAttachmentValidator = vine.create({
   file: vine.file({ size: '10mb', extnames: Object.keys(ATTACHMENT_TYPES) }),
-  bountyId: vine.string().trim().uuid().optional(),
-  commentId: vine.string().trim().uuid().optional(),
+  bountyId: uuid().optional(),
+  commentId: uuid().optional(),
 })

@@ -5,6 +5,8 @@ import { BOUNTY_PRIORITIES, BOUNTY_SORTS, BOUNTY_STATUSES } from '#enums/bounty'
 import { money } from '#validators/rules/money'
 import { ATTACHMENT_TYPES } from '#models/attachment'
 import User from '#models/user'
+import { uuid, uuidList } from '#validators/rules/uuid'
+import { text } from '#validators/rules/text'
 
 const MAX_SUBMISSION_FILES = 10
 
@@ -38,10 +40,15 @@ const futureMoment = vine.createRule(
   }
 )
 
+/**
+ * ISO-8601 with an offset that exists: at most ±14:00 (Kiribati), minutes
+ * below 60. Luxon alone reads "+99:99" as a four-day shift.
+ */
+const MOMENT =
+  /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]((0\d|1[0-3]):?[0-5]\d|14:?00))?)?$/
+
 function parseMoment(value: string) {
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) {
-    return null
-  }
+  if (!MOMENT.test(value)) return null
   const dateOnly = value.length === 10
   const moment = DateTime.fromISO(value, { zone: 'utc' })
   if (!moment.isValid) return null
@@ -111,15 +118,15 @@ const categorySlug = () =>
     .exists((db, value) => db.from('categories').where('slug', value).first().then(Boolean))
 
 const fields = {
-  title: vine.string().trim().minLength(3).maxLength(200),
-  description: vine.string().trim().minLength(1).maxLength(20000),
+  title: text().minLength(3).maxLength(200),
+  description: text().minLength(1).maxLength(20000),
   bountyAmount: money(),
   estimatedHours: vine.number().withoutDecimals().min(1).max(10000),
   priority: vine.enum(BOUNTY_PRIORITIES),
   tags: vine.array(tagName()).maxLength(MAX_TAGS),
   maxCompletions: vine.number().withoutDecimals().min(1).max(100),
   claimWindowDays: vine.number().withoutDecimals().min(1).max(90),
-  teamId: vine.string().trim().uuid(),
+  teamId: uuid(),
   draft: vine.boolean(),
 }
 
@@ -186,7 +193,7 @@ export const boardFiltersValidator = vine.create({
   priority: vine.enum(BOUNTY_PRIORITIES).optional(),
   tag: tagName().optional(),
   category: vine.string().trim().toLowerCase().maxLength(60).optional(),
-  teamId: vine.string().trim().uuid().optional(),
+  teamId: uuid().optional(),
   q: vine.string().trim().minLength(1).maxLength(200).optional(),
   minAmount: money().optional(),
   maxAmount: money().optional(),
@@ -202,7 +209,7 @@ export const boardFiltersValidator = vine.create({
  * No `userId`: the caller claims the bounty for themselves.
  */
 export const assignBountyValidator = vine.create({
-  userId: vine.string().trim().uuid().optional(),
+  userId: uuid().optional(),
 })
 
 /**
@@ -225,8 +232,8 @@ export const assignBountyFormValidator = vine.create({
 })
 
 export const submitWorkValidator = vine.create({
-  note: vine.string().trim().minLength(1).maxLength(10000),
-  attachmentIds: vine.array(vine.string().trim().uuid()).maxLength(10).distinct().optional(),
+  note: text().minLength(1).maxLength(10000),
+  attachmentIds: uuidList().maxLength(10).distinct().optional(),
 })
 
 /**
@@ -234,7 +241,7 @@ export const submitWorkValidator = vine.create({
  * multi-slot bounty await review; otherwise it may be left out.
  */
 export const approveWorkValidator = vine.create({
-  userId: vine.string().trim().uuid().optional(),
+  userId: uuid().optional(),
 })
 
 /**
@@ -242,7 +249,7 @@ export const approveWorkValidator = vine.create({
  * (the API uploads files first and names them by id).
  */
 export const submitWorkFormValidator = vine.create({
-  note: vine.string().trim().minLength(1).maxLength(10000),
+  note: text().minLength(1).maxLength(10000),
   files: vine
     .array(vine.file({ size: '10mb', extnames: Object.keys(ATTACHMENT_TYPES) }))
     .maxLength(MAX_SUBMISSION_FILES)
@@ -250,12 +257,12 @@ export const submitWorkFormValidator = vine.create({
 })
 
 export const requestChangesValidator = vine.create({
-  reason: vine.string().trim().minLength(3).maxLength(2000),
-  userId: vine.string().trim().uuid().optional(),
+  reason: text().minLength(3).maxLength(2000),
+  userId: uuid().optional(),
 })
 
 export const cancelBountyValidator = vine.create({
-  reason: vine.string().trim().maxLength(500).optional(),
+  reason: text().maxLength(500).optional(),
 })
 
 /**

@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { NOTIFICATION_CHANNELS, NOTIFICATION_TYPES, WATCH_LEVELS } from '#enums/notification'
+import { uuid } from '#validators/rules/uuid'
 
 /**
  * The notification centre's filters (page and API alike).
@@ -42,6 +43,6 @@ export const updateWatchLevelValidator = vine.create({
  * The preferences page sets a tag's level by id from one form.
  */
 export const updateTagWatchValidator = vine.create({
-  tagId: vine.string().uuid(),
+  tagId: uuid(),
   level: vine.enum(WATCH_LEVELS),
 })

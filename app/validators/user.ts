@@ -1,8 +1,9 @@
 import vine, { SimpleMessagesProvider } from '@vinejs/vine'
 import { EXPERIENCE_LEVELS, PROFILE_VISIBILITIES } from '#enums/profile'
 import { newPasswordRule } from '#validators/auth'
+import { text } from '#validators/rules/text'
 
-const text = (max: number) => vine.string().trim().maxLength(max).nullable().optional()
+const optionalText = (max: number) => text().maxLength(max).nullable().optional()
 const handle = () =>
   vine
     .string()
@@ -25,10 +26,10 @@ const link = () =>
  * Absent fields stay as they are; empty ones (null) are cleared.
  */
 export const updateProfileValidator = vine.create({
-  firstName: text(100),
-  lastName: text(100),
-  bio: text(1000),
-  location: text(100),
+  firstName: optionalText(100),
+  lastName: optionalText(100),
+  bio: optionalText(1000),
+  location: optionalText(100),
   website: link(),
   phone: vine
     .string()
@@ -37,8 +38,8 @@ export const updateProfileValidator = vine.create({
     .regex(/^\+?[0-9 ().-]{5,20}$/)
     .nullable()
     .optional(),
-  jobTitle: text(100),
-  company: text(100),
+  jobTitle: optionalText(100),
+  company: optionalText(100),
   experienceLevel: vine.enum(EXPERIENCE_LEVELS).optional(),
   portfolioUrl: link(),
   githubUsername: handle(),

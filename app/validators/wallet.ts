@@ -2,6 +2,8 @@ import vine from '@vinejs/vine'
 import type { Database } from '@adonisjs/lucid/database'
 import { TRANSACTION_STATUSES, TRANSACTION_TYPES } from '#enums/transaction'
 import { money } from '#validators/rules/money'
+import { uuid } from '#validators/rules/uuid'
+import { text } from '#validators/rules/text'
 
 /**
  * Wallet history filters (page and API alike); unknown values are refused
@@ -45,7 +47,7 @@ const notSelf = vine.createRule((value, _options, field) => {
  * WalletPolicy's call.
  */
 export const sendTipValidator = vine.withMetaData<{ userId: string; username: string }>().create({
-  toUserId: vine.string().trim().uuid().use(notSelf()).optional().requiredIfMissing('toUsername'),
+  toUserId: uuid().use(notSelf()).optional().requiredIfMissing('toUsername'),
   toUsername: vine
     .string()
     .trim()
@@ -55,21 +57,18 @@ export const sendTipValidator = vine.withMetaData<{ userId: string; username: st
     .use(notSelf())
     .optional(),
   amount: money(),
-  message: vine.string().trim().maxLength(280).optional(),
+  message: text().maxLength(280).optional(),
   /**
    * The bounty the tip thanks someone for (K4), if any.
    */
-  bountyId: vine.string().trim().uuid().optional(),
+  bountyId: uuid().optional(),
 })
 
 /**
  * The member to credit by id (API) or username (the treasury form).
  */
 export const depositValidator = vine.create({
-  userId: vine
-    .string()
-    .trim()
-    .uuid()
+  userId: uuid()
     .exists((db, value) => isMember(db, 'id', value))
     .optional()
     .requiredIfMissing('username'),
@@ -81,7 +80,7 @@ export const depositValidator = vine.create({
     .exists((db, value) => isMember(db, 'username', value))
     .optional(),
   amount: money(),
-  description: vine.string().trim().minLength(3).maxLength(500),
+  description: text().minLength(3).maxLength(500),
 })
 
 export const withdrawalFiltersValidator = vine.create({
@@ -91,5 +90,5 @@ export const withdrawalFiltersValidator = vine.create({
 })
 
 export const rejectWithdrawalValidator = vine.create({
-  reason: vine.string().trim().minLength(3).maxLength(500),
+  reason: text().minLength(3).maxLength(500),
 })

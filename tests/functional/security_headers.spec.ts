@@ -16,6 +16,8 @@ test.group('Security headers', () => {
       assert.include(response.header('content-security-policy'), "default-src 'self'")
       response.assertHeader('x-frame-options', 'DENY')
       response.assertHeader('x-content-type-options', 'nosniff')
+      response.assertHeader('referrer-policy', 'same-origin')
+      assert.include(response.header('permissions-policy'), 'camera=()')
     }
     const token = (html: string) => /name=['"]_csrf['"] value=['"]([^'"]+)/.exec(html)?.[1]
     assert.isDefined(token(first.text()))
@@ -33,6 +35,14 @@ test.group('Security headers', () => {
       response.assertHeader('x-content-type-options', 'nosniff')
       assert.isUndefined(response.header('content-security-policy'))
       assert.isUndefined(response.header('set-cookie'))
+    }
+  })
+
+  test('files from public/ get nosniff too', async ({ client }) => {
+    for (const path of ['/favicon.svg', '/css/app.css']) {
+      const response = await client.get(path)
+      response.assertStatus(200)
+      response.assertHeader('x-content-type-options', 'nosniff')
     }
   })
 })

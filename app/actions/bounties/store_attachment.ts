@@ -12,6 +12,8 @@ import Attachment, {
 import type Bounty from '#models/bounty'
 import type BountyComment from '#models/bounty_comment'
 import type User from '#models/user'
+import { trailingCharacters } from '#services/text'
+import { BIDI_CONTROLS } from '#validators/rules/text'
 
 /**
  * Stores an upload (B6) on the private disk and records it, on a bounty or
@@ -89,13 +91,20 @@ async function looksLikeText(path: string) {
 }
 
 /**
- * The name shown to people: no directories, no control characters.
+ * The column's length (varchar counts code points).
+ */
+const MAX_NAME_LENGTH = 255
+
+/**
+ * The name shown to people: no directories, no control characters (nor
+ * direction controls, which make "x‮fdp.exe" read "xexe.pdf"), and
+ * when too long its end (which keeps the extension), cut between characters.
  */
 function displayName(clientName: string) {
   const base = clientName.split(/[\\/]/).pop() ?? 'file'
-  const clean = [...base]
+  const clean = [...base.replace(BIDI_CONTROLS, '')]
     .filter((char) => char >= ' ' && char !== '\u007f')
     .join('')
     .trim()
-  return (clean || 'file').slice(-255)
+  return trailingCharacters(clean || 'file', MAX_NAME_LENGTH)
 }

@@ -7,6 +7,7 @@ import BountyClaim, { STALE_CLAIM_GRACE_DAYS } from '#models/bounty_claim'
 import BountyComment from '#models/bounty_comment'
 import BountyMention from '#models/bounty_mention'
 import User from '#models/user'
+import { excerpt as excerptOf } from '#services/text'
 import { ACTIVE_CLAIM_STATUSES } from '#enums/bounty'
 import Notify, { type NotifyInput } from '#actions/notifications/notify'
 import {
@@ -250,8 +251,7 @@ async function commentAnnouncements(
     .where('bounty_id', bounty.id)
     .whereIn('status', ACTIVE_CLAIM_STATUSES)
     .select('user_id')
-  const excerpt =
-    comment.content.length > 200 ? `${comment.content.slice(0, 199)}…` : comment.content
+  const excerpt = excerptOf(comment.content, 200)
   const data = { commentId }
 
   return [

@@ -1,12 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { capturedMails } from '#services/mail_capture_transport'
+import { readCapturedMail } from '#abilities/main'
 
 /**
  * A captured mail's HTML, for the sandboxed iframe on the mail page: no
  * scripts, no requests, only its own inline styles and images.
  */
 export default class MailBodiesController {
-  async show({ params, response }: HttpContext) {
+  async show({ bouncer, params, request, response }: HttpContext) {
+    await bouncer.authorize(readCapturedMail, request.ip())
     const mails = await capturedMails()
     const mail = mails.find((item) => item.id === params.id)
     if (!mail) return response.notFound('No such mail')

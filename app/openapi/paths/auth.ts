@@ -92,7 +92,11 @@ export const authPaths: Record<string, Record<string, Operation>> = {
       security: bearer(),
       responses: {
         ...success('The new token', ref('AccessToken')),
-        ...failure(400, ['INVALID_TOKEN'], 'The token was refreshed or revoked meanwhile'),
+        ...failure(
+          400,
+          ['INVALID_TOKEN', 'BAD_REQUEST', 'INVALID_JSON'],
+          'The token was refreshed or revoked meanwhile, or a body was sent that does not parse'
+        ),
       },
     }),
   },

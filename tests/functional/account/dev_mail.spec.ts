@@ -4,6 +4,8 @@ import app from '@adonisjs/core/services/app'
 import mail from '@adonisjs/mail/services/main'
 import { capturedMails } from '#services/mail_capture_transport'
 import { urlFor } from '@adonisjs/core/services/url_builder'
+import { UserFactory } from '#database/factories/user_factory'
+import { isolateDatabase } from '#tests/helpers/database'
 
 async function testMail() {
   const mails = await capturedMails()
@@ -11,6 +13,7 @@ async function testMail() {
 }
 
 test.group('Development mail viewer', (group) => {
+  isolateDatabase(group)
   group.each.setup(async () => {
     await mail.use('capture').send((message) => {
       message
@@ -52,5 +55,31 @@ test.group('Development mail viewer', (group) => {
   test('an unknown mail is not found', async ({ client }) => {
     const response = await client.get(urlFor('dev.mails.show', { id: 'no-such-mail' }))
     response.assertStatus(404)
+  })
+
+  test('from another machine only a signed-in admin may read the mails', async ({
+    client,
+    assert,
+  }) => {
+    const captured = await testMail()
+    const urls = [
+      urlFor('dev.mails.index'),
+      urlFor('dev.mails.show', { id: captured.id }),
+      urlFor('dev.mail_bodies.show', { id: captured.id }),
+    ]
+    // Loopback is the trusted proxy, so this is the address the app sees.
+    const remote = '203.0.113.7'
+    const member = await UserFactory.apply('verified').create()
+    const admin = await UserFactory.apply('admin').create()
+
+    for (const url of urls) {
+      const guest = await client.get(url).header('x-forwarded-for', remote)
+      guest.assertStatus(403)
+      assert.notInclude(guest.text(), 'Viewer test mail')
+      const signedIn = await client.get(url).header('x-forwarded-for', remote).loginAs(member)
+      signedIn.assertStatus(403)
+      const byAdmin = await client.get(url).header('x-forwarded-for', remote).loginAs(admin)
+      byAdmin.assertStatus(200)
+    }
   })
 })
