@@ -30,8 +30,7 @@ export default class extends BaseSchema {
       DROP FUNCTION IF EXISTS ledger_transfer(bigint, bigint, numeric, text);
       DROP FUNCTION IF EXISTS ledger_settling(bigint, numeric);
       DROP FUNCTION IF EXISTS ledger_post(text, text, bigint, bigint[], numeric[]);
-      DROP FUNCTION IF EXISTS ledger_lock(bigint[]);
-      DROP FUNCTION IF EXISTS ledger_assert_free(bigint[]);
+      DROP FUNCTION IF EXISTS ledger_lock(bigint[], bigint[]);
       DROP FUNCTION IF EXISTS ledger_system(ledger_account_kind, text);
       DROP FUNCTION IF EXISTS ledger_escrow(uuid);
       DROP FUNCTION IF EXISTS ledger_wallet(uuid);
@@ -84,35 +83,41 @@ BEGIN
   RAISE EXCEPTION 'ledger account % % % % could not be opened', p_kind, p_user, p_bounty, p_code;
 END $$;
 
-CREATE FUNCTION ledger_wallet(p_user uuid) RETURNS bigint LANGUAGE sql AS $$
-  SELECT ledger_open('WALLET', p_user, NULL, NULL)
-$$;
-
-CREATE FUNCTION ledger_escrow(p_bounty uuid) RETURNS bigint LANGUAGE sql AS $$
-  SELECT ledger_open('ESCROW', NULL, p_bounty, NULL)
-$$;
-
-CREATE FUNCTION ledger_system(p_kind ledger_account_kind, p_code text) RETURNS bigint
-LANGUAGE sql AS $$
-  SELECT ledger_open(p_kind, NULL, NULL, p_code)
-$$;
-
--- Holding and escrow accounts move only through holds, so that their balance
--- always equals what their open holds still hold (ledger:verify checks it).
-CREATE FUNCTION ledger_assert_free(p_accounts bigint[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  held_kind ledger_account_kind;
+-- PL/pgSQL rather than SQL functions, here and below: PostgreSQL before 18
+-- plans an SQL function's body again on every call, PL/pgSQL once per
+-- connection.
+CREATE FUNCTION ledger_wallet(p_user uuid) RETURNS bigint LANGUAGE plpgsql AS $$
 BEGIN
-  SELECT kind INTO held_kind FROM ledger_accounts
-   WHERE id = ANY(p_accounts) AND kind IN ('HOLDING', 'ESCROW') LIMIT 1;
-  IF held_kind IS NOT NULL THEN
-    RAISE EXCEPTION '% accounts only move through holds', held_kind;
-  END IF;
+  RETURN ledger_open('WALLET', p_user, NULL, NULL);
 END $$;
 
-CREATE FUNCTION ledger_lock(p_accounts bigint[]) RETURNS void LANGUAGE sql AS $$
-  SELECT FROM ledger_accounts WHERE id = ANY(p_accounts) ORDER BY id FOR UPDATE
-$$;
+CREATE FUNCTION ledger_escrow(p_bounty uuid) RETURNS bigint LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN ledger_open('ESCROW', NULL, p_bounty, NULL);
+END $$;
+
+CREATE FUNCTION ledger_system(p_kind ledger_account_kind, p_code text) RETURNS bigint
+LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN ledger_open(p_kind, NULL, NULL, p_code);
+END $$;
+
+-- Locks p_accounts in ascending id order. Those also in p_free must not be
+-- holding or escrow accounts: those move only through holds, so that their
+-- balance always equals what their open holds still hold (ledger:verify
+-- checks it).
+CREATE FUNCTION ledger_lock(p_accounts bigint[], p_free bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  held boolean;
+BEGIN
+  SELECT bool_or(locked.id = ANY(p_free) AND locked.kind IN ('HOLDING', 'ESCROW')) INTO held
+    FROM (SELECT id, kind FROM ledger_accounts
+           WHERE id = ANY(p_accounts) ORDER BY id FOR UPDATE) AS locked;
+  IF held THEN
+    RAISE EXCEPTION 'holding and escrow accounts only move through holds';
+  END IF;
+END $$;
 
 -- Writes one entry and its postings over accounts the verb has locked. No
 -- account but the treasury may end below zero (LE001, before anything is
@@ -169,8 +174,7 @@ BEGIN
   IF p_from = p_to THEN
     RAISE EXCEPTION 'a transfer needs two different accounts';
   END IF;
-  PERFORM ledger_assert_free(ARRAY[p_from, p_to]);
-  PERFORM ledger_lock(ARRAY[p_from, p_to]);
+  PERFORM ledger_lock(ARRAY[p_from, p_to], ARRAY[p_from, p_to]);
   RETURN QUERY SELECT * FROM ledger_post('TRANSFER', p_memo, NULL, ARRAY[p_from, p_to],
                                          ARRAY[-p_amount, p_amount]);
 END $$;
@@ -192,7 +196,7 @@ BEGIN
   IF into_kind IS DISTINCT FROM 'HOLDING' AND into_kind IS DISTINCT FROM 'ESCROW' THEN
     RAISE EXCEPTION 'money can only be held in a holding or escrow account, not %', into_kind;
   END IF;
-  PERFORM ledger_lock(ARRAY[p_from, p_into]);
+  PERFORM ledger_lock(ARRAY[p_from, p_into], '{}');
   INSERT INTO ledger_holds (source_account_id, holding_account_id, purpose, reference_id, amount)
     VALUES (p_from, p_into, p_purpose, p_reference, p_amount) RETURNING id INTO new_hold;
   RETURN QUERY SELECT * FROM ledger_post('HOLD', p_memo, new_hold, ARRAY[p_from, p_into],
@@ -226,8 +230,8 @@ DECLARE
   settling record;
 BEGIN
   SELECT * INTO settling FROM ledger_settling(p_hold, p_amount);
-  PERFORM ledger_assert_free(ARRAY[p_to]);
-  PERFORM ledger_lock(ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id, p_to]);
+  PERFORM ledger_lock(
+    ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id, p_to], ARRAY[p_to]);
   UPDATE ledger_holds
      SET captured_amount = captured_amount + settling.amount,
          settled_at = CASE WHEN remaining = settling.amount THEN now() END
@@ -243,7 +247,8 @@ DECLARE
   settling record;
 BEGIN
   SELECT * INTO settling FROM ledger_settling(p_hold, p_amount);
-  PERFORM ledger_lock(ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id]);
+  PERFORM ledger_lock(
+    ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id], '{}');
   UPDATE ledger_holds
      SET released_amount = released_amount + settling.amount,
          settled_at = CASE WHEN remaining = settling.amount THEN now() END
