@@ -129,11 +129,15 @@ CREATE FUNCTION ledger_post(
 DECLARE
   short record;
 BEGIN
+  -- Each account is found by its id (a LATERAL probe with LIMIT): joined
+  -- plainly, the cached plan does not know how few ids there are and scans
+  -- every account.
   SELECT account.id, account.balance, -change.delta AS needed INTO short
     FROM (SELECT posting.account_id, sum(posting.amount) AS delta
             FROM unnest(p_accounts, p_amounts) AS posting (account_id, amount)
            GROUP BY posting.account_id) AS change
-    JOIN ledger_accounts AS account ON account.id = change.account_id
+   CROSS JOIN LATERAL (SELECT id, kind, balance FROM ledger_accounts
+                        WHERE id = change.account_id LIMIT 1) AS account
    WHERE account.kind <> 'TREASURY' AND account.balance + change.delta < 0
    LIMIT 1;
   IF FOUND THEN
@@ -161,7 +165,8 @@ BEGIN
            account.balance + change.delta
       FROM (SELECT entry_id, account_id, sum(amount) AS delta
               FROM posted GROUP BY entry_id, account_id) AS change
-      JOIN ledger_accounts AS account ON account.id = change.account_id;
+     CROSS JOIN LATERAL (SELECT * FROM ledger_accounts
+                          WHERE id = change.account_id LIMIT 1) AS account;
 END $$;
 
 -- Moves money between two free accounts (wallets, the treasury, the shop).

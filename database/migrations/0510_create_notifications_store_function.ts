@@ -34,15 +34,19 @@ BEGIN
                AND settings.email_notifications IS NOT FALSE AS emailed,
              settings.push_notifications IS NOT FALSE AS live
         FROM jsonb_to_recordset(p_audience) AS audience (user_id uuid, title text, message text)
-        -- The ids again as an array: the planner cannot see into the jsonb
-        -- and would scan every user instead of probing the primary key.
-        JOIN users ON users.id = audience.user_id
-         AND users.id = ANY(ARRAY(SELECT (person->>'user_id')::uuid
-                                    FROM jsonb_array_elements(p_audience) AS person))
-         AND users.deleted_at IS NULL AND users.is_active
-        LEFT JOIN user_settings AS settings ON settings.user_id = users.id
-        LEFT JOIN notification_preferences AS preference
-          ON preference.user_id = users.id AND preference.type = p_type
+        -- Each member's rows by key (LATERAL probes with LIMIT): joined
+        -- plainly, the cached plan cannot see how few members the jsonb
+        -- holds and scans every user.
+       CROSS JOIN LATERAL (SELECT id FROM users
+                            WHERE users.id = audience.user_id
+                              AND users.deleted_at IS NULL AND users.is_active
+                            LIMIT 1) AS member
+        LEFT JOIN LATERAL (SELECT email_notifications, push_notifications FROM user_settings
+                            WHERE user_settings.user_id = member.id LIMIT 1) AS settings ON true
+        LEFT JOIN LATERAL (SELECT channel FROM notification_preferences
+                            WHERE notification_preferences.user_id = member.id
+                              AND notification_preferences.type = p_type
+                            LIMIT 1) AS preference ON true
        WHERE coalesce(preference.channel::text, p_default_channel) <> 'off'
     ),
     stored AS (
