@@ -28,6 +28,7 @@ export default class extends BaseSchema {
       DROP FUNCTION IF EXISTS ledger_capture(bigint, bigint, numeric, text);
       DROP FUNCTION IF EXISTS ledger_hold(bigint, bigint, numeric, text, uuid, text);
       DROP FUNCTION IF EXISTS ledger_transfer(bigint, bigint, numeric, text);
+      DROP FUNCTION IF EXISTS ledger_settle(bigint, bigint, numeric, text);
       DROP FUNCTION IF EXISTS ledger_settling(bigint, numeric);
       DROP FUNCTION IF EXISTS ledger_post(text, text, bigint, bigint[], numeric[]);
       DROP FUNCTION IF EXISTS ledger_lock(bigint[], bigint[]);
@@ -228,38 +229,43 @@ BEGIN
   END IF;
 END $$;
 
--- Pays held money onwards, to a free account.
-CREATE FUNCTION ledger_capture(p_hold bigint, p_to bigint, p_amount numeric, p_memo text)
+-- Settles part or all of a hold: captured (paid onwards to p_to, a free
+-- account) or released (returned to the account it came from, p_to null).
+CREATE FUNCTION ledger_settle(p_hold bigint, p_to bigint, p_amount numeric, p_memo text)
 RETURNS SETOF ledger_movement LANGUAGE plpgsql AS $$
 DECLARE
   settling record;
+  payee bigint;
 BEGIN
   SELECT * INTO settling FROM ledger_settling(p_hold, p_amount);
+  payee := coalesce(p_to, (settling.hold).source_account_id);
   PERFORM ledger_lock(
-    ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id, p_to], ARRAY[p_to]);
+    ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id, payee],
+    CASE WHEN p_to IS NULL THEN '{}' ELSE ARRAY[p_to] END);
   UPDATE ledger_holds
-     SET captured_amount = captured_amount + settling.amount,
+     SET captured_amount = captured_amount + CASE WHEN p_to IS NULL THEN 0 ELSE settling.amount END,
+         released_amount = released_amount + CASE WHEN p_to IS NULL THEN settling.amount ELSE 0 END,
          settled_at = CASE WHEN remaining = settling.amount THEN now() END
    WHERE id = p_hold;
-  RETURN QUERY SELECT * FROM ledger_post('CAPTURE', p_memo, p_hold,
-    ARRAY[(settling.hold).holding_account_id, p_to], ARRAY[-settling.amount, settling.amount]);
+  RETURN QUERY SELECT * FROM ledger_post(CASE WHEN p_to IS NULL THEN 'RELEASE' ELSE 'CAPTURE' END,
+    p_memo, p_hold, ARRAY[(settling.hold).holding_account_id, payee],
+    ARRAY[-settling.amount, settling.amount]);
+END $$;
+
+-- Pays held money onwards, to a free account.
+CREATE FUNCTION ledger_capture(p_hold bigint, p_to bigint, p_amount numeric, p_memo text)
+RETURNS SETOF ledger_movement LANGUAGE plpgsql AS $$
+BEGIN
+  IF p_to IS NULL THEN
+    RAISE EXCEPTION 'a capture needs an account to pay';
+  END IF;
+  RETURN QUERY SELECT * FROM ledger_settle(p_hold, p_to, p_amount, p_memo);
 END $$;
 
 -- Returns held money to the account it came from.
 CREATE FUNCTION ledger_release(p_hold bigint, p_amount numeric, p_memo text)
 RETURNS SETOF ledger_movement LANGUAGE plpgsql AS $$
-DECLARE
-  settling record;
 BEGIN
-  SELECT * INTO settling FROM ledger_settling(p_hold, p_amount);
-  PERFORM ledger_lock(
-    ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id], '{}');
-  UPDATE ledger_holds
-     SET released_amount = released_amount + settling.amount,
-         settled_at = CASE WHEN remaining = settling.amount THEN now() END
-   WHERE id = p_hold;
-  RETURN QUERY SELECT * FROM ledger_post('RELEASE', p_memo, p_hold,
-    ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id],
-    ARRAY[-settling.amount, settling.amount]);
+  RETURN QUERY SELECT * FROM ledger_settle(p_hold, NULL, p_amount, p_memo);
 END $$;
 `
