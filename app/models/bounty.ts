@@ -1,15 +1,6 @@
 import { DateTime } from 'luxon'
 import { BountySchema } from '#database/schema'
-import {
-  afterDelete,
-  afterSave,
-  beforeSave,
-  belongsTo,
-  column,
-  hasMany,
-  manyToMany,
-  scope,
-} from '@adonisjs/lucid/orm'
+import { beforeSave, belongsTo, column, hasMany, manyToMany, scope } from '@adonisjs/lucid/orm'
 import type { BelongsTo, HasMany, ManyToMany } from '@adonisjs/lucid/types/relations'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import db from '@adonisjs/lucid/services/db'
@@ -30,7 +21,8 @@ import Category from '#models/category'
 import Tag from '#models/tag'
 import User from '#models/user'
 import { renderMarkdown } from '#services/markdown'
-import LiveAccess from '#services/live_access'
+import { withLiveFollowers } from '#models/mixins/live_followers'
+import { compose } from '@adonisjs/core/helpers'
 import { selectCard } from '#models/bounty_card'
 import {
   CLOSED_STATUSES,
@@ -39,12 +31,6 @@ import {
   isClosedStatus,
   slotsOpen,
 } from '#models/bounty_rules'
-
-/**
- * Columns `visibleTo` reads: a change to one may close the bounty's live
- * channel to some of its followers.
- */
-const VISIBILITY_COLUMNS = ['teamId', 'isDraft', 'deletedAt'] as const
 
 type BountyQuery = ModelQueryBuilderContract<typeof Bounty>
 
@@ -71,7 +57,7 @@ export type BoardFilters = {
  * from its claims (`applyClaims`); the actions in app/actions/bounties move
  * it, always with its row locked (`lockForUpdate`).
  */
-export default class Bounty extends BountySchema {
+export default class Bounty extends compose(BountySchema, withLiveFollowers) {
   @column()
   declare status: BountyStatus
 
@@ -126,29 +112,6 @@ export default class Bounty extends BountySchema {
     if (bounty.$dirty.description !== undefined) {
       bounty.descriptionHtml = renderMarkdown(bounty.description)
     }
-  }
-
-  /**
-   * Who may see the bounty changed (team-only, hidden, deleted): its live
-   * channel's followers are re-checked once the change commits, whichever
-   * code path made it.
-   */
-  @beforeSave()
-  static noteVisibilityChange(bounty: Bounty) {
-    const changed = VISIBILITY_COLUMNS.some((name) => bounty.$dirty[name] !== undefined)
-    if (bounty.$isPersisted && changed) bounty.$extras.visibilityChanged = true
-  }
-
-  @afterSave()
-  static recheckFollowersAfterSave(bounty: Bounty) {
-    if (!bounty.$extras.visibilityChanged) return
-    delete bounty.$extras.visibilityChanged
-    LiveAccess.bountyChanged(bounty.id, bounty.$trx)
-  }
-
-  @afterDelete()
-  static recheckFollowersAfterDelete(bounty: Bounty) {
-    LiveAccess.bountyChanged(bounty.id, bounty.$trx)
   }
 
   /**
