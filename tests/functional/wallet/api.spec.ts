@@ -15,6 +15,16 @@ import { isolateDatabase } from '#tests/helpers/database'
 import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 import { balancesOf, fund, truncateEachTest } from '#tests/helpers/ledger'
 
+/**
+ * An Idempotency-Key claimed for a POST whose process then died before
+ * storing the response: the key stays "in progress".
+ */
+async function keyInProgress(user: { id: string }, key: string, path: string, body: object) {
+  const claim = await Idempotency.claim(user.id, key, { method: 'POST', path, query: {}, body })
+  if (claim.state !== 'claimed') throw new Error(`The key ${key} was not free`)
+  return claim.id
+}
+
 test.group('API wallet balance and history', (group) => {
   isolateDatabase(group)
 
@@ -279,16 +289,13 @@ test.group('API withdrawals', (group) => {
     await fund(user, '100')
     // The first attempt claimed the key and committed its hold, then the
     // process died before the response was stored: the key is in progress.
-    const claim = await Idempotency.claim(user.id, 'payout-after-crash', {
-      method: 'POST',
-      path: '/api/v1/wallet/withdraw',
-      query: {},
-      body: { amount: '40' },
+    const claimId = await keyInProgress(user, 'payout-after-crash', '/api/v1/wallet/withdraw', {
+      amount: '40',
     })
     const committed = await RequestWithdrawal.handle(
       user,
       { amount: Money.parse('40') },
-      { claimId: claim.state === 'claimed' ? claim.id : undefined }
+      { claimId }
     )
 
     const retry = await client
@@ -527,17 +534,11 @@ test.group('API tips', (group) => {
     const body = { toUserId: receiver.id, amount: '12.00' }
     // The first attempt claimed the key and committed its tip, then the
     // process died before the response was stored: the key is in progress.
-    const claim = await Idempotency.claim(sender.id, 'tip-after-crash', {
-      method: 'POST',
-      path: '/api/v1/tips',
-      query: {},
-      body,
-    })
-    assert.equal(claim.state, 'claimed')
+    const claimId = await keyInProgress(sender, 'tip-after-crash', '/api/v1/tips', body)
     const committed = await SendTip.handle(
       sender,
       { to: { toUserId: receiver.id }, amount: Money.parse('12.00') },
-      { claimId: claim.state === 'claimed' ? claim.id : undefined }
+      { claimId }
     )
 
     const send = () =>
@@ -570,12 +571,7 @@ test.group('API tips', (group) => {
     const receiver = await UserFactory.create()
     await fund(sender, '50')
     const body = { toUserId: receiver.id, amount: '5.00' }
-    await Idempotency.claim(sender.id, 'died-early', {
-      method: 'POST',
-      path: '/api/v1/tips',
-      query: {},
-      body,
-    })
+    await keyInProgress(sender, 'died-early', '/api/v1/tips', body)
 
     const retries = await Promise.all(
       Array.from({ length: 5 }, () =>
