@@ -285,6 +285,37 @@ export class CategorySchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class CheckInSchema extends BaseModel {
+  static $columns = ['body', 'care', 'createdAt', 'id', 'isPrivate', 'note', 'productive', 'satisfied', 'score', 'teamId', 'updatedAt', 'userId', 'weekStart'] as const
+  $columns = CheckInSchema.$columns
+  @column()
+  declare body: number
+  @column()
+  declare care: number
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare isPrivate: boolean
+  @column()
+  declare note: string | null
+  @column()
+  declare productive: number
+  @column()
+  declare satisfied: number
+  @column()
+  declare score: number | null
+  @column()
+  declare teamId: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare userId: string
+  @column.date()
+  declare weekStart: DateTime
+}
+
 export class IdempotencyKeySchema extends BaseModel {
   static $columns = ['createdAt', 'id', 'key', 'method', 'outcomeId', 'path', 'requestHash', 'responseBody', 'responseStatus', 'userId'] as const
   $columns = IdempotencyKeySchema.$columns
@@ -586,6 +617,52 @@ export class TagSchema extends BaseModel {
   declare id: string
   @column()
   declare name: string
+}
+
+export class TeamMembershipSchema extends BaseModel {
+  static $columns = ['id', 'joinedAt', 'role', 'teamId', 'userId', 'watchLevel'] as const
+  $columns = TeamMembershipSchema.$columns
+  @column({ isPrimary: true })
+  declare id: string
+  @column.dateTime()
+  declare joinedAt: DateTime
+  @column()
+  declare role: any
+  @column()
+  declare teamId: string
+  @column()
+  declare userId: string
+  @column()
+  declare watchLevel: any | null
+}
+
+export class TeamSchema extends BaseModel {
+  static $columns = ['accessCode', 'allowMemberInvite', 'createdAt', 'createdBy', 'description', 'id', 'isPrivate', 'maxMembers', 'memberCount', 'name', 'timezone', 'updatedAt'] as const
+  $columns = TeamSchema.$columns
+  @column()
+  declare accessCode: string
+  @column()
+  declare allowMemberInvite: boolean
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: string | null
+  @column()
+  declare description: string | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare isPrivate: boolean
+  @column()
+  declare maxMembers: number
+  @column()
+  declare memberCount: number
+  @column()
+  declare name: string
+  @column()
+  declare timezone: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
 }
 
 export class TransactionSchema extends BaseModel {

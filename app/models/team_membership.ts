@@ -1,0 +1,50 @@
+import { TeamMembershipSchema } from '#database/schema'
+import { belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import Team from '#models/team'
+import User from '#models/user'
+import type { TeamRole } from '#enums/team'
+import type { StoredWatchLevel } from '#enums/notification'
+
+/**
+ * A member's place in a team: their role and their watch level on the
+ * team's bounties (K10; null is `normal`). One per (team, user).
+ */
+export default class TeamMembership extends TeamMembershipSchema {
+  @column()
+  declare role: TeamRole
+
+  @column()
+  declare watchLevel: StoredWatchLevel | null
+
+  @belongsTo(() => Team)
+  declare team: BelongsTo<typeof Team>
+
+  @belongsTo(() => User)
+  declare user: BelongsTo<typeof User>
+
+  get isAdmin() {
+    return this.role === 'ADMIN'
+  }
+
+  get isModerator() {
+    return this.role === 'MODERATOR'
+  }
+
+  /**
+   * ADMINs and MODERATORs run the team's day to day (remove members, see
+   * the access code).
+   */
+  get canModerate() {
+    return this.role === 'ADMIN' || this.role === 'MODERATOR'
+  }
+
+  static of(teamId: string, userId: string | null | undefined, client?: QueryClientContract) {
+    if (!userId) return Promise.resolve(null)
+    return TeamMembership.query(client ? { client } : {})
+      .where('team_id', teamId)
+      .where('user_id', userId)
+      .first()
+  }
+}
