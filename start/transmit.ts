@@ -7,6 +7,8 @@
 |   users/:id/notifications  only that member
 |   bounties/:id             whoever may see the bounty (drafts: the author)
 |   board                    everyone: only bounties everyone may see go there
+|   teams/:id                that team's members (check-ins, joins, leaves, edits)
+|   teams/:id/presence       that team's members (who has a stream open)
 |
 | Subscribing to anything else is refused. A subscribe answers 204, or 400
 | for any refusal (Transmit does not say why). The rule is

@@ -1,10 +1,12 @@
 import { BasePolicy, allowGuest } from '@adonisjs/bouncer'
 import Bounty from '#models/bounty'
 import type User from '#models/user'
+import TeamMembership from '#models/team_membership'
 import { liveChannels } from '#services/live_channels'
 
 const NOTIFICATIONS = /^users\/([^/]+)\/notifications$/
 const BOUNTY = /^bounties\/([^/]+)$/
+const TEAM = /^teams\/([^/]+)(?:\/presence)?$/
 
 /**
  * Who may follow a live channel (docs/permissions.md "Live channels"). The
@@ -26,6 +28,8 @@ export default class LiveChannelPolicy extends BasePolicy {
         .first()
       return visible !== null
     }
+    const team = TEAM.exec(channel)
+    if (team) return viewer !== null && (await TeamMembership.of(team[1], viewer.id)) !== null
     return false
   }
 }

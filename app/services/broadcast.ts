@@ -96,3 +96,12 @@ async function plain(resource: unknown) {
   const { data } = await serialize(resource)
   return data as Payload
 }
+
+/**
+ * A team event (`checkin.created`, `member.joined`, `member.left`,
+ * `team.updated`) to the members following the team's channel; the
+ * payload is the API contract's "Live events" shape for that type.
+ */
+export function broadcastTeamEvent(teamId: string, event: { type: string } & Payload) {
+  transmit.broadcast(liveChannels.team(teamId), event)
+}

@@ -3,6 +3,8 @@ const CHANNELS = [
   new RegExp(`^users/${UUID}/notifications$`),
   new RegExp(`^bounties/${UUID}$`),
   /^board$/,
+  new RegExp(`^teams/${UUID}$`),
+  new RegExp(`^teams/${UUID}/presence$`),
 ]
 
 /**
@@ -13,6 +15,8 @@ export const liveChannels = {
   notifications: (userId: string) => `users/${userId}/notifications`,
   bounty: (bountyId: string) => `bounties/${bountyId}`,
   board: 'board',
+  team: (teamId: string) => `teams/${teamId}`,
+  teamPresence: (teamId: string) => `teams/${teamId}/presence`,
 }
 
 export function isLiveChannel(channel: unknown) {
