@@ -1,6 +1,7 @@
 import { defineConfig } from '@adonisjs/auth'
 import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
-import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
+import { tokensGuard } from '@adonisjs/auth/access_tokens'
+import { TokensUserProvider } from '#overrides/access_tokens_provider'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 /**
@@ -18,7 +19,7 @@ const authConfig = defineConfig({
       }),
     }),
     api: tokensGuard({
-      provider: tokensUserProvider({
+      provider: new TokensUserProvider({
         tokens: 'accessTokens',
         model: () => import('#models/user'),
       }),

@@ -1,9 +1,13 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Secret } from '@adonisjs/core/helpers'
-import { AccessToken, DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import {
+  AccessToken,
+  AccessTokensLucidUserProvider,
+  DbAccessTokensProvider,
+} from '@adonisjs/auth/access_tokens'
 import User from '#models/user'
-import { AccessTokensProvider } from '#overrides/access_tokens_provider'
+import { AccessTokensProvider, TokensUserProvider } from '#overrides/access_tokens_provider'
 import { overrides } from '#overrides/index'
 import { assertPinned } from '#tests/helpers/overrides'
 import { isolateDatabase } from '#tests/helpers/database'
@@ -49,6 +53,11 @@ test.group('Override contract: access tokens provider (@adonisjs/auth)', (group)
     assert.instanceOf(User.accessTokens, AccessTokensProvider)
     for (const member of ['prefix', 'table', 'type']) assert.isString(provider[member], member)
     assert.equal(provider.table, 'auth_access_tokens')
+
+    const users = AccessTokensLucidUserProvider.prototype as unknown as Record<string, Function>
+    for (const method of ['verifyToken', 'findById', 'getTokensProvider', 'createUserForGuard']) {
+      assert.isFunction(users[method], method)
+    }
   })
 
   test('the library still writes "last used" before checking the secret (when this fails, upstream fixed it: drop the override)', async ({
@@ -77,5 +86,36 @@ test.group('Override contract: access tokens provider (@adonisjs/auth)', (group)
     const token = await User.accessTokens.verify(real)
     assert.equal(token?.tokenableId, user.id)
     assert.isNotNull(await lastUsedOf(user))
+  })
+
+  test('in effect: an API call reads its token and member in one query', async ({
+    assert,
+    client,
+  }) => {
+    const { user, authorization } = await memberWithToken()
+    await User.accessTokens.verify(new Secret(authorization.slice('Bearer '.length)))
+    const queries: string[] = []
+    const listener = (query: { sql: string }) => queries.push(query.sql)
+    const knex = db.connection().getWriteClient()
+    knex.on('query', listener)
+    try {
+      const response = await client
+        .get('/api/v1/wallet/balance')
+        .header('Authorization', authorization)
+      response.assertStatus(200)
+    } finally {
+      knex.off('query', listener)
+    }
+    const reads = queries.filter((sql) => /"auth_access_tokens"|"users"/.test(sql))
+    assert.lengthOf(reads, 1, reads.join('\n'))
+    assert.include(reads[0], 'join "users"')
+
+    const provider = new TokensUserProvider({
+      tokens: 'accessTokens',
+      model: async () => ({ default: User }),
+    })
+    const token = await provider.verifyToken(new Secret(authorization.slice('Bearer '.length)))
+    const guardUser = await provider.findById(token!.tokenableId)
+    assert.equal(guardUser?.getId(), user.id)
   })
 })
