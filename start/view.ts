@@ -4,6 +4,8 @@
 |--------------------------------------------------------------------------
 */
 import edge from 'edge.js'
+import app from '@adonisjs/core/services/app'
+import { listComponentsOnce } from '#overrides/edge_components'
 import { type DateTime } from 'luxon'
 import { BOUNTY_PRIORITY_LABELS, BOUNTY_STATUS_LABELS } from '#enums/bounty'
 
@@ -26,3 +28,9 @@ edge.global(
   (priority: string) =>
     BOUNTY_PRIORITY_LABELS[priority as keyof typeof BOUNTY_PRIORITY_LABELS] ?? priority
 )
+
+/**
+ * Production caches templates; Edge would still re-list the components
+ * folder on every request without this (app/overrides/edge_components.ts).
+ */
+if (app.inProduction) listComponentsOnce(edge)

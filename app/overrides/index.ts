@@ -34,4 +34,8 @@ export const overrides = {
     file: 'app/overrides/access_tokens_provider.ts',
     targets: { '@adonisjs/auth': '10.1.0' },
   },
+  edgeComponents: {
+    file: 'app/overrides/edge_components.ts',
+    targets: { 'edge.js': '6.5.1' },
+  },
 } satisfies Record<string, Override>
