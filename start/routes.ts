@@ -335,6 +335,7 @@ router
           .get(':id/public', [controllers.api.users.PublicProfiles, 'show'])
           .where('id', uuidParam())
           .as('public_profile')
+        router.get('search', [controllers.api.users.Searches, 'index']).as('search')
       })
       .prefix('users')
       .as('users')
@@ -432,6 +433,43 @@ router
       })
       .where('id', uuidParam())
       .use([middleware.apiAuth({ abilities: ['write'] }), middleware.idempotency()])
+
+    /*
+    | Teams (F1): a team is the caller's to see only while they are in it.
+    */
+    router
+      .group(() => {
+        router.get('teams', [controllers.api.Teams, 'index']).as('teams.index')
+        router.get('teams/:id', [controllers.api.Teams, 'show']).as('teams.show')
+        router
+          .get('teams/:id/members', [controllers.api.teams.Members, 'index'])
+          .as('teams.members.index')
+      })
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['read'] }))
+
+    router
+      .group(() => {
+        router.post('teams', [controllers.api.Teams, 'store']).as('teams.store')
+        router.post('teams/join', [controllers.api.teams.Memberships, 'store']).as('teams.join')
+        router.put('teams/:id', [controllers.api.Teams, 'update']).as('teams.update')
+        router.delete('teams/:id', [controllers.api.Teams, 'destroy']).as('teams.destroy')
+        router
+          .post('teams/:id/access-code', [controllers.api.teams.AccessCodes, 'store'])
+          .as('teams.access_code')
+        router
+          .post('teams/:id/leave', [controllers.api.teams.Memberships, 'destroy'])
+          .as('teams.leave')
+        router
+          .put('teams/:id/members/:userId', [controllers.api.teams.Members, 'update'])
+          .as('teams.members.update')
+        router
+          .delete('teams/:id/members/:userId', [controllers.api.teams.Members, 'destroy'])
+          .as('teams.members.destroy')
+      })
+      .where('id', uuidParam())
+      .where('userId', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['write'] }))
 
     router
       .get('admin/withdrawals', [controllers.api.admin.Withdrawals, 'index'])
