@@ -195,6 +195,46 @@ router
       .use([middleware.auth(), middleware.memberThrottle()])
 
     /*
+    | Teams (F1): pages for members only; joining, leaving, the access code and
+    | member management are sub-resources of the team.
+    */
+    router
+      .group(() => {
+        router.get('/teams', [controllers.Teams, 'index']).as('teams.index')
+        router.get('/teams/create', [controllers.Teams, 'create']).as('teams.create')
+        router.post('/teams', [controllers.Teams, 'store']).as('teams.store')
+        router
+          .get('/teams/join', [controllers.teams.Memberships, 'create'])
+          .as('team_memberships.create')
+        router
+          .post('/teams/join', [controllers.teams.Memberships, 'store'])
+          .as('team_memberships.store')
+        router
+          .group(() => {
+            router.get('/', [controllers.Teams, 'show']).as('teams.show')
+            router.get('/edit', [controllers.Teams, 'edit']).as('teams.edit')
+            router.put('/', [controllers.Teams, 'update']).as('teams.update')
+            router.delete('/', [controllers.Teams, 'destroy']).as('teams.destroy')
+            router
+              .post('/access-code', [controllers.teams.AccessCodes, 'store'])
+              .as('team_access_codes.store')
+            router
+              .delete('/membership', [controllers.teams.Memberships, 'destroy'])
+              .as('team_memberships.destroy')
+            router
+              .put('/members/:userId', [controllers.teams.Members, 'update'])
+              .as('team_members.update')
+            router
+              .delete('/members/:userId', [controllers.teams.Members, 'destroy'])
+              .as('team_members.destroy')
+          })
+          .prefix('/teams/:id')
+      })
+      .where('id', uuidParam())
+      .where('userId', uuidParam())
+      .use([middleware.auth(), middleware.memberThrottle()])
+
+    /*
     | Wallet (C2–C4, K4): the signed-in member's own money; nobody sees another's.
     */
     router

@@ -110,6 +110,12 @@ export const controllers = {
   Registrations: () => import('#controllers/registrations_controller'),
   Sessions: () => import('#controllers/sessions_controller'),
   Settings: () => import('#controllers/settings_controller'),
+  Teams: () => import('#controllers/teams_controller'),
+  teams: {
+    AccessCodes: () => import('#controllers/teams/access_codes_controller'),
+    Members: () => import('#controllers/teams/members_controller'),
+    Memberships: () => import('#controllers/teams/memberships_controller'),
+  },
   Tips: () => import('#controllers/tips_controller'),
   TwoFactorChallenges: () => import('#controllers/two_factor_challenges_controller'),
   TwoFactor: () => import('#controllers/two_factor_controller'),
