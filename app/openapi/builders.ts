@@ -193,7 +193,7 @@ export function fromValidator(validator: { toJSONSchema(): object }): Schema {
 /**
  * A closed object schema: every property listed is required, no others.
  */
-export function closedObject(properties: Record<string, Schema>, description?: string): Schema {
+export function object(properties: Record<string, Schema>, description?: string): Schema {
   return {
     type: 'object',
     ...(description ? { description } : {}),
@@ -203,7 +203,7 @@ export function closedObject(properties: Record<string, Schema>, description?: s
   }
 }
 
-export const pageParameters = (defaultLimit: number) => [
+export const pagination = (defaultLimit: number) => [
   query('page', { type: 'integer', minimum: 1, default: 1 }, 'Page number'),
   query(
     'limit',

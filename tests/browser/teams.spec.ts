@@ -11,7 +11,7 @@ const PHONE = { width: 390, height: 844 }
  * Whether the page is wider than the window (a phone would scroll sideways).
  */
 function overflowsSideways(page: Page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+  return page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth')
 }
 
 test.group('Teams in the browser', (group) => {

@@ -7,13 +7,13 @@ import {
 } from '#validators/team'
 import {
   bearer,
-  closedObject,
+  object,
   failure,
   fromValidator,
   jsonBody,
   nullable,
   operation,
-  pageParameters,
+  pagination,
   query,
   ref,
   success,
@@ -39,11 +39,11 @@ export const teamsTag = {
 }
 
 const role = { type: 'string', enum: [...TEAM_ROLES] }
-const person = closedObject({ id: ref('Uuid'), username: { type: 'string' } })
+const person = object({ id: ref('Uuid'), username: { type: 'string' } })
 const messageOnly = { type: 'null', description: 'No data: read `message`' }
 
 export const teamSchemas: Record<string, Schema> = {
-  Team: closedObject(
+  Team: object(
     {
       id: ref('Uuid'),
       name: { type: 'string' },
@@ -61,8 +61,8 @@ export const teamSchemas: Record<string, Schema> = {
     },
     'A team as the caller sees it.'
   ),
-  TeamMember: closedObject({ user: person, role, joinedAt: ref('Timestamp') }),
-  UserSearchResult: closedObject(
+  TeamMember: object({ user: person, role, joinedAt: ref('Timestamp') }),
+  UserSearchResult: object(
     {
       id: ref('Uuid'),
       username: { type: 'string' },
@@ -84,7 +84,7 @@ export const teamPaths: Record<string, Record<string, Operation>> = {
       operationId: 'listTeams',
       summary: 'The caller’s teams, by name',
       security: bearer('read'),
-      parameters: pageParameters(20),
+      parameters: pagination(20),
       responses: {
         ...success('A page of teams', { type: 'array', items: ref('Team') }, { paginated: true }),
         ...failure(422),
@@ -120,7 +120,7 @@ export const teamPaths: Record<string, Record<string, Operation>> = {
       security: bearer('write'),
       requestBody: jsonBody(fromValidator(joinTeamValidator), { accessCode: 'K7M2QXPA' }),
       responses: {
-        ...success('The team joined', closedObject({ team: ref('Team') })),
+        ...success('The team joined', object({ team: ref('Team') })),
         ...failure(404, ['NOT_FOUND'], 'No team has this access code'),
         ...failure(409, ['TEAM_FULL', 'ALREADY_MEMBER']),
         ...failure(422),
@@ -205,7 +205,7 @@ export const teamPaths: Record<string, Record<string, Operation>> = {
       operationId: 'listTeamMembers',
       summary: 'A team’s members: admins, then moderators, then by joining date',
       security: bearer('read'),
-      parameters: [teamId, ...pageParameters(50)],
+      parameters: [teamId, ...pagination(50)],
       responses: {
         ...success(
           'A page of members',
@@ -263,7 +263,7 @@ export const teamPaths: Record<string, Record<string, Operation>> = {
           ),
           required: true,
         },
-        ...pageParameters(20),
+        ...pagination(20),
       ],
       responses: {
         ...success(
