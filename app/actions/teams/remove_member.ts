@@ -18,6 +18,14 @@ export default class RemoveMember {
       if (!membership) {
         throw new DomainError('NOT_FOUND', 'This member is no longer in the team')
       }
+      // The policy judged the role read before the lock; a promotion since
+      // (a member made admin) could change its answer.
+      if (membership.role !== target.role) {
+        throw new DomainError(
+          'INVALID_TRANSITION',
+          `@${target.user.username}’s role changed meanwhile: look again before removing them`
+        )
+      }
       await locked.dropMember(membership)
     })
     LiveAccess.memberChanged(target.userId)
