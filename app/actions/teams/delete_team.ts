@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
 import Ledger from '#ledger/ledger'
 import AuditLog from '#models/audit_log'
@@ -70,10 +71,9 @@ export default class DeleteTeam {
 }
 
 /**
- * The team's bounties not hidden yet, locked in id order (the order every
- * bounty lock follows), with their claims.
+ * The team's bounties not hidden yet, each locked with its claims loaded.
  */
-async function lockBounties(trx: Parameters<typeof Bounty.lockForUpdate>[0], teamId: string) {
+async function lockBounties(trx: TransactionClientContract, teamId: string) {
   const rows = await trx
     .from('bounties')
     .where('team_id', teamId)
