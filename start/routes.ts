@@ -195,6 +195,46 @@ router
       .use([middleware.auth(), middleware.memberThrottle()])
 
     /*
+    | Teams (F1): pages for members only; joining, leaving, the access code and
+    | member management are sub-resources of the team.
+    */
+    router
+      .group(() => {
+        router.get('/teams', [controllers.Teams, 'index']).as('teams.index')
+        router.get('/teams/create', [controllers.Teams, 'create']).as('teams.create')
+        router.post('/teams', [controllers.Teams, 'store']).as('teams.store')
+        router
+          .get('/teams/join', [controllers.teams.Memberships, 'create'])
+          .as('team_memberships.create')
+        router
+          .post('/teams/join', [controllers.teams.Memberships, 'store'])
+          .as('team_memberships.store')
+        router
+          .group(() => {
+            router.get('/', [controllers.Teams, 'show']).as('teams.show')
+            router.get('/edit', [controllers.Teams, 'edit']).as('teams.edit')
+            router.put('/', [controllers.Teams, 'update']).as('teams.update')
+            router.delete('/', [controllers.Teams, 'destroy']).as('teams.destroy')
+            router
+              .post('/access-code', [controllers.teams.AccessCodes, 'store'])
+              .as('team_access_codes.store')
+            router
+              .delete('/membership', [controllers.teams.Memberships, 'destroy'])
+              .as('team_memberships.destroy')
+            router
+              .put('/members/:userId', [controllers.teams.Members, 'update'])
+              .as('team_members.update')
+            router
+              .delete('/members/:userId', [controllers.teams.Members, 'destroy'])
+              .as('team_members.destroy')
+          })
+          .prefix('/teams/:id')
+      })
+      .where('id', uuidParam())
+      .where('userId', uuidParam())
+      .use([middleware.auth(), middleware.memberThrottle()])
+
+    /*
     | Wallet (C2–C4, K4): the signed-in member's own money; nobody sees another's.
     */
     router
@@ -335,6 +375,7 @@ router
           .get(':id/public', [controllers.api.users.PublicProfiles, 'show'])
           .where('id', uuidParam())
           .as('public_profile')
+        router.get('search', [controllers.api.users.Searches, 'index']).as('search')
       })
       .prefix('users')
       .as('users')
@@ -432,6 +473,43 @@ router
       })
       .where('id', uuidParam())
       .use([middleware.apiAuth({ abilities: ['write'] }), middleware.idempotency()])
+
+    /*
+    | Teams (F1): a team is the caller's to see only while they are in it.
+    */
+    router
+      .group(() => {
+        router.get('teams', [controllers.api.Teams, 'index']).as('teams.index')
+        router.get('teams/:id', [controllers.api.Teams, 'show']).as('teams.show')
+        router
+          .get('teams/:id/members', [controllers.api.teams.Members, 'index'])
+          .as('teams.members.index')
+      })
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['read'] }))
+
+    router
+      .group(() => {
+        router.post('teams', [controllers.api.Teams, 'store']).as('teams.store')
+        router.post('teams/join', [controllers.api.teams.Memberships, 'store']).as('teams.join')
+        router.put('teams/:id', [controllers.api.Teams, 'update']).as('teams.update')
+        router.delete('teams/:id', [controllers.api.Teams, 'destroy']).as('teams.destroy')
+        router
+          .post('teams/:id/access-code', [controllers.api.teams.AccessCodes, 'store'])
+          .as('teams.access_code')
+        router
+          .post('teams/:id/leave', [controllers.api.teams.Memberships, 'destroy'])
+          .as('teams.leave')
+        router
+          .put('teams/:id/members/:userId', [controllers.api.teams.Members, 'update'])
+          .as('teams.members.update')
+        router
+          .delete('teams/:id/members/:userId', [controllers.api.teams.Members, 'destroy'])
+          .as('teams.members.destroy')
+      })
+      .where('id', uuidParam())
+      .where('userId', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['write'] }))
 
     router
       .get('admin/withdrawals', [controllers.api.admin.Withdrawals, 'index'])

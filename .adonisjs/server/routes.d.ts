@@ -65,6 +65,19 @@ export type ScannedRoutes = {
     'bounty_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_attachments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'teams.index': { paramsTuple?: []; params?: {} }
+    'teams.create': { paramsTuple?: []; params?: {} }
+    'teams.store': { paramsTuple?: []; params?: {} }
+    'team_memberships.create': { paramsTuple?: []; params?: {} }
+    'team_memberships.store': { paramsTuple?: []; params?: {} }
+    'teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'teams.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'teams.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_access_codes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_memberships.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'team_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
@@ -98,6 +111,7 @@ export type ScannedRoutes = {
     'api.users.profile': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.users.search': { paramsTuple?: []; params?: {} }
     'api.users.update_profile': { paramsTuple?: []; params?: {} }
     'api.users.update_settings': { paramsTuple?: []; params?: {} }
     'api.users.update_avatar': { paramsTuple?: []; params?: {} }
@@ -124,6 +138,17 @@ export type ScannedRoutes = {
     'api.files.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.bounties.store': { paramsTuple?: []; params?: {} }
     'api.bounties.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.index': { paramsTuple?: []; params?: {} }
+    'api.teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.store': { paramsTuple?: []; params?: {} }
+    'api.teams.join': { paramsTuple?: []; params?: {} }
+    'api.teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.access_code': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.leave': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'api.teams.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -169,6 +194,11 @@ export type ScannedRoutes = {
     'bounties.create': { paramsTuple?: []; params?: {} }
     'bounties.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'teams.index': { paramsTuple?: []; params?: {} }
+    'teams.create': { paramsTuple?: []; params?: {} }
+    'team_memberships.create': { paramsTuple?: []; params?: {} }
+    'teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'teams.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
@@ -185,6 +215,7 @@ export type ScannedRoutes = {
     'api.users.profile': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.users.search': { paramsTuple?: []; params?: {} }
     'api.wallet.balance': { paramsTuple?: []; params?: {} }
     'api.wallet.transactions': { paramsTuple?: []; params?: {} }
     'api.bounties.index': { paramsTuple?: []; params?: {} }
@@ -193,6 +224,9 @@ export type ScannedRoutes = {
     'api.bounties.events.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.bounties.submissions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.index': { paramsTuple?: []; params?: {} }
+    'api.teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
@@ -227,6 +261,11 @@ export type ScannedRoutes = {
     'bounties.create': { paramsTuple?: []; params?: {} }
     'bounties.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'teams.index': { paramsTuple?: []; params?: {} }
+    'teams.create': { paramsTuple?: []; params?: {} }
+    'team_memberships.create': { paramsTuple?: []; params?: {} }
+    'teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'teams.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
@@ -243,6 +282,7 @@ export type ScannedRoutes = {
     'api.users.profile': { paramsTuple?: []; params?: {} }
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.users.search': { paramsTuple?: []; params?: {} }
     'api.wallet.balance': { paramsTuple?: []; params?: {} }
     'api.wallet.transactions': { paramsTuple?: []; params?: {} }
     'api.bounties.index': { paramsTuple?: []; params?: {} }
@@ -251,6 +291,9 @@ export type ScannedRoutes = {
     'api.bounties.events.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.bounties.submissions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.index': { paramsTuple?: []; params?: {} }
+    'api.teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
@@ -280,6 +323,9 @@ export type ScannedRoutes = {
     'bounty_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_comments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'teams.store': { paramsTuple?: []; params?: {} }
+    'team_memberships.store': { paramsTuple?: []; params?: {} }
+    'team_access_codes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
     'admin.deposits.store': { paramsTuple?: []; params?: {} }
@@ -302,6 +348,10 @@ export type ScannedRoutes = {
     'api.files.upload': { paramsTuple?: []; params?: {} }
     'api.bounties.store': { paramsTuple?: []; params?: {} }
     'api.bounties.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.store': { paramsTuple?: []; params?: {} }
+    'api.teams.join': { paramsTuple?: []; params?: {} }
+    'api.teams.access_code': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.leave': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -317,6 +367,8 @@ export type ScannedRoutes = {
     'two_factor.update': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -326,6 +378,8 @@ export type ScannedRoutes = {
     'api.users.update_settings': { paramsTuple?: []; params?: {} }
     'api.users.update_avatar': { paramsTuple?: []; params?: {} }
     'api.bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'api.notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'api.notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -341,10 +395,15 @@ export type ScannedRoutes = {
     'bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_claims.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_attachments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'teams.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_memberships.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
     'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.files.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'api.notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }

@@ -26,6 +26,8 @@ export type DomainErrorCode =
   | 'INSUFFICIENT_FUNDS'
   | 'DUPLICATE_CHECKIN'
   | 'OUT_OF_STOCK'
+  | 'TEAM_FULL'
+  | 'ALREADY_MEMBER'
   | 'IDEMPOTENCY_KEY_REUSED'
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -46,6 +48,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   INSUFFICIENT_FUNDS: 409,
   DUPLICATE_CHECKIN: 409,
   OUT_OF_STOCK: 409,
+  TEAM_FULL: 409,
+  ALREADY_MEMBER: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
 }
 

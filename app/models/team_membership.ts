@@ -47,4 +47,29 @@ export default class TeamMembership extends TeamMembershipSchema {
       .where('user_id', userId)
       .first()
   }
+
+  /**
+   * A member of the team with their account, or a 404.
+   */
+  static findInTeamOrFail(teamId: string, userId: string) {
+    return TeamMembership.query()
+      .where('team_id', teamId)
+      .where('user_id', userId)
+      .preload('user')
+      .firstOrFail()
+  }
+
+  /**
+   * A page of the team's members: admins first, then moderators, then by
+   * when they joined (the team_role enum sorts in its declared order).
+   */
+  static listOf(teamId: string, page: number, limit: number) {
+    return TeamMembership.query()
+      .where('team_id', teamId)
+      .preload('user')
+      .orderBy('role')
+      .orderBy('joined_at')
+      .orderBy('user_id')
+      .paginate(page, limit)
+  }
 }

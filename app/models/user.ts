@@ -1,6 +1,7 @@
 import { UserSchema } from '#database/schema'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
+import db from '@adonisjs/lucid/services/db'
 import { column, hasOne, scope } from '@adonisjs/lucid/orm'
 import type { HasOne } from '@adonisjs/lucid/types/relations'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
@@ -117,12 +118,63 @@ export default class User extends compose(UserSchema, AuthFinder) {
   }
 
   /**
-   * FRIENDS_ONLY profiles (A5) show to people who share a team. Teams do not
-   * exist yet, so nobody does; the teams feature replaces this body.
+   * FRIENDS_ONLY profiles (A5) show to people who share a team.
    */
-  async sharesTeamWith(_other: User): Promise<boolean> {
-    return false
+  async sharesTeamWith(other: User): Promise<boolean> {
+    const shared = await db
+      .from('team_memberships as mine')
+      .join('team_memberships as theirs', 'theirs.team_id', 'mine.team_id')
+      .where('mine.user_id', this.id)
+      .where('theirs.user_id', other.id)
+      .first()
+    return Boolean(shared)
   }
+
+  /**
+   * Members whose username, or whose full name where `viewer` may see it
+   * (`isProfileVisibleTo`, in SQL), contains `term`: searching by a hidden
+   * name finds nobody, so the search cannot reveal it either.
+   */
+  static searchableBy = scope<
+    typeof User,
+    (query: ModelQueryBuilderContract<typeof User>, viewer: User, term: string) => void
+  >((query, viewer, term) => {
+    const pattern = `%${term.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+    query
+      .whereNull('users.deleted_at')
+      .where('users.is_active', true)
+      .where((match) => {
+        match.whereRaw('lower(users.username) LIKE ?', [pattern]).orWhere((byName) => {
+          byName.whereRaw(`lower(concat_ws(' ', users.first_name, users.last_name)) LIKE ?`, [
+            pattern,
+          ])
+          if (viewer.isAdmin) return
+          byName.where((visible) => {
+            visible
+              .where('users.id', viewer.id)
+              .orWhereNotExists((hidden) =>
+                hidden
+                  .from('user_settings')
+                  .whereColumn('user_settings.user_id', 'users.id')
+                  .whereNot('user_settings.profile_visibility', 'PUBLIC')
+              )
+              .orWhereExists((friends) =>
+                friends
+                  .from('user_settings')
+                  .whereColumn('user_settings.user_id', 'users.id')
+                  .where('user_settings.profile_visibility', 'FRIENDS_ONLY')
+                  .whereExists((shared) =>
+                    shared
+                      .from('team_memberships as theirs')
+                      .join('team_memberships as mine', 'mine.team_id', 'theirs.team_id')
+                      .whereColumn('theirs.user_id', 'users.id')
+                      .where('mine.user_id', viewer.id)
+                  )
+              )
+          })
+        })
+      })
+  })
 
   /**
    * Whether `viewer` may see this member's profile, full name included
@@ -173,6 +225,24 @@ export default class User extends compose(UserSchema, AuthFinder) {
   get displayName() {
     const full = [this.firstName, this.lastName].filter(Boolean).join(' ')
     return (this.#fullNameShown && full) || this.username
+  }
+
+  /**
+   * A page of `searchableBy`, exact usernames first.
+   */
+  static search(viewer: User, term: string, page: number, limit: number) {
+    return User.query()
+      .withScopes((scopes) => scopes.searchableBy(viewer, term))
+      .orderByRaw('lower(users.username) = ? DESC', [term.toLowerCase()])
+      .orderByRaw('lower(users.username)')
+      .paginate(page, limit)
+  }
+
+  /**
+   * Whether `showNamesTo` cleared this member's full name for the viewer.
+   */
+  get isFullNameShown() {
+    return this.#fullNameShown
   }
 
   get initials() {

@@ -189,3 +189,25 @@ export function withBodyRefusals<Paths extends Record<string, Record<string, Ope
 export function fromValidator(validator: { toJSONSchema(): object }): Schema {
   return JSON.parse(JSON.stringify(validator.toJSONSchema()))
 }
+
+/**
+ * A closed object schema: every property listed is required, no others.
+ */
+export function object(properties: Record<string, Schema>, description?: string): Schema {
+  return {
+    type: 'object',
+    ...(description ? { description } : {}),
+    required: Object.keys(properties),
+    additionalProperties: false,
+    properties,
+  }
+}
+
+export const pagination = (defaultLimit: number) => [
+  query('page', { type: 'integer', minimum: 1, default: 1 }, 'Page number'),
+  query(
+    'limit',
+    { type: 'integer', minimum: 1, maximum: 100, default: defaultLimit },
+    'Items per page'
+  ),
+]

@@ -1,6 +1,6 @@
 import { USER_ROLES } from '#enums/user_role'
 import { EXPERIENCE_LEVELS, PROFILE_VISIBILITIES } from '#enums/profile'
-import { nullable, ref, type Schema } from '#openapi/builders'
+import { nullable, object, ref, type Schema } from '#openapi/builders'
 
 /**
  * Shared schemas of the document: the response envelope, the value
@@ -22,16 +22,6 @@ const money = {
 }
 const text = (maxLength?: number): Schema =>
   nullable(maxLength ? { type: 'string', maxLength } : { type: 'string' })
-
-function object(properties: Record<string, Schema>, description?: string): Schema {
-  return {
-    type: 'object',
-    ...(description ? { description } : {}),
-    required: Object.keys(properties),
-    additionalProperties: false,
-    properties,
-  }
-}
 
 export const schemas: Record<string, Schema> = {
   Uuid: uuid,

@@ -9,6 +9,7 @@ import {
   notificationsTag,
 } from '#openapi/paths/notifications'
 import { userPaths } from '#openapi/paths/users'
+import { teamPaths, teamSchemas, teamsTag } from '#openapi/paths/teams'
 import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
 import { API_CALLS_PER_ADDRESS_A_MINUTE, MEMBER_BUDGETS } from '#start/limiter'
 
@@ -60,6 +61,7 @@ export const openApiDocument = {
     { name: 'Wallet', description: 'Balance, history, withdrawals and tips' },
     { name: 'Treasury', description: 'Deposits and withdrawal decisions (leaders only)' },
     notificationsTag,
+    teamsTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -69,6 +71,7 @@ export const openApiDocument = {
     ...filePaths,
     ...walletPaths,
     ...notificationPaths,
+    ...teamPaths,
     ...metaPaths,
   }),
   components: {
@@ -78,6 +81,7 @@ export const openApiDocument = {
       ...fileSchemas,
       ...walletSchemas,
       ...notificationSchemas,
+      ...teamSchemas,
     },
     securitySchemes,
   },

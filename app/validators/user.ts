@@ -86,3 +86,12 @@ export const confirmPasswordValidator = vine.create({
 export const enableTwoFactorValidator = vine.create({
   code: vine.string().trim().maxLength(20),
 })
+
+/**
+ * GET /users/search: a part of a username or (visible) name.
+ */
+export const searchUsersValidator = vine.create({
+  q: vine.string().trim().minLength(2).maxLength(50),
+  page: vine.number().withoutDecimals().min(1).max(100000).optional(),
+  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
+})

@@ -13,3 +13,16 @@ if (
 ) {
   moreFilters.open = false
 }
+
+// Copy buttons (a team's access code): hidden until this script can serve them.
+for (const button of document.querySelectorAll('[data-copy]')) {
+  button.hidden = false
+  button.addEventListener('click', async () => {
+    const source = document.getElementById(button.getAttribute('data-copy'))
+    if (!source) return
+    await navigator.clipboard.writeText(source.value ?? source.textContent.trim())
+    const label = button.textContent
+    button.textContent = 'Copied'
+    setTimeout(() => (button.textContent = label), 1500)
+  })
+}

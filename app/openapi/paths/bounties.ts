@@ -22,7 +22,9 @@ import {
   fromValidator,
   jsonBody,
   nullable,
+  object,
   operation,
+  pagination,
   query,
   ref,
   success,
@@ -36,16 +38,6 @@ import {
  * the schemas of their transformers. Who may do what is docs/permissions.md.
  */
 const tags = ['Bounties']
-
-function object(properties: Record<string, Schema>, description?: string): Schema {
-  return {
-    type: 'object',
-    ...(description ? { description } : {}),
-    required: Object.keys(properties),
-    additionalProperties: false,
-    properties,
-  }
-}
 
 const member = object({ id: ref('Uuid'), username: { type: 'string' } })
 const moment = nullable(ref('Timestamp'))
@@ -169,15 +161,6 @@ const idempotencyKey = {
 }
 
 const bountyId = uuidPath('id', 'The bounty id')
-const pagination = (defaultLimit: number) => [
-  query('page', { type: 'integer', minimum: 1, default: 1 }, 'Page number'),
-  query(
-    'limit',
-    { type: 'integer', minimum: 1, maximum: 100, default: defaultLimit },
-    'Items per page'
-  ),
-]
-
 /**
  * A lifecycle move: answers the bounty as it now is, or 409 with the code
  * that explains why the move is not possible now.

@@ -14,6 +14,7 @@ import {
   fromValidator,
   jsonBody,
   nullable,
+  object,
   operation,
   query,
   ref,
@@ -47,16 +48,6 @@ export const notificationsTag = {
     'first member who subscribes on it; send `Authorization` when opening it too if your',
     'EventSource client can, so a reconnection with the same uid is accepted.',
   ].join('\n'),
-}
-
-function object(properties: Record<string, Schema>, description?: string): Schema {
-  return {
-    type: 'object',
-    ...(description ? { description } : {}),
-    required: Object.keys(properties),
-    additionalProperties: false,
-    properties,
-  }
 }
 
 const types = { type: 'string', enum: [...NOTIFICATION_TYPES] }

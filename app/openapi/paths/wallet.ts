@@ -11,6 +11,7 @@ import {
   fromValidator,
   jsonBody,
   nullable,
+  object,
   operation,
   query,
   ref,
@@ -26,16 +27,6 @@ import {
  */
 const tags = ['Wallet']
 const adminTags = ['Treasury']
-
-function object(properties: Record<string, Schema>, description?: string): Schema {
-  return {
-    type: 'object',
-    ...(description ? { description } : {}),
-    required: Object.keys(properties),
-    additionalProperties: false,
-    properties,
-  }
-}
 
 const memberRef = object({ id: ref('Uuid'), username: { type: 'string' } })
 

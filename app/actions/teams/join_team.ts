@@ -1,0 +1,34 @@
+import db from '@adonisjs/lucid/services/db'
+import { DomainError } from '#exceptions/domain_error'
+import Team from '#models/team'
+import type User from '#models/user'
+import { announceMember } from '#actions/teams/announce'
+
+/**
+ * Joins the team an access code opens. The team row is locked while the
+ * seat is taken, so of two members racing for the last seat one gets it
+ * and the other is told the team is full.
+ */
+export default class JoinTeam {
+  static async handle(user: User, accessCode: string) {
+    const team = await db.transaction(async (trx) => {
+      const locked = await Team.lockByCode(trx, accessCode)
+      if (await locked.membershipOf(user.id, trx)) {
+        throw new DomainError('ALREADY_MEMBER', `You are already a member of ${locked.name}`, {
+          field: 'accessCode',
+        })
+      }
+      if (locked.isFull) {
+        throw new DomainError(
+          'TEAM_FULL',
+          `${locked.name} is full (${locked.maxMembers} members): ask an admin to raise the limit`,
+          { field: 'accessCode' }
+        )
+      }
+      await locked.addMember(user.id)
+      return locked
+    })
+    announceMember(team.id, 'member.joined', user)
+    return Team.findForMemberOrFail(user, team.id)
+  }
+}

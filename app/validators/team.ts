@@ -1,0 +1,92 @@
+import vine from '@vinejs/vine'
+import { IANAZone } from 'luxon'
+import { TEAM_ROLES } from '#enums/team'
+import { text } from '#validators/rules/text'
+
+/**
+ * Team input for pages and the API alike (the API contract's "Teams and
+ * check-ins"). The inferred types flow into the actions.
+ */
+
+/**
+ * A timezone is an IANA name ("Europe/Paris", "UTC"): it decides when the
+ * team's check-in weeks start (F3).
+ */
+const ianaZone = vine.createRule(
+  (value, _options, field) => {
+    if (typeof value !== 'string') return
+    if (!IANAZone.isValidZone(value)) {
+      field.report('Choose a timezone like Europe/Paris or UTC', 'timezone', field)
+    }
+  },
+  {
+    name: 'ianaZone',
+    toJSONSchema: (schema) => {
+      Object.assign(schema, { description: 'An IANA timezone name, e.g. Europe/Paris' })
+    },
+  }
+)
+
+const fields = {
+  name: text().minLength(2).maxLength(100),
+  description: text().maxLength(2000),
+  isPrivate: vine.boolean(),
+  maxMembers: vine.number().withoutDecimals().min(2).max(1000),
+  timezone: vine.string().trim().maxLength(64).use(ianaZone()),
+}
+
+export const createTeamValidator = vine.create({
+  name: fields.name,
+  description: fields.description.clone().nullable().optional(),
+  isPrivate: fields.isPrivate.clone().optional(),
+  maxMembers: fields.maxMembers.clone().optional(),
+  timezone: fields.timezone.clone().optional(),
+})
+
+/**
+ * Only the fields sent change; `null` clears the description.
+ */
+export const updateTeamValidator = vine.create({
+  name: fields.name.clone().optional(),
+  description: fields.description.clone().nullable().optional(),
+  isPrivate: fields.isPrivate.clone().optional(),
+  maxMembers: fields.maxMembers.clone().optional(),
+  timezone: fields.timezone.clone().optional(),
+})
+
+/**
+ * The create and settings forms send every field; an unticked checkbox is
+ * not sent, and means "listed".
+ */
+export const teamFormValidator = vine.create({
+  name: fields.name,
+  description: fields.description.clone().nullable().optional(),
+  isPrivate: vine.boolean().parse((value) => value ?? false),
+  maxMembers: fields.maxMembers,
+  timezone: fields.timezone,
+})
+
+/**
+ * Codes are read in any case and with stray spaces around them.
+ */
+export const joinTeamValidator = vine.create({
+  accessCode: vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .minLength(4)
+    .maxLength(12)
+    .regex(/^[A-Z0-9]+$/),
+})
+
+export const updateMemberRoleValidator = vine.create({
+  role: vine.enum(TEAM_ROLES),
+})
+
+/**
+ * A page of a list (GET /teams, GET /teams/:id/members).
+ */
+export const listTeamsValidator = vine.create({
+  page: vine.number().withoutDecimals().min(1).max(100000).optional(),
+  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
+})
