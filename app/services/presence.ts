@@ -107,6 +107,7 @@ export class Presence {
   #streams = new Map<string, number>()
   #leaving = new Map<string, NodeJS.Timeout>()
   #heartbeat?: NodeJS.Timeout
+  #inFlight = new Set<Promise<void>>()
 
   constructor(readonly store: PresenceStore) {}
 
@@ -136,15 +137,20 @@ export class Presence {
     const count = (this.#streams.get(userId) ?? 0) - 1
     if (count > 0) return void this.#streams.set(userId, count)
     this.#streams.delete(userId)
-    const timer = setTimeout(() => {
-      this.#leaving.delete(userId)
-      this.#quietly(async () => {
-        await this.store.remove(userId)
-        await this.announce(userId)
-      })
-    }, this.lingerMs)
+    const timer = setTimeout(() => this.#depart(userId), this.lingerMs)
     timer.unref()
     this.#leaving.set(userId, timer)
+  }
+
+  /**
+   * Whoever is still lingering leaves now, and every update under way
+   * finishes: the HTTP server has stopped, and nothing must touch the
+   * database after this (tests/bootstrap.ts, before the test database is
+   * rolled back).
+   */
+  async settle() {
+    for (const userId of [...this.#leaving.keys()]) this.#depart(userId)
+    while (this.#inFlight.size > 0) await Promise.all(this.#inFlight)
   }
 
   /**
@@ -217,12 +223,24 @@ export class Presence {
     )
   }
 
+  #depart(userId: string) {
+    clearTimeout(this.#leaving.get(userId))
+    this.#leaving.delete(userId)
+    this.#quietly(async () => {
+      await this.store.remove(userId)
+      await this.announce(userId)
+    })
+  }
+
   /**
    * Presence is a courtesy: a failed update is logged, never thrown into
    * the stream handling that reported it.
    */
   #quietly(work: () => Promise<void>) {
-    work().catch((error) => logger.warn({ err: error }, 'presence update failed'))
+    const running: Promise<void> = work()
+      .catch((error) => logger.warn({ err: error }, 'presence update failed'))
+      .finally(() => this.#inFlight.delete(running))
+    this.#inFlight.add(running)
   }
 }
 
