@@ -15,10 +15,24 @@
 |               unread count, session tracking)
 |   bounty      a bounty's page (no baseline: reported as measured)
 |   api         GET /api/v1/bounties with the same filter and a Bearer token
+|   team page, team api  (the teams scenario) a team's page /teams/:id
+|               (members, trends over 12 weeks, activity) for a signed-in
+|               member, and GET /api/v1/checkins/team/:id?weeks=12 with a
+|               Bearer token, on a data set the run seeds itself
+|               (benchmarks/team_data.ts: 1,000 teams, 20,000 members),
+|               first with 100,000 check-ins, then with 1,000,000
 |
-| For each: requests/s, latency p50/p95/p99 and the ratio to the baseline,
-| at --connections (50) for --duration seconds (10) after a warm-up.
-| Targets: board ≥ 0.5× the baseline with p99 ≤ 100 ms; api ≥ 0.6×.
+| For each: requests/s, latency p50/p95/p99 and the ratio to the baseline
+| (the team scenario's: to the board page in the same run), at
+| --connections (50) for --duration seconds (10) after a warm-up.
+| Targets: board ≥ 0.5× the baseline with p99 ≤ 100 ms; api ≥ 0.6×; team
+| page and team api each ≥ 0.5× the board, and less than 1.5× slower at
+| 1,000,000 check-ins than at 100,000.
+|
+| --skip-teams leaves the teams scenario out. --explain-teams only seeds
+| its data set (printing how long that took) and prints the plans of the
+| reads a team page is expected to make, at both sizes, without a build or
+| a server.
 |
 | The database is the development one (DB_HOST, DB_PORT, DB_USER,
 | DB_PASSWORD, DB_DATABASE), seeded first with
@@ -50,6 +64,7 @@ import {
   startProduction,
   stopServer,
 } from './support.ts'
+import { explainTeamQueries, growTeams, seedTeams, type TeamData } from './team_data.ts'
 
 const BUILD = join(ROOT, 'tmp/bench-pages/build')
 
@@ -60,6 +75,8 @@ const { values: options } = parseArgs({
     'connections': { type: 'string', default: '50' },
     'filter': { type: 'string', default: 'status=AVAILABLE&priority=HIGH' },
     'skip-build': { type: 'boolean', default: false },
+    'skip-teams': { type: 'boolean', default: false },
+    'explain-teams': { type: 'boolean', default: false },
   },
 })
 const DURATION = Number(options.duration)
@@ -283,7 +300,64 @@ function row(result: Result, baseline?: Result) {
   ].join('  ')
 }
 
+/**
+ * The teams scenario at one size of history: the team page and the team's
+ * check-ins, as a member of the team.
+ */
+async function teamScenarios(
+  server: ChildProcess,
+  data: TeamData,
+  size: string,
+  auth: { memberCookie: string; bearer: string }
+) {
+  const appUrl = `http://127.0.0.1:${APP_PORT}`
+  log(
+    `${data.checkIns.toLocaleString('en')} check-ins (${size}), seeded in ${data.seconds.toFixed(1)} s`
+  )
+  const page = await scenario(`team page (${size})`, server, `${appUrl}/teams/${data.teamId}`, {
+    cookie: auth.memberCookie,
+  })
+  const api = await scenario(
+    `team api (${size})`,
+    server,
+    `${appUrl}/api/v1/checkins/team/${data.teamId}?weeks=12`,
+    { authorization: `Bearer ${auth.bearer}` }
+  )
+  return { page, api }
+}
+
+function logPlans(plans: { name: string; plan: string }[]) {
+  for (const { name, plan } of plans) log(`-- ${name}\n${plan}\n`)
+}
+
+/**
+ * --explain-teams: the data set and the plans, without load.
+ */
+async function explainTeams() {
+  const { rows } = await withDatabase((client) =>
+    client.query<{ id: string }>('SELECT id FROM users WHERE username = $1', [MEMBER.username])
+  )
+  if (rows.length === 0) throw new Error(`No ${MEMBER.username}: run bounties:seed-bulk first`)
+  const small = await seedTeams(database, MEMBER.username)
+  log(`${small.checkIns.toLocaleString('en')} check-ins seeded in ${small.seconds.toFixed(1)} s`)
+  logPlans(await explainTeamQueries(database, small.teamId, rows[0].id))
+  const large = await growTeams(database, small.teamId)
+  log(`${large.checkIns.toLocaleString('en')} check-ins after ${large.seconds.toFixed(1)} s more`)
+  logPlans(await explainTeamQueries(database, large.teamId, rows[0].id))
+}
+
+async function withDatabase<T>(work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client(database)
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
 async function main() {
+  if (options['explain-teams']) return explainTeams()
   if (!options['skip-build'] || !existsSync(join(BUILD, 'bin/server.js'))) build(BUILD)
   const { published, bountyId } = await checkData()
   log(`${published.toLocaleString('en')} published bounties in ${database.database}`)
@@ -343,12 +417,32 @@ async function main() {
     log(row(api, apiBase))
     log('(latencies in ms; CPU per request of the server, PostgreSQL and the load generator)\n')
 
-    const checks = [
+    const checks: [string, boolean][] = [
       [`board ≥ 0.5× baseline`, board.rps >= 0.5 * boardBase.rps],
       [`board p99 ≤ 100 ms`, board.p99 <= 100],
       [`api ≥ 0.6× baseline`, api.rps >= 0.6 * apiBase.rps],
       ['no errors', [board, boardMember, bounty, api].every((result) => result.errors === 0)],
-    ] as const
+    ]
+    if (!options['skip-teams']) {
+      const auth = { memberCookie, bearer }
+      const small = await seedTeams(database, MEMBER.username)
+      const atSmall = await teamScenarios(app, small, '100k', auth)
+      const atLarge = await teamScenarios(app, await growTeams(database, small.teamId), '1M', auth)
+      const teamResults = [atSmall.page, atSmall.api, atLarge.page, atLarge.api]
+      log(`\nteams: ratios to the board page (${board.rps.toFixed(0)} req/s in this run)`)
+      for (const result of teamResults) log(row(result, board))
+      const slowdown = (name: 'page' | 'api') => atSmall[name].rps / atLarge[name].rps
+      log(
+        `1,000,000 vs 100,000 check-ins: page ${slowdown('page').toFixed(2)}× slower, api ${slowdown('api').toFixed(2)}× slower\n`
+      )
+      checks.push(
+        ['team page ≥ 0.5× board', atLarge.page.rps >= 0.5 * board.rps],
+        ['team api ≥ 0.5× board', atLarge.api.rps >= 0.5 * board.rps],
+        ['team page < 1.5× slower at 1M', slowdown('page') < 1.5],
+        ['team api < 1.5× slower at 1M', slowdown('api') < 1.5],
+        ['no team errors', teamResults.every((result) => result.errors === 0)]
+      )
+    }
     for (const [label, ok] of checks) log(`${ok ? 'PASS' : 'FAIL'}  ${label}`)
     process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1
   } finally {

@@ -8,7 +8,8 @@
 |   bounties/:id             whoever may see the bounty (drafts: the author)
 |   board                    everyone: only bounties everyone may see go there
 |   teams/:id                that team's members (check-ins, joins, leaves, edits)
-|   teams/:id/presence       that team's members (who has a stream open)
+|   teams/:id/presence       that team's members (who has a stream open:
+|                            app/services/presence.ts)
 |
 | Subscribing to anything else is refused. A subscribe answers 204, or 400
 | for any refusal (Transmit does not say why). The rule is
@@ -22,13 +23,25 @@ import { stacks } from '#start/kernel'
 import { controllers } from '#generated/controllers'
 import emitter from '@adonisjs/core/services/emitter'
 import liveStreams from '#overrides/live_streams'
+import app from '@adonisjs/core/services/app'
 import LiveAccess from '#services/live_access'
 import { channelRules } from '#services/live_channel_rules'
+import presence from '#services/presence'
 
 const SubscribeController = () => import('@adonisjs/transmit/controllers/subscribe_controller')
 const UnsubscribeController = () => import('@adonisjs/transmit/controllers/unsubscribe_controller')
 
-liveStreams.install(transmit.getManager(), channelRules)
+liveStreams.install(transmit.getManager(), channelRules, presence)
+presence.startHeartbeat()
+app.terminating(() => presence.withdraw())
+
+/**
+ * A new follower of a team's presence learns its online list at once; the
+ * others hear of it only when it changes.
+ */
+transmit.on('subscribe', ({ uid, channel }) =>
+  presence.welcome(channel, (payload) => liveStreams.sendTo(uid, channel, payload))
+)
 
 /**
  * A sign-out ends the session's streams at once: the session store only

@@ -66,6 +66,10 @@ export const configureSuite: Config['configureSuite'] = (suite) => {
         const server = await app.container.make('server')
         server.getNodeServer()?.closeAllConnections()
         await close()
+        // Streams that just closed leave the teams' presence now, while the
+        // test database is still there.
+        const { default: presence } = await import('#services/presence')
+        await presence.settle()
       }
     })
   }

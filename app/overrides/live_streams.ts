@@ -50,6 +50,15 @@ export type ChannelRules = {
 export const ACCESS_CHANNEL = '$corps/access'
 
 /**
+ * Told whenever a member's stream opens here (or an anonymous one is
+ * claimed by them) and whenever it closes: who is online (D4).
+ */
+export type StreamOwners = {
+  arrived(userId: string): void
+  left(userId: string): void
+}
+
+/**
  * A client that reads this much less than it is sent (a stalled tab, a dead
  * connection the kernel has not noticed yet) is disconnected: it reconnects
  * when it can, instead of growing the server's memory meanwhile.
@@ -206,6 +215,7 @@ export class LiveStreams {
   #tick = 0
 
   #rules?: ChannelRules
+  #owners?: StreamOwners
 
   /**
    * Counts access changes, so a subscribe that was being checked while one
@@ -230,9 +240,11 @@ export class LiveStreams {
    * Takes over the manager's stream lookups and channel authorisation.
    * `rules.isKnown` names the channels that exist: subscribing to anything
    * else is refused, so a client cannot grow the index with made-up names.
+   * `owners` hears of every member's streams coming and going.
    */
-  install(manager: StreamManager, rules: ChannelRules) {
+  install(manager: StreamManager, rules: ChannelRules, owners?: StreamOwners) {
     this.#rules = rules
+    this.#owners = owners
     manager.subscribe = (params) => this.#subscribe(params, rules)
     manager.unsubscribe = async (params) => this.#unsubscribe(params)
     manager.findByChannel = (channel) => {
@@ -314,7 +326,18 @@ export class LiveStreams {
     if (ownerId) stream.addCredential(this.#rules?.credentialOf(ctx) ?? null)
     this.#replace(uid)
     this.#byUid.set(uid, stream)
+    if (ownerId) this.#owners?.arrived(ownerId)
     response.once('close', () => this.#closed(stream))
+  }
+
+  /**
+   * Writes to one stream only, if it still follows `channel`: what a new
+   * subscriber must know at once (a team's online list), which the others
+   * already have.
+   */
+  sendTo(uid: string, channel: string, payload: unknown) {
+    const stream = this.#byUid.get(uid)
+    if (stream?.channels.has(channel)) stream.writeMessage({ data: { channel, payload } })
   }
 
   /**
@@ -346,6 +369,7 @@ export class LiveStreams {
   #forget(stream: LiveStream) {
     for (const channel of stream.channels) this.#removeFromChannel(channel, stream)
     this.#byUid.delete(stream.uid)
+    if (stream.ownerId) this.#owners?.left(stream.ownerId)
   }
 
   /**
@@ -381,7 +405,10 @@ export class LiveStreams {
     }
     if (this.#byUid.get(uid) !== stream) return false
 
-    stream.ownerId = stream.ownerId ?? userId
+    if (stream.ownerId === null && userId) {
+      stream.ownerId = userId
+      this.#owners?.arrived(userId)
+    }
     if (userId) stream.addCredential(rules.credentialOf(context as HttpContext))
     stream.channels.add(channel)
     let streams = this.#byChannel.get(channel)

@@ -7,6 +7,7 @@ import Bounty from '#models/bounty'
 import BountyComment from '#models/bounty_comment'
 import type Notification from '#models/notification'
 import { isLiveChannel, liveChannels } from '#services/live_channels'
+import presence from '#services/presence'
 
 type Payload = Exclude<Parameters<typeof transmit.broadcast>[1], undefined>
 
@@ -100,8 +101,12 @@ async function plain(resource: unknown) {
 /**
  * A team event (`checkin.created`, `member.joined`, `member.left`,
  * `team.updated`) to the members following the team's channel; the
- * payload is the API contract's "Live events" shape for that type.
+ * payload is the API contract's "Live events" shape for that type. When
+ * the members changed, the team's online list is sent again as well.
  */
 export function broadcastTeamEvent(teamId: string, event: { type: string } & Payload) {
   transmit.broadcast(liveChannels.team(teamId), event)
+  if (event.type === 'member.joined' || event.type === 'member.left') {
+    presence.teamChanged(teamId)
+  }
 }

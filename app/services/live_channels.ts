@@ -22,3 +22,12 @@ export const liveChannels = {
 export function isLiveChannel(channel: unknown) {
   return typeof channel === 'string' && CHANNELS.some((pattern) => pattern.test(channel))
 }
+
+const PRESENCE = new RegExp(`^teams/(${UUID})/presence$`)
+
+/**
+ * The team whose presence channel this is, or null.
+ */
+export function presenceTeamOf(channel: string) {
+  return PRESENCE.exec(channel)?.[1] ?? null
+}

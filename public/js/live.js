@@ -8,6 +8,8 @@
 //   [data-live-bounty="<id>"]       a bounty page, with optional
 //                                   [data-live-bounty-status] and
 //                                   [data-live-comments] inside it
+//   [data-team-live="<id>"]         a team page: check-ins, members and
+//                                   who is online (public/js/team_live.js)
 import { Transmit } from '/js/vendor/transmit-client.js'
 
 // The same labels and classes as components/bounty/status.edge.
@@ -22,12 +24,14 @@ const STATUS_LABELS = {
 const bell = document.querySelector('[data-live-bell]')
 const board = document.querySelector('[data-live-board]')
 const bounty = document.querySelector('[data-live-bounty]')
+const team = document.querySelector('[data-team-live]')
 
-if (bell || board || bounty) {
+if (bell || board || bounty || team) {
   const transmit = new Transmit({ baseUrl: window.location.origin })
   if (bell) follow(transmit, `users/${bell.dataset.userId}/notifications`, onNotification)
   if (board) follow(transmit, 'board', onBoard)
   if (bounty) follow(transmit, `bounties/${bounty.dataset.liveBounty}`, onBounty)
+  if (team) import('/js/team_live.js').then(({ followTeam }) => followTeam(transmit, team))
 }
 
 function follow(transmit, channel, handler) {

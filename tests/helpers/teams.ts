@@ -21,6 +21,35 @@ export async function teamWith(
   return Team.findOrFail(team.id)
 }
 
+/**
+ * A team whose first member is its ADMIN and the others MEMBERs.
+ */
+export function teamOf(members: User[], overrides: { name?: string } = {}) {
+  return teamWith(
+    members.map((user, index): [User, TeamRole] => [user, index === 0 ? 'ADMIN' : 'MEMBER']),
+    overrides
+  )
+}
+
+/**
+ * Membership changes as the actions make them, without their checks or
+ * announcements: for tests of what happens around them.
+ */
+export async function addToTeam(teamId: string, user: User, role: TeamRole = 'MEMBER') {
+  await db.transaction(async (trx) => {
+    const locked = await Team.lockForUpdate(trx, teamId)
+    await locked.addMember(user.id, role)
+  })
+}
+
+export async function removeFromTeam(teamId: string, user: User) {
+  await db.transaction(async (trx) => {
+    const locked = await Team.lockForUpdate(trx, teamId)
+    const membership = await locked.membershipOf(user.id, trx)
+    if (membership) await locked.dropMember(membership)
+  })
+}
+
 export async function roleIn(team: { id: string }, user: { id: string }) {
   const row = await db
     .from('team_memberships')
@@ -32,4 +61,29 @@ export async function roleIn(team: { id: string }, user: { id: string }) {
 export async function memberCountOf(team: { id: string }) {
   const row = await db.from('teams').where('id', team.id).first()
   return row ? Number(row.member_count) : null
+}
+
+/**
+ * A check-in written straight into its table, with the same four scores
+ * unless told otherwise.
+ */
+export async function insertCheckIn(
+  teamId: string,
+  user: User,
+  weekStart: string,
+  scores: Partial<Record<'productive' | 'satisfied' | 'body' | 'care', number>> = {}
+) {
+  const [row] = await db
+    .table('check_ins')
+    .insert({
+      team_id: teamId,
+      user_id: user.id,
+      week_start: weekStart,
+      productive: scores.productive ?? 7,
+      satisfied: scores.satisfied ?? 7,
+      body: scores.body ?? 7,
+      care: scores.care ?? 3,
+    })
+    .returning(['id', 'score'])
+  return row as { id: string; score: number }
 }

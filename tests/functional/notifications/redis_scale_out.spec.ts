@@ -7,6 +7,7 @@ import { bearerFor } from '#tests/functional/api/support'
 import { funded, member, postBounty } from '#tests/helpers/bounties'
 import { truncateEachTest } from '#tests/helpers/ledger'
 import { Credentials, EventStream, serverUrl } from '#tests/helpers/live'
+import { teamOf } from '#tests/helpers/teams'
 
 /*
 | Two app processes behind an imaginary load balancer, sharing Redis (J5):
@@ -159,6 +160,37 @@ test.group('Scale-out: two app processes sharing Redis', (group) => {
     const logout = await throughB('POST', '/auth/logout', authorization)
     assert.equal(logout.status, 200)
     assert.isTrue(await onA.ended(5000))
+  })
+    .skip(!redisUp, `Redis is unreachable at ${REDIS_HOST}:${REDIS_PORT}`)
+    .timeout(60_000)
+
+  test('a team’s presence shows who has a stream open on either process', async ({
+    assert,
+    cleanup,
+  }) => {
+    const [watcher, teammate] = await Promise.all([member(), member()])
+    const team = await teamOf([watcher, teammate])
+    const channel = liveChannels.teamPresence(team.id)
+    const both = [watcher.id, teammate.id].sort()
+    const onA = { baseUrl: serverUrl(PORTS.a) }
+    const teammateOnA = await EventStream.open(await Credentials.bearerFor(teammate), onA)
+    const watcherOnB = await EventStream.open(await Credentials.bearerFor(watcher), {
+      baseUrl: serverUrl(PORTS.b),
+    })
+    cleanup(() => [teammateOnA, watcherOnB].forEach((stream) => stream.close()))
+
+    assert.equal(await watcherOnB.subscribe(channel), 204)
+    assert.deepEqual(await watcherOnB.next(channel, undefined, 5000), {
+      type: 'presence',
+      online: both,
+    })
+
+    teammateOnA.close()
+    await watcherOnB.next(channel, (payload) => payload.online.join() === watcher.id, 8000)
+
+    const again = await EventStream.open(await Credentials.bearerFor(teammate), onA)
+    cleanup(() => again.close())
+    await watcherOnB.next(channel, (payload) => payload.online.join() === both.join(), 5000)
   })
     .skip(!redisUp, `Redis is unreachable at ${REDIS_HOST}:${REDIS_PORT}`)
     .timeout(60_000)
