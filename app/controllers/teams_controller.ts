@@ -9,6 +9,7 @@ import UpdateTeam from '#actions/teams/update_team'
 import DeleteTeam from '#actions/teams/delete_team'
 import { TEAM_ROLES, TEAM_ROLE_LABELS } from '#enums/team'
 import { teamFormValidator } from '#validators/team'
+import presence from '#services/presence'
 
 /**
  * My teams, a team's page and its settings (F1).
@@ -36,9 +37,10 @@ export default class TeamsController {
     const user = auth.use('web').getUserOrFail()
     const team = await Team.findForMemberOrFail(user, params.id)
     await bouncer.with(TeamPolicy).authorize('view', team)
-    const [members, bounties] = await Promise.all([
+    const [members, bounties, online] = await Promise.all([
       TeamMembership.listOf(team.id, 1, 1000),
       BountyCard.board(user, { teamId: team.id, status: 'AVAILABLE' }, 1, 5),
+      presence.onlineIn(team.id),
     ])
     await User.showNamesTo(
       user,
@@ -51,6 +53,7 @@ export default class TeamsController {
       bounties: bounties.all(),
       roles: ROLE_OPTIONS,
       roleLabels: TEAM_ROLE_LABELS,
+      online: new Set(online),
     })
   }
 

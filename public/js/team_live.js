@@ -28,7 +28,8 @@ export function followTeam(transmit, root) {
 function onTeamEvent(root, message) {
   if (message.type === 'checkin.created') {
     const { user, score } = message.checkIn
-    report(root, `${nameOf(user)} checked in · score ${score}`)
+    const scored = score === null || score === undefined ? '' : ` · score ${score}`
+    report(root, `${nameOf(user)} checked in${scored}`)
   }
   if (message.type === 'member.joined') {
     report(root, `${nameOf(message.user)} joined the team`)
@@ -76,12 +77,30 @@ function countMembers(root, change) {
 function report(root, text) {
   const list = root.querySelector('#team-activity') ?? document.getElementById('team-activity')
   if (list) {
-    const item = document.createElement('li')
-    item.className = 'team-activity__item team-activity__item--live'
-    item.textContent = text
-    list.prepend(item)
+    list.prepend(activityItem(text))
   }
   announcer(root).textContent = text
+}
+
+// The same markup as the activity lines the page was rendered with.
+function activityItem(text) {
+  const item = document.createElement('li')
+  item.className = 'event'
+  const dot = document.createElement('span')
+  dot.className = 'event__dot'
+  dot.setAttribute('aria-hidden', 'true')
+  const body = document.createElement('div')
+  body.className = 'event__body'
+  const line = document.createElement('p')
+  line.className = 'event__text'
+  line.textContent = text
+  const time = document.createElement('time')
+  time.className = 'event__time muted small'
+  time.dateTime = new Date().toISOString()
+  time.textContent = 'just now'
+  body.append(line, time)
+  item.append(dot, body)
+  return item
 }
 
 function announcer(root) {

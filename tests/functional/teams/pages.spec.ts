@@ -64,8 +64,8 @@ test.group('Team pages', (group) => {
     const url = urlFor('teams.show', { id: team.id })
 
     const asModerator = await htmlOf(client, url, moderator)
-    assert.include(asModerator, `data-user-id="${plain.id}"`)
-    assert.include(asModerator, `data-user-id="${admin.id}"`)
+    assert.include(asModerator, `data-presence-user-id="${plain.id}"`)
+    assert.include(asModerator, `data-presence-user-id="${admin.id}"`)
     assert.include(asModerator, team.accessCode)
     assert.include(asModerator, 'id="team-checkins"')
     assert.include(asModerator, `teamId=${team.id}`)
