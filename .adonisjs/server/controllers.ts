@@ -51,6 +51,9 @@ export const controllers = {
       TagWatches: () => import('#controllers/api/notifications/tag_watches_controller'),
     },
     Openapi: () => import('#controllers/api/openapi_controller'),
+    teams: {
+      WatchLevels: () => import('#controllers/api/teams/watch_levels_controller'),
+    },
     Tips: () => import('#controllers/api/tips_controller'),
     users: {
       Accounts: () => import('#controllers/api/users/accounts_controller'),
@@ -103,6 +106,9 @@ export const controllers = {
   Registrations: () => import('#controllers/registrations_controller'),
   Sessions: () => import('#controllers/sessions_controller'),
   Settings: () => import('#controllers/settings_controller'),
+  teams: {
+    WatchLevels: () => import('#controllers/teams/watch_levels_controller'),
+  },
   Tips: () => import('#controllers/tips_controller'),
   TwoFactorChallenges: () => import('#controllers/two_factor_challenges_controller'),
   TwoFactor: () => import('#controllers/two_factor_controller'),

@@ -1,5 +1,6 @@
 import { UserSchema } from '#database/schema'
 import hash from '@adonisjs/core/services/hash'
+import db from '@adonisjs/lucid/services/db'
 import { compose } from '@adonisjs/core/helpers'
 import { column, hasOne, scope } from '@adonisjs/lucid/orm'
 import type { HasOne } from '@adonisjs/lucid/types/relations'
@@ -117,11 +118,17 @@ export default class User extends compose(UserSchema, AuthFinder) {
   }
 
   /**
-   * FRIENDS_ONLY profiles (A5) show to people who share a team. Teams do not
-   * exist yet, so nobody does; the teams feature replaces this body.
+   * FRIENDS_ONLY profiles (A5) show to people who share a team.
    */
-  async sharesTeamWith(_other: User): Promise<boolean> {
-    return false
+  async sharesTeamWith(other: User): Promise<boolean> {
+    const shared = await db
+      .from('team_memberships as mine')
+      .join('team_memberships as theirs', 'theirs.team_id', 'mine.team_id')
+      .where('mine.user_id', this.id)
+      .where('theirs.user_id', other.id)
+      .select('mine.team_id')
+      .first()
+    return Boolean(shared)
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   notificationSchemas,
   notificationsTag,
 } from '#openapi/paths/notifications'
+import { teamWatchPaths } from '#openapi/paths/team_watch'
 import { userPaths } from '#openapi/paths/users'
 import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
 import { API_CALLS_PER_ADDRESS_A_MINUTE, MEMBER_BUDGETS } from '#start/limiter'
@@ -69,6 +70,7 @@ export const openApiDocument = {
     ...filePaths,
     ...walletPaths,
     ...notificationPaths,
+    ...teamWatchPaths,
     ...metaPaths,
   }),
   components: {

@@ -100,11 +100,11 @@ export const notificationSchemas: Record<string, Schema> = {
   ),
   WatchLevel: object(
     {
-      subject: { type: 'string', enum: ['bounty', 'tag'] },
+      subject: { type: 'string', enum: ['bounty', 'tag', 'team'] },
       id: ref('Uuid'),
       level: { type: 'string', enum: [...WATCH_LEVELS] },
     },
-    '`watching`: every event of the bounty (every new bounty with the tag); `normal`: only what concerns the caller directly; `muted`: nothing about it.'
+    '`watching`: every event of the bounty (every new bounty with the tag, or of the team); `normal`: only what concerns the caller directly; `muted`: nothing about it (no new bounty of the team, whatever tags it has).'
   ),
 }
 
