@@ -40,8 +40,8 @@ const OTHERS_REFUSED = {
 /**
  * The poster and OYAKATASAMA may; the worker and everyone else may not. A
  * Pillar (HASHIRA) reviews only their teams' bounties, and this one is open
- * to all (tests/functional/teams/visibility_permissions.spec.ts has the
- * team bounty's table).
+ * to all (tests/functional/api/teams/visibility.spec.ts has the
+ * team bounty's cases).
  */
 const REVIEWERS = {
   poster: 'ok',
