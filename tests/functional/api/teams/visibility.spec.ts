@@ -306,6 +306,31 @@ test.group('API: team-only bounties in notifications and the wallet', (group) =>
     )
   })
 
+  test('a tip names it only for a recipient in its team; outsiders and former members are refused', async ({
+    client,
+    assert,
+  }) => {
+    const { bounty, teammate, former, outsider, poster } = await cast()
+    const authorization = await bearerFor(poster)
+    for (const stranger of [outsider, former]) {
+      const refused = await client
+        .post('/api/v1/tips')
+        .header('authorization', authorization)
+        .json({ toUserId: stranger.id, amount: '1.00', bountyId: bounty.id })
+      refused.assertStatus(403)
+      assert.lengthOf(await Transaction.query().where('user_id', stranger.id), 0)
+      assert.lengthOf(
+        await Notification.query().where('user_id', stranger.id).where('type', 'tip.received'),
+        0
+      )
+    }
+    const tipped = await client
+      .post('/api/v1/tips')
+      .header('authorization', authorization)
+      .json({ toUserId: teammate.id, amount: '1.00', bountyId: bounty.id })
+    tipped.assertStatus(201)
+  })
+
   test('its title leaves the wallet history of a member who is no longer in its team', async ({
     client,
     assert,
