@@ -21,6 +21,7 @@ import {
   BOUNTY_STATUS_LABELS,
 } from '#enums/bounty'
 import { WATCH_LEVELS, WATCH_LEVEL_LABELS } from '#enums/notification'
+import { liveChannels } from '#services/live_channels'
 import { boardFilterMessages, boardFiltersValidator, bountyFormValidator } from '#validators/bounty'
 
 const PER_PAGE = 20
@@ -38,10 +39,11 @@ export default class BountiesController {
     const viewer = auth.user ?? null
     const { query, filters, page, problems } = await readBoardFilters(request.qs())
     const team = filters.teamId ? await Team.findVisibleOrFail(viewer, filters.teamId) : null
-    const [bounties, categories, membership] = await Promise.all([
+    const [bounties, categories, membership, live] = await Promise.all([
       BountyCard.board(viewer, filters, page, PER_PAGE),
       Category.query().orderBy('name'),
       team ? TeamMembership.of(team.id, viewer?.id) : null,
+      boardChannels(viewer, team),
     ])
     bounties.baseUrl(request.url()).queryString(query)
     return view.render('pages/bounties/index', {
@@ -51,14 +53,18 @@ export default class BountiesController {
       categories,
       team,
       membership,
+      live,
       watchLevels: WATCH_LEVEL_CHOICES,
       ...OPTIONS,
     })
   }
 
-  async create({ auth, bouncer, view }: HttpContext) {
+  async create({ auth, bouncer, request, view }: HttpContext) {
     await bouncer.with(BountyPolicy).authorize('create')
-    return view.render('pages/bounties/create', await choices(auth.use('web').getUserOrFail()))
+    return view.render('pages/bounties/create', {
+      ...(await choices(auth.use('web').getUserOrFail())),
+      teamId: request.qs().teamId ?? '',
+    })
   }
 
   /**
@@ -181,6 +187,17 @@ const OPTIONS = {
   statuses: BOUNTY_STATUSES.map((value) => ({ value, label: BOUNTY_STATUS_LABELS[value] })),
   priorities: BOUNTY_PRIORITIES.map((value) => ({ value, label: BOUNTY_PRIORITY_LABELS[value] })),
   sorts: BOUNTY_SORTS.map((value) => ({ value, label: BOUNTY_SORT_LABELS[value] })),
+}
+
+/**
+ * The live channels announcing new bounties to this board: a team's board
+ * hears its team; the whole board hears `board` and the viewer's teams,
+ * whose bounties it lists too.
+ */
+async function boardChannels(viewer: User | null, team: Team | null) {
+  if (team) return [liveChannels.team(team.id)]
+  const teamIds = viewer ? await Team.idsOf(viewer.id) : []
+  return [liveChannels.board, ...teamIds.map((id) => liveChannels.team(id))]
 }
 
 const WATCH_LEVEL_CHOICES = WATCH_LEVELS.map((value) => ({

@@ -4,8 +4,8 @@
 // Pages opt in with data attributes:
 //   [data-live-bell][data-user-id]  the header bell: count and toasts
 //   [data-live-notifications]       the notification centre's list
-//   [data-live-board="<channel>"]   the board (`board`) or a team's board
-//                                   (`teams/<id>`): new bounties
+//   [data-live-board="<channels>"]  the board: new bounties on each channel
+//                                   named (`board`, `teams/<id>`)
 //   [data-live-bounty="<id>"]       a bounty page, with optional
 //                                   [data-live-bounty-status] and
 //                                   [data-live-comments] inside it
@@ -27,7 +27,11 @@ const bounty = document.querySelector('[data-live-bounty]')
 if (bell || board || bounty) {
   const transmit = new Transmit({ baseUrl: window.location.origin })
   if (bell) follow(transmit, `users/${bell.dataset.userId}/notifications`, onNotification)
-  if (board) follow(transmit, board.dataset.liveBoard || 'board', onBoard)
+  if (board) {
+    for (const channel of (board.dataset.liveBoard || 'board').split(' ')) {
+      follow(transmit, channel, onBoard)
+    }
+  }
   if (bounty) follow(transmit, `bounties/${bounty.dataset.liveBounty}`, onBounty)
 }
 

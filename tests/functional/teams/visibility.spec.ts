@@ -71,6 +71,10 @@ test.group('Team board page', (group) => {
     assert.sameMembers(cardTitles(html), ['Rotate the night keys', 'Oil the vault door'])
     assert.include(html, `data-live-board="teams/${team.id}"`)
     assert.include(html, `name="teamId" value="${team.id}"`)
+    const postHere = urlFor('bounties.create', {}, { qs: { teamId: team.id } })
+    assert.include(html, `href="${postHere}"`)
+    const form = await htmlOf(client, postHere, teammate)
+    assert.include(form, `<option value="${team.id}" selected>Night shift</option>`)
 
     const searched = await htmlOf(client, boardOf(team, { q: 'vault code' }), teammate)
     assert.deepEqual(cardTitles(searched), ['Rotate the night keys'])
@@ -86,9 +90,12 @@ test.group('Team board page', (group) => {
     client,
     assert,
   }) => {
-    const { teammate, outsider, former } = await teamBoard()
+    const { teammate, outsider, former, team } = await teamBoard()
     const all = ['Rotate the night keys', 'Oil the vault door', 'Open to everyone']
-    assert.sameMembers(cardTitles(await htmlOf(client, urlFor('home'), teammate)), all)
+    const home = await htmlOf(client, urlFor('home'), teammate)
+    assert.sameMembers(cardTitles(home), all)
+    assert.include(home, `data-live-board="board teams/${team.id}"`)
+    assert.include(await htmlOf(client, urlFor('home'), outsider), 'data-live-board="board"')
     for (const stranger of [outsider, former, null]) {
       const html = await htmlOf(
         client,
