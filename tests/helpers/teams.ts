@@ -4,6 +4,7 @@ import Team from '#models/team'
 import type User from '#models/user'
 import type { TeamRole } from '#enums/team'
 import LiveAccess from '#services/live_access'
+import ForgetTeamBounties from '#actions/teams/forget_team_bounties'
 
 /**
  * A team made of `members` by writing its rows directly (the first is its
@@ -31,11 +32,15 @@ export async function addToTeam(team: Team, user: User, role: TeamRole = 'MEMBER
 }
 
 /**
- * The member leaves (or is removed from) the team: their row goes, and
- * their open live streams are re-checked, as the team actions do.
+ * The member leaves (or is removed from) the team as the team actions do
+ * it: their row goes, they forget the team's bounties, and their open live
+ * streams are re-checked.
  */
 export async function leaveTeam(team: Team, user: User) {
-  await db.from('team_memberships').where({ team_id: team.id, user_id: user.id }).delete()
-  await db.from('teams').where('id', team.id).decrement('member_count', 1)
-  LiveAccess.memberChanged(user.id)
+  await db.transaction(async (trx) => {
+    await trx.from('team_memberships').where({ team_id: team.id, user_id: user.id }).delete()
+    await trx.from('teams').where('id', team.id).decrement('member_count', 1)
+    await ForgetTeamBounties.handle(user, team.id, trx)
+    LiveAccess.memberChanged(user.id, { trx })
+  })
 }

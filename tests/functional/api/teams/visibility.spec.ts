@@ -7,6 +7,7 @@ import BountyClaim from '#models/bounty_claim'
 import Notification from '#models/notification'
 import Transaction, { HIDDEN_BOUNTY_DESCRIPTION } from '#models/transaction'
 import TagWatcher from '#models/tag_watcher'
+import BountyWatcher from '#models/bounty_watcher'
 import Tag from '#models/tag'
 import type Team from '#models/team'
 import type User from '#models/user'
@@ -276,8 +277,41 @@ test.group('API: team-only bounties in notifications and the wallet', (group) =>
     )
   })
 
+  test('leaving the team clears its bounties from the member’s notifications and watch list', async ({
+    client,
+    assert,
+  }) => {
+    const poster = await funded('200.00')
+    const leaver = await member()
+    const team = await teamWith([poster, leaver])
+    const bounty = await postBounty(poster, { title: 'Rotate the night keys', teamId: team.id })
+    const open = await postBounty(poster, { title: 'Open to everyone' })
+    await AddComment.handle(leaver, bounty, { content: 'Watching this' })
+    await AddComment.handle(poster, bounty, { content: `@${leaver.username} see this` })
+    await AddComment.handle(leaver, open, { content: 'And this' })
+    await AddComment.handle(poster, open, { content: `@${leaver.username} here too` })
+    assert.lengthOf(await Notification.query().where('user_id', leaver.id), 2)
+
+    await leaveTeam(team, leaver)
+
+    const kept = await Notification.query().where('user_id', leaver.id)
+    assert.deepEqual(
+      kept.map((notification) => notification.data.bountyId),
+      [open.id]
+    )
+    const watched = await BountyWatcher.query().where('user_id', leaver.id)
+    assert.deepEqual(
+      watched.map((watcher) => watcher.bountyId),
+      [open.id]
+    )
+    const inbox = await get(client, leaver, '/notifications')
+    assert.notInclude(inbox.text(), 'Rotate the night keys')
+  })
+
   test('a former member who watched it hears nothing more about it', async ({ assert }) => {
     const { bounty, former, teammate } = await cast()
+    // Even a watch level left behind (leaving clears it) tells them nothing.
+    await BountyWatcher.setLevel(former.id, bounty.id, 'watching')
     const before = await Notification.query().where('user_id', former.id).count('* as total')
     await AddComment.handle(teammate, bounty, { content: 'Progress?' })
     const after = await Notification.query().where('user_id', former.id).count('* as total')
