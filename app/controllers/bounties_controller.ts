@@ -229,12 +229,13 @@ function postedMessage(bounty: Bounty) {
 }
 
 /**
- * What the bounty page shows besides the card: its files, the discussion
- * and the timeline, in one query each.
+ * What the bounty page shows besides the card: its team, its files, the
+ * discussion and the timeline, in one query each.
  */
 async function loadPage(bounty: Bounty) {
   await bounty.load((loader) =>
     loader
+      .load('team')
       .load('attachments', (files) => files.orderBy('created_at'))
       .load('comments', (comments) =>
         comments.preload('author').preload('attachments').orderBy('created_at').orderBy('id')

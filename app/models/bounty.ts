@@ -19,6 +19,7 @@ import BountyComment from '#models/bounty_comment'
 import BountyEvent from '#models/bounty_event'
 import Category from '#models/category'
 import Tag from '#models/tag'
+import Team from '#models/team'
 import TeamMembership from '#models/team_membership'
 import User from '#models/user'
 import { renderMarkdown } from '#services/markdown'
@@ -76,6 +77,12 @@ export default class Bounty extends compose(BountySchema, withLiveFollowers) {
 
   @belongsTo(() => Category)
   declare category: BelongsTo<typeof Category>
+
+  /**
+   * The team a team-only bounty belongs to (F2): only its members see it.
+   */
+  @belongsTo(() => Team)
+  declare team: BelongsTo<typeof Team>
 
   @manyToMany(() => Tag, { pivotTable: 'bounty_tags' })
   declare tags: ManyToMany<typeof Tag>

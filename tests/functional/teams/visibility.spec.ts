@@ -68,6 +68,7 @@ test.group('Team board page', (group) => {
     const { teammate, team } = await teamBoard()
     const html = await htmlOf(client, boardOf(team), teammate)
     assert.include(html, '<h1>Night shift board</h1>')
+    assert.include(html, 'Team only')
     assert.sameMembers(cardTitles(html), ['Rotate the night keys', 'Oil the vault door'])
     assert.include(html, `data-live-board="teams/${team.id}"`)
     assert.include(html, `name="teamId" value="${team.id}"`)
@@ -128,9 +129,11 @@ test.group('Team bounty page', (group) => {
     client,
     assert,
   }) => {
-    const { bounty, teammate, outsider, former } = await teamBoard()
+    const { bounty, teammate, outsider, former, team } = await teamBoard()
     const forMember = await htmlOf(client, bountyUrl(bounty.id), teammate)
     assert.include(forMember, 'Secret plan inside')
+    assert.include(forMember, 'Only Night shift')
+    assert.include(forMember, `href="${boardOf(team)}">Night shift board</a>`)
     for (const stranger of [outsider, former, null]) {
       const response = await pageAs(client, bountyUrl(bounty.id), stranger)
       response.assertStatus(404)
