@@ -304,6 +304,9 @@ router
         router
           .put('/settings/notifications/tags', [controllers.notifications.TagWatches, 'update'])
           .as('tag_watches.update')
+        router
+          .put('/teams/:id/watch-level', [controllers.teams.WatchLevels, 'update'])
+          .as('team_watch_levels.update')
       })
       .where('id', uuidParam())
       .use([middleware.auth(), middleware.memberThrottle()])
@@ -548,6 +551,9 @@ router
         router
           .get('tags/:id/watch', [controllers.api.notifications.TagWatches, 'show'])
           .as('tag_watches.show')
+        router
+          .get('teams/:id/watch-level', [controllers.api.teams.WatchLevels, 'show'])
+          .as('team_watch_levels.show')
       })
       .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['read'] }))
@@ -575,6 +581,9 @@ router
         router
           .put('tags/:id/watch', [controllers.api.notifications.TagWatches, 'update'])
           .as('tag_watches.update')
+        router
+          .put('teams/:id/watch-level', [controllers.api.teams.WatchLevels, 'update'])
+          .as('team_watch_levels.update')
       })
       .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['write'] }))

@@ -56,6 +56,7 @@ export const controllers = {
       AccessCodes: () => import('#controllers/api/teams/access_codes_controller'),
       Members: () => import('#controllers/api/teams/members_controller'),
       Memberships: () => import('#controllers/api/teams/memberships_controller'),
+      WatchLevels: () => import('#controllers/api/teams/watch_levels_controller'),
     },
     Tips: () => import('#controllers/api/tips_controller'),
     users: {
@@ -115,6 +116,7 @@ export const controllers = {
     AccessCodes: () => import('#controllers/teams/access_codes_controller'),
     Members: () => import('#controllers/teams/members_controller'),
     Memberships: () => import('#controllers/teams/memberships_controller'),
+    WatchLevels: () => import('#controllers/teams/watch_levels_controller'),
   },
   Tips: () => import('#controllers/tips_controller'),
   TwoFactorChallenges: () => import('#controllers/two_factor_challenges_controller'),

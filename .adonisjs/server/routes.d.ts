@@ -96,6 +96,7 @@ export type ScannedRoutes = {
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
     'bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tag_watches.update': { paramsTuple?: []; params?: {} }
+    'team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dev.mails.index': { paramsTuple?: []; params?: {} }
     'dev.mails.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'dev.mail_bodies.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -157,12 +158,14 @@ export type ScannedRoutes = {
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'api.notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notification_preferences.update': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit.subscribe': { paramsTuple?: []; params?: {} }
     'transmit.unsubscribe': { paramsTuple?: []; params?: {} }
@@ -232,6 +235,7 @@ export type ScannedRoutes = {
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit_client': { paramsTuple?: []; params?: {} }
   }
@@ -299,6 +303,7 @@ export type ScannedRoutes = {
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit_client': { paramsTuple?: []; params?: {} }
   }
@@ -374,6 +379,7 @@ export type ScannedRoutes = {
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
     'bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'tag_watches.update': { paramsTuple?: []; params?: {} }
+    'team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.update_profile': { paramsTuple?: []; params?: {} }
     'api.users.update_settings': { paramsTuple?: []; params?: {} }
     'api.users.update_avatar': { paramsTuple?: []; params?: {} }
@@ -385,6 +391,7 @@ export type ScannedRoutes = {
     'api.notification_preferences.update': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'avatar.destroy': { paramsTuple?: []; params?: {} }

@@ -5,6 +5,8 @@ import BountySubmission from '#models/bounty_submission'
 import BountyWatcher from '#models/bounty_watcher'
 import Category from '#models/category'
 import Tag from '#models/tag'
+import Team from '#models/team'
+import TeamMembership from '#models/team_membership'
 import User from '#models/user'
 import BountyPolicy from '#policies/bounty_policy'
 import CreateBounty from '#actions/bounties/create_bounty'
@@ -19,6 +21,7 @@ import {
   BOUNTY_STATUS_LABELS,
 } from '#enums/bounty'
 import { WATCH_LEVELS, WATCH_LEVEL_LABELS } from '#enums/notification'
+import { liveChannels } from '#services/live_channels'
 import { boardFilterMessages, boardFiltersValidator, bountyFormValidator } from '#validators/bounty'
 
 const PER_PAGE = 20
@@ -33,10 +36,14 @@ export default class BountiesController {
    * dropped with a notice rather than failing the page.
    */
   async index({ auth, request, view }: HttpContext) {
+    const viewer = auth.user ?? null
     const { query, filters, page, problems } = await readBoardFilters(request.qs())
-    const [bounties, categories] = await Promise.all([
-      BountyCard.board(auth.user ?? null, filters, page, PER_PAGE),
+    const team = filters.teamId ? await Team.findVisibleOrFail(viewer, filters.teamId) : null
+    const [bounties, categories, membership, live] = await Promise.all([
+      BountyCard.board(viewer, filters, page, PER_PAGE),
       Category.query().orderBy('name'),
+      team ? TeamMembership.of(team.id, viewer?.id) : null,
+      boardChannels(viewer, team),
     ])
     bounties.baseUrl(request.url()).queryString(query)
     return view.render('pages/bounties/index', {
@@ -44,13 +51,20 @@ export default class BountiesController {
       query,
       problems,
       categories,
+      team,
+      membership,
+      live,
+      watchLevels: WATCH_LEVEL_CHOICES,
       ...OPTIONS,
     })
   }
 
-  async create({ bouncer, view }: HttpContext) {
+  async create({ auth, bouncer, request, view }: HttpContext) {
     await bouncer.with(BountyPolicy).authorize('create')
-    return view.render('pages/bounties/create', await choices())
+    return view.render('pages/bounties/create', {
+      ...(await choices(auth.use('web').getUserOrFail())),
+      teamId: request.qs().teamId ?? '',
+    })
   }
 
   /**
@@ -59,6 +73,7 @@ export default class BountiesController {
   async store({ auth, request, response, session, bouncer }: HttpContext) {
     const data = await request.validateUsing(bountyFormValidator)
     await bouncer.with(BountyPolicy).authorize('create')
+    if (data.teamId) await bouncer.with(BountyPolicy).authorize('postInTeam', data.teamId)
     const bounty = await CreateBounty.handle(auth.use('web').getUserOrFail(), data)
     session.flash('success', postedMessage(bounty))
     return response.redirect().toRoute('bounties.show', { id: bounty.id })
@@ -81,14 +96,15 @@ export default class BountiesController {
       hasWorkedOn: viewer ? bounty.liveClaimOf(viewer) !== undefined : false,
       submissions,
       watchLevel: viewer ? await BountyWatcher.levelOf(viewer.id, bounty.id) : null,
-      watchLevels: WATCH_LEVELS.map((value) => ({ value, label: WATCH_LEVEL_LABELS[value] })),
+      watchLevels: WATCH_LEVEL_CHOICES,
     })
   }
 
   async edit({ auth, params, bouncer, view }: HttpContext) {
-    const bounty = await Bounty.findVisibleOrFail(auth.use('web').getUserOrFail(), params.id)
+    const user = auth.use('web').getUserOrFail()
+    const bounty = await Bounty.findVisibleOrFail(user, params.id)
     await bouncer.with(BountyPolicy).authorize('update', bounty)
-    return view.render('pages/bounties/edit', { bounty, ...(await choices()) })
+    return view.render('pages/bounties/edit', { bounty, ...(await choices(user, bounty)) })
   }
 
   /**
@@ -99,6 +115,9 @@ export default class BountiesController {
     const data = await request.validateUsing(bountyFormValidator)
     const bounty = await Bounty.findVisibleOrFail(user, params.id)
     await bouncer.with(BountyPolicy).authorize('update', bounty)
+    if (data.teamId && data.teamId !== bounty.teamId) {
+      await bouncer.with(BountyPolicy).authorize('postInTeam', data.teamId)
+    }
     if (data.draft === false && bounty.isDraft) {
       await bouncer.with(BountyPolicy).authorize('publish', bounty)
     }
@@ -125,6 +144,7 @@ export default class BountiesController {
 }
 
 const FILTER_KEYS = [
+  'teamId',
   'q',
   'status',
   'priority',
@@ -170,14 +190,36 @@ const OPTIONS = {
 }
 
 /**
- * What the bounty form offers: categories, and known tags to pick from.
+ * The live channels announcing new bounties to this board: a team's board
+ * hears its team; the whole board hears `board` and the viewer's teams,
+ * whose bounties it lists too.
  */
-async function choices() {
-  const [categories, tags] = await Promise.all([
+async function boardChannels(viewer: User | null, team: Team | null) {
+  if (team) return [liveChannels.team(team.id)]
+  const teamIds = viewer ? await Team.idsOf(viewer.id) : []
+  return [liveChannels.board, ...teamIds.map((id) => liveChannels.team(id))]
+}
+
+const WATCH_LEVEL_CHOICES = WATCH_LEVELS.map((value) => ({
+  value,
+  label: WATCH_LEVEL_LABELS[value],
+}))
+
+/**
+ * What the bounty form offers: categories, known tags to pick from, and
+ * the poster's teams to post into (F2), with the bounty's own team when a
+ * Leader edits a bounty of a team they are not in.
+ */
+async function choices(user: User, bounty?: Bounty) {
+  const [categories, tags, teams] = await Promise.all([
     Category.query().orderBy('name'),
     Tag.query().orderByRaw('lower(name)').limit(200),
+    Team.joinedBy(user.id),
   ])
-  return { categories, tags, ...OPTIONS }
+  if (bounty?.teamId && !teams.some((team) => team.id === bounty.teamId)) {
+    teams.push(await Team.findOrFail(bounty.teamId))
+  }
+  return { categories, tags, teams, ...OPTIONS }
 }
 
 function postedMessage(bounty: Bounty) {
@@ -187,12 +229,13 @@ function postedMessage(bounty: Bounty) {
 }
 
 /**
- * What the bounty page shows besides the card: its files, the discussion
- * and the timeline, in one query each.
+ * What the bounty page shows besides the card: its team, its files, the
+ * discussion and the timeline, in one query each.
  */
 async function loadPage(bounty: Bounty) {
   await bounty.load((loader) =>
     loader
+      .load('team')
       .load('attachments', (files) => files.orderBy('created_at'))
       .load('comments', (comments) =>
         comments.preload('author').preload('attachments').orderBy('created_at').orderBy('id')

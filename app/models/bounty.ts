@@ -19,6 +19,8 @@ import BountyComment from '#models/bounty_comment'
 import BountyEvent from '#models/bounty_event'
 import Category from '#models/category'
 import Tag from '#models/tag'
+import Team from '#models/team'
+import TeamMembership from '#models/team_membership'
 import User from '#models/user'
 import { renderMarkdown } from '#services/markdown'
 import { withLiveFollowers } from '#models/mixins/live_followers'
@@ -76,6 +78,12 @@ export default class Bounty extends compose(BountySchema, withLiveFollowers) {
   @belongsTo(() => Category)
   declare category: BelongsTo<typeof Category>
 
+  /**
+   * The team a team-only bounty belongs to (F2): only its members see it.
+   */
+  @belongsTo(() => Team)
+  declare team: BelongsTo<typeof Team>
+
   @manyToMany(() => Tag, { pivotTable: 'bounty_tags' })
   declare tags: ManyToMany<typeof Tag>
 
@@ -115,34 +123,33 @@ export default class Bounty extends compose(BountySchema, withLiveFollowers) {
   }
 
   /**
-   * What a viewer may see: published bounties open to everyone, their own
-   * drafts, and team bounties they take part in. Team membership arrives
-   * with teams (F2); until then a team bounty shows to its poster, its
-   * claimants and admins. Hidden (deleted) bounties show to nobody.
+   * What a viewer may see: published bounties open to everyone and their
+   * own drafts; a team-only bounty (F2) only while they are a member of its
+   * team, or to Corps admins once published. Having posted or worked on a
+   * team bounty gives no access of its own: whoever leaves the team loses
+   * sight of it at once. Hidden (deleted) bounties show to nobody.
+   * `isVisibleTo` is the same rule for one loaded bounty.
    */
   static visibleTo = scope<typeof Bounty, (query: BountyQuery, viewer: User | null) => void>(
     (query, viewer) => {
-      query.whereNull('bounties.deleted_at').where((visible) => {
-        visible.where((open) =>
-          open.where('bounties.is_draft', false).whereNull('bounties.team_id')
+      query.whereNull('bounties.deleted_at')
+      if (!viewer) {
+        query.where('bounties.is_draft', false).whereNull('bounties.team_id')
+        return
+      }
+      query
+        .where((drafts) =>
+          drafts.where('bounties.is_draft', false).orWhere('bounties.created_by', viewer.id)
         )
-        if (!viewer) return
-        visible.orWhere('bounties.created_by', viewer.id)
-        if (viewer.isAdmin) {
-          visible.orWhere('bounties.is_draft', false)
-        } else {
-          visible.orWhere((team) =>
-            team
-              .where('bounties.is_draft', false)
-              .whereExists((claims) =>
-                claims
-                  .from('bounty_claims')
-                  .whereColumn('bounty_claims.bounty_id', 'bounties.id')
-                  .where('bounty_claims.user_id', viewer.id)
-              )
-          )
-        }
-      })
+        .where((team) => {
+          team
+            .whereNull('bounties.team_id')
+            .orWhereIn(
+              'bounties.team_id',
+              db.from('team_memberships').where('user_id', viewer.id).select('team_id')
+            )
+          if (viewer.isAdmin) team.orWhere('bounties.is_draft', false)
+        })
     }
   )
 
@@ -394,13 +401,30 @@ export default class Bounty extends compose(BountySchema, withLiveFollowers) {
     return this.liveClaims.find((claim) => claim.isHeldBy(user))
   }
 
-  isVisibleTo(viewer: User | null) {
+  /**
+   * `Bounty.visibleTo` for this bounty: a team-only one costs a lookup of
+   * the viewer's membership, made afresh so a member who just left is
+   * refused.
+   */
+  async isVisibleTo(viewer: User | null, client?: QueryClientContract) {
     if (this.deletedAt) return false
-    if (this.isPostedBy(viewer)) return true
-    if (this.isDraft) return false
+    if (this.isDraft && !this.isPostedBy(viewer)) return false
     if (!this.isTeamOnly) return true
     if (!viewer) return false
-    return viewer.isAdmin || this.liveClaimOf(viewer) !== undefined
+    if (viewer.isAdmin && this.isPublished) return true
+    return (await TeamMembership.of(this.teamId!, viewer.id, client)) !== null
+  }
+
+  /**
+   * Who assigns it, reviews its work and sees every submission: the
+   * poster, a Leader, and a Pillar who is a member of its team (F2: a
+   * Pillar reviews the bounties of their teams, so one open to all is the
+   * poster's and Leaders' to review).
+   */
+  async isReviewableBy(user: User) {
+    if (this.isPostedBy(user) || user.isAdmin) return true
+    if (!user.isPillar || !this.isTeamOnly) return false
+    return (await TeamMembership.of(this.teamId!, user.id)) !== null
   }
 
   assertPublished() {

@@ -5,7 +5,7 @@ import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import Team from '#models/team'
 import User from '#models/user'
 import type { TeamRole } from '#enums/team'
-import type { StoredWatchLevel } from '#enums/notification'
+import type { StoredWatchLevel, WatchLevel } from '#enums/notification'
 
 /**
  * A member's place in a team: their role and their watch level on the
@@ -71,5 +71,39 @@ export default class TeamMembership extends TeamMembershipSchema {
       .orderBy('joined_at')
       .orderBy('user_id')
       .paginate(page, limit)
+  }
+
+  /**
+   * Members watching and members who muted the team's new bounties (K10).
+   */
+  static async audienceOf(teamId: string, client?: QueryClientContract) {
+    const watching = new Set<string>()
+    const muted = new Set<string>()
+    const rows = await TeamMembership.query(client ? { client } : {})
+      .where('team_id', teamId)
+      .whereNotNull('watch_level')
+    for (const row of rows) (row.watchLevel === 'muted' ? muted : watching).add(row.userId)
+    return { watching, muted }
+  }
+
+  /**
+   * The member's own membership, looked up as the access check of what
+   * only members do (their watch level): anyone else gets a 404.
+   */
+  static ofOrFail(teamId: string, userId: string) {
+    return TeamMembership.query().where('team_id', teamId).where('user_id', userId).firstOrFail()
+  }
+
+  /**
+   * `normal` is stored as null: only the team's new bounties that concern
+   * the member reach them, as for any bounty.
+   */
+  async setWatchLevel(level: WatchLevel) {
+    this.watchLevel = level === 'normal' ? null : level
+    await this.save()
+  }
+
+  get watchLevelOrNormal(): WatchLevel {
+    return this.watchLevel ?? 'normal'
   }
 }

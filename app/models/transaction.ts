@@ -6,6 +6,8 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
 import User from '#models/user'
 import Money from '#ledger/money'
+import db from '@adonisjs/lucid/services/db'
+import { columnsOf } from '#services/prefixed_columns'
 import type { TransactionStatus, TransactionType } from '#enums/transaction'
 
 export type TransactionFilters = {
@@ -65,6 +67,7 @@ export default class Transaction extends TransactionSchema {
   static historyOf(user: User, filters: TransactionFilters = {}) {
     return Transaction.query()
       .where('user_id', user.id)
+      .if(!user.isAdmin, (query) => query.select(shownColumns()))
       .withScopes((scopes) => {
         scopes.filtered(filters)
         scopes.newestFirst()
@@ -175,4 +178,38 @@ export default class Transaction extends TransactionSchema {
  */
 function startOfDay(date: Date) {
   return DateTime.fromJSDate(date).startOf('day')
+}
+
+/**
+ * A line about a team-only bounty its member may no longer see (F2: they
+ * left its team, or never were in it, as a tip's recipient) keeps its
+ * amount but not the bounty's title or id: the money stays accounted for,
+ * the bounty stays hidden. The redaction is in the select, so the wallet
+ * page, the API and the CSV export read the same.
+ */
+export const HIDDEN_BOUNTY_DESCRIPTION = 'A team-only bounty of a team you are not in'
+
+const HIDDEN_BOUNTY = `EXISTS (
+  SELECT 1 FROM bounties
+   WHERE bounties.id = transactions.bounty_id
+     AND bounties.team_id IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM team_memberships
+                      WHERE team_memberships.team_id = bounties.team_id
+                        AND team_memberships.user_id = transactions.user_id))`
+
+function shownColumns() {
+  return columnsOf(Transaction).map((name) => {
+    if (name === 'description') {
+      return db.raw(
+        `CASE WHEN ${HIDDEN_BOUNTY} THEN ? ELSE transactions.description END AS description`,
+        [HIDDEN_BOUNTY_DESCRIPTION]
+      )
+    }
+    if (name === 'bounty_id') {
+      return db.raw(
+        `CASE WHEN ${HIDDEN_BOUNTY} THEN NULL ELSE transactions.bounty_id END AS bounty_id`
+      )
+    }
+    return `transactions.${name}`
+  })
 }

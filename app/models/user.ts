@@ -1,7 +1,7 @@
 import { UserSchema } from '#database/schema'
 import hash from '@adonisjs/core/services/hash'
-import { compose } from '@adonisjs/core/helpers'
 import db from '@adonisjs/lucid/services/db'
+import { compose } from '@adonisjs/core/helpers'
 import { column, hasOne, scope } from '@adonisjs/lucid/orm'
 import type { HasOne } from '@adonisjs/lucid/types/relations'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
@@ -126,6 +126,7 @@ export default class User extends compose(UserSchema, AuthFinder) {
       .join('team_memberships as theirs', 'theirs.team_id', 'mine.team_id')
       .where('mine.user_id', this.id)
       .where('theirs.user_id', other.id)
+      .select('mine.team_id')
       .first()
     return Boolean(shared)
   }

@@ -8,6 +8,7 @@ import {
   notificationSchemas,
   notificationsTag,
 } from '#openapi/paths/notifications'
+import { teamWatchPaths } from '#openapi/paths/team_watch'
 import { userPaths } from '#openapi/paths/users'
 import { teamPaths, teamSchemas, teamsTag } from '#openapi/paths/teams'
 import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
@@ -72,6 +73,7 @@ export const openApiDocument = {
     ...walletPaths,
     ...notificationPaths,
     ...teamPaths,
+    ...teamWatchPaths,
     ...metaPaths,
   }),
   components: {

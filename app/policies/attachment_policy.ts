@@ -9,19 +9,20 @@ const NOT_FOUND = () => AuthorizationResponse.deny('Not found', 404)
  * Files follow what they are attached to: a bounty's and its comments'
  * files show to whoever may see the bounty; a submission's files to its
  * author and the bounty's reviewers; a file attached to nothing yet only to
- * its uploader. Whoever may not see a file is told it does not exist.
+ * its uploader. Having uploaded a file gives no sight of a team-only
+ * bounty's files once one is no longer in its team (F2). Whoever may not see a file is told it does not exist.
  *
  * Expects `bounty` (with its live claims) and `submission` preloaded when
  * set (FilesController does).
  */
 export default class AttachmentPolicy extends BasePolicy {
-  view(user: User, attachment: Attachment): AuthorizerResponse {
-    if (attachment.isUploadedBy(user)) return true
+  async view(user: User, attachment: Attachment): Promise<AuthorizerResponse> {
     const bounty = attachment.bounty
-    if (!bounty || !bounty.isVisibleTo(user)) return NOT_FOUND()
+    if (attachment.isUploadedBy(user) && !bounty) return true
+    if (!bounty || !(await bounty.isVisibleTo(user))) return NOT_FOUND()
     if (attachment.submissionId) {
-      const isReviewer = bounty.isPostedBy(user) || user.isPillar || user.isAdmin
-      return isReviewer || NOT_FOUND()
+      const seesWork = attachment.isUploadedBy(user) || (await bounty.isReviewableBy(user))
+      return seesWork || NOT_FOUND()
     }
     return true
   }

@@ -2,6 +2,7 @@ import { AuthorizationResponse, BasePolicy, allowGuest } from '@adonisjs/bouncer
 import type { AuthorizerResponse } from '@adonisjs/bouncer/types'
 import type Bounty from '#models/bounty'
 import type User from '#models/user'
+import TeamMembership from '#models/team_membership'
 
 /**
  * Who may do what to a bounty: docs/permissions.md is this file as a
@@ -16,12 +17,23 @@ const VERIFY_FIRST = 'Verify your email address first: unverified accounts can o
 
 export default class BountyPolicy extends BasePolicy {
   @allowGuest()
-  view(user: User | null, bounty: Bounty): AuthorizerResponse {
-    return bounty.isVisibleTo(user) || AuthorizationResponse.deny('Not found', 404)
+  async view(user: User | null, bounty: Bounty): Promise<AuthorizerResponse> {
+    return (await bounty.isVisibleTo(user)) || AuthorizationResponse.deny('Not found', 404)
   }
 
   create(user: User): AuthorizerResponse {
     return user.isVerified || AuthorizationResponse.deny(VERIFY_FIRST)
+  }
+
+  /**
+   * A bounty goes into a team (F2) only from one of its members, when it
+   * is posted and when it is moved there by an edit.
+   */
+  async postInTeam(user: User, teamId: string): Promise<AuthorizerResponse> {
+    return (
+      (await TeamMembership.of(teamId, user.id)) !== null ||
+      deny('Only members of a team can post bounties into it')
+    )
   }
 
   /**
@@ -52,9 +64,12 @@ export default class BountyPolicy extends BasePolicy {
   /**
    * Handing the work to someone: the poster, a Pillar or a Leader.
    */
-  assign(user: User, bounty: Bounty): AuthorizerResponse {
+  async assign(user: User, bounty: Bounty): Promise<AuthorizerResponse> {
     if (!user.isVerified) return AuthorizationResponse.deny(VERIFY_FIRST)
-    return isReviewer(user, bounty) || deny('Only the poster or a Pillar can assign this bounty')
+    return (
+      (await bounty.isReviewableBy(user)) ||
+      deny('Only the poster or a Pillar of its team can assign this bounty')
+    )
   }
 
   submit(user: User, bounty: Bounty): AuthorizerResponse {
@@ -65,11 +80,11 @@ export default class BountyPolicy extends BasePolicy {
    * Reviewing (approving or requesting changes) is for the poster, a
    * Pillar or a Leader, and never on one's own work.
    */
-  approve(user: User, bounty: Bounty): AuthorizerResponse {
+  approve(user: User, bounty: Bounty): Promise<AuthorizerResponse> {
     return this.review(user, bounty, 'approve')
   }
 
-  requestChanges(user: User, bounty: Bounty): AuthorizerResponse {
+  requestChanges(user: User, bounty: Bounty): Promise<AuthorizerResponse> {
     return this.review(user, bounty, 'request changes on')
   }
 
@@ -81,9 +96,9 @@ export default class BountyPolicy extends BasePolicy {
     return bounty.isPostedBy(user) || user.isAdmin || deny('Only the poster can cancel this bounty')
   }
 
-  comment(user: User, bounty: Bounty): AuthorizerResponse {
+  async comment(user: User, bounty: Bounty): Promise<AuthorizerResponse> {
     if (!user.isVerified) return AuthorizationResponse.deny(VERIFY_FIRST)
-    return bounty.isVisibleTo(user) || AuthorizationResponse.deny('Not found', 404)
+    return (await bounty.isVisibleTo(user)) || AuthorizationResponse.deny('Not found', 404)
   }
 
   /**
@@ -102,14 +117,14 @@ export default class BountyPolicy extends BasePolicy {
   /**
    * Submitted work shows to those who review it; a claimant sees their own.
    */
-  viewSubmissions(user: User, bounty: Bounty): AuthorizerResponse {
-    return isReviewer(user, bounty)
+  viewSubmissions(user: User, bounty: Bounty): Promise<AuthorizerResponse> {
+    return bounty.isReviewableBy(user)
   }
 
-  private review(user: User, bounty: Bounty, verb: string): AuthorizerResponse {
+  private async review(user: User, bounty: Bounty, verb: string): Promise<AuthorizerResponse> {
     if (!user.isVerified) return AuthorizationResponse.deny(VERIFY_FIRST)
-    if (!isReviewer(user, bounty)) {
-      return deny(`Only the poster or a Pillar can ${verb} this work`)
+    if (!(await bounty.isReviewableBy(user))) {
+      return deny(`Only the poster or a Pillar of its team can ${verb} this work`)
     }
     const claimants = bounty.activeClaims
     if (claimants.length > 0 && claimants.every((claim) => claim.isHeldBy(user))) {
@@ -117,14 +132,6 @@ export default class BountyPolicy extends BasePolicy {
     }
     return true
   }
-}
-
-/**
- * Pillars review any bounty; once teams exist (F2) this narrows to the
- * bounties of their teams.
- */
-function isReviewer(user: User, bounty: Bounty) {
-  return bounty.isPostedBy(user) || user.isPillar || user.isAdmin
 }
 
 function deny(message: string) {

@@ -54,16 +54,18 @@ export async function broadcastBountyUpdated(bounty: { id: string }) {
 }
 
 /**
- * A newly published bounty, to the board: only bounties everyone may see
- * (not drafts, not team-only ones).
+ * A newly published bounty, to the board, or for a team-only one to its
+ * team's channel (members only): a team bounty never goes to `board`.
  */
 export async function broadcastBountyPublished(bounty: { id: string }) {
   const fresh = await withCard(bounty.id)
-  if (!fresh || !fresh.isVisibleTo(null)) return
-  transmit.broadcast(liveChannels.board, {
+  if (!fresh || fresh.isDraft) return
+  const event = {
     type: 'bounty.published',
     bounty: await plain(BountyTransformer.transform(fresh)),
-  })
+  }
+  if (fresh.teamId) broadcastTeamEvent(fresh.teamId, event)
+  else transmit.broadcast(liveChannels.board, event)
 }
 
 /**
@@ -100,9 +102,10 @@ async function plain(resource: unknown) {
 
 /**
  * A team event (`checkin.created`, `member.joined`, `member.left`,
- * `team.updated`) to the members following the team's channel; the
- * payload is the API contract's "Live events" shape for that type. When
- * the members changed, the team's online list is sent again as well.
+ * `team.updated`, `bounty.published`) to the members following the team's
+ * channel; the payload is the API contract's "Live events" shape for that
+ * type. When the members changed, the team's online list is sent again as
+ * well.
  */
 export function broadcastTeamEvent(teamId: string, event: { type: string } & Payload) {
   transmit.broadcast(liveChannels.team(teamId), event)

@@ -1,10 +1,10 @@
 import { BaseTransformer } from '@adonisjs/core/transformers'
 import type { WatchLevel } from '#enums/notification'
 
-type Watch = { subject: 'bounty' | 'tag'; id: string; level: WatchLevel }
+type Watch = { subject: 'bounty' | 'tag' | 'team'; id: string; level: WatchLevel }
 
 /**
- * A member's watch level on a bounty or a tag (K10).
+ * A member's watch level on a bounty, a tag or a team's new bounties (K10).
  */
 export default class NotificationWatchTransformer extends BaseTransformer<Watch> {
   toObject() {

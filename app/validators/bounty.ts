@@ -181,6 +181,7 @@ export const bountyFormValidator = vine.create({
   category: categorySlug().nullable().optional(),
   maxCompletions: fields.maxCompletions.clone().optional(),
   claimWindowDays: fields.claimWindowDays.clone().optional(),
+  teamId: fields.teamId.clone().nullable().optional(),
   draft: fields.draft.clone().optional(),
 })
 

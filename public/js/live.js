@@ -4,7 +4,8 @@
 // Pages opt in with data attributes:
 //   [data-live-bell][data-user-id]  the header bell: count and toasts
 //   [data-live-notifications]       the notification centre's list
-//   [data-live-board]               the board: new bounties
+//   [data-live-board="<channels>"]  the board: new bounties on each channel
+//                                   named (`board`, `teams/<id>`)
 //   [data-live-bounty="<id>"]       a bounty page, with optional
 //                                   [data-live-bounty-status] and
 //                                   [data-live-comments] inside it
@@ -29,7 +30,11 @@ const team = document.querySelector('[data-team-live]')
 if (bell || board || bounty || team) {
   const transmit = new Transmit({ baseUrl: window.location.origin })
   if (bell) follow(transmit, `users/${bell.dataset.userId}/notifications`, onNotification)
-  if (board) follow(transmit, 'board', onBoard)
+  if (board) {
+    for (const channel of (board.dataset.liveBoard || 'board').split(' ')) {
+      follow(transmit, channel, onBoard)
+    }
+  }
   if (bounty) follow(transmit, `bounties/${bounty.dataset.liveBounty}`, onBounty)
   if (team) import('/js/team_live.js').then(({ followTeam }) => followTeam(transmit, team))
 }

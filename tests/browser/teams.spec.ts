@@ -1,18 +1,10 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
-import type { Page } from 'playwright'
 import { UserFactory } from '#database/factories/user_factory'
-import { signedIn } from '#tests/helpers/browser'
+import { overflowsSideways, signedIn } from '#tests/helpers/browser'
 import { assertAccessible } from '#tests/helpers/axe'
 
 const PHONE = { width: 390, height: 844 }
-
-/**
- * Whether the page is wider than the window (a phone would scroll sideways).
- */
-function overflowsSideways(page: Page) {
-  return page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth')
-}
 
 test.group('Teams in the browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

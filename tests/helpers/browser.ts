@@ -1,4 +1,4 @@
-import { chromium, type Browser, type LaunchOptions } from 'playwright'
+import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright'
 import { FACTORY_PASSWORD } from '#database/factories/user_factory'
 import type User from '#models/user'
 import { serverUrl } from '#tests/helpers/live'
@@ -40,4 +40,11 @@ export async function signedIn(
   await page.getByRole('button', { name: 'Log in' }).click()
   await page.waitForSelector('.user-menu')
   return page
+}
+
+/**
+ * Whether the page is wider than the window (a phone would scroll sideways).
+ */
+export function overflowsSideways(page: Page) {
+  return page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth')
 }

@@ -3,6 +3,8 @@ import { TeamFactory } from '#database/factories/team_factory'
 import Team from '#models/team'
 import type User from '#models/user'
 import type { TeamRole } from '#enums/team'
+import LiveAccess from '#services/live_access'
+import ForgetTeamBounties from '#actions/teams/forget_team_bounties'
 
 /**
  * A team with these members in these roles (the first ADMIN is its
@@ -11,7 +13,7 @@ import type { TeamRole } from '#enums/team'
 export async function teamWith(
   members: [User, TeamRole][],
   overrides: { maxMembers?: number; name?: string } = {}
-) {
+): Promise<Team> {
   const creator = members.find(([, role]) => role === 'ADMIN')?.[0]
   const team = await TeamFactory.merge({ createdBy: creator?.id ?? null, ...overrides }).create()
   await db.transaction(async (trx) => {
@@ -42,11 +44,18 @@ export async function addToTeam(teamId: string, user: User, role: TeamRole = 'ME
   })
 }
 
+/**
+ * The member leaves (or is removed from) the team as the team actions do
+ * it: their row goes, they forget the team's bounties, and their open live
+ * streams are re-checked.
+ */
 export async function removeFromTeam(teamId: string, user: User) {
   await db.transaction(async (trx) => {
     const locked = await Team.lockForUpdate(trx, teamId)
     const membership = await locked.membershipOf(user.id, trx)
     if (membership) await locked.dropMember(membership)
+    await ForgetTeamBounties.handle(user, teamId, trx)
+    LiveAccess.memberChanged(user.id, { trx })
   })
 }
 

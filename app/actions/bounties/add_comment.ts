@@ -68,5 +68,6 @@ async function mentionable(bounty: Bounty, author: User, usernames: string[]) {
     .where('is_active', true)
     .whereNot('id', author.id)
     .limit(20)
-  return users.filter((user) => bounty.isVisibleTo(user))
+  const sees = await Promise.all(users.map((user) => bounty.isVisibleTo(user)))
+  return users.filter((_user, index) => sees[index])
 }

@@ -8,7 +8,7 @@ import takeSlot from '#actions/bounties/take_slot'
  * stale claim expires the poster reassigns this way, K2).
  */
 export default class AssignBounty {
-  static handle(assigner: User, bounty: Bounty, assignee: User) {
+  static async handle(assigner: User, bounty: Bounty, assignee: User) {
     if (!assignee.isActive || assignee.isDeleted) {
       throw new DomainError('NOT_FOUND', 'No such member', { field: 'userId' })
     }
@@ -21,6 +21,13 @@ export default class AssignBounty {
       throw new DomainError(
         'FORBIDDEN',
         `@${assignee.username} has not verified their email address and cannot take bounties yet`,
+        { field: 'userId' }
+      )
+    }
+    if (!(await bounty.isVisibleTo(assignee))) {
+      throw new DomainError(
+        'FORBIDDEN',
+        `@${assignee.username} is not a member of this bounty's team`,
         { field: 'userId' }
       )
     }

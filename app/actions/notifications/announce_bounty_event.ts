@@ -56,7 +56,7 @@ export default class AnnounceBountyEvent {
         {
           ...context,
           ...announcement,
-          bounty: { id: bounty.id, tagIds },
+          bounty: { id: bounty.id, tagIds, teamId: bounty.teamId },
           data: { bountyId: bounty.id, ...announcement.data },
         },
         trx
@@ -87,7 +87,6 @@ async function announcements(
 
   switch (event.type) {
     case 'published':
-      if (!bounty.isVisibleTo(null)) return []
       return [
         {
           type: 'bounty.published',

@@ -7,6 +7,8 @@ import { NOTIFICATION_TYPE_INFO, type NotificationType } from '#enums/notificati
 import Notification, { type NotificationData } from '#models/notification'
 import BountyWatcher from '#models/bounty_watcher'
 import TagWatcher from '#models/tag_watcher'
+import Team from '#models/team'
+import TeamMembership from '#models/team_membership'
 import type User from '#models/user'
 import NotificationMailJob from '#jobs/notification_mail_job'
 import Outbox from '#services/outbox'
@@ -36,8 +38,11 @@ export type NotifyInput = {
    * with `watchers` those watching it (or, for `bounty.published`, one of
    * its tags) hear it too, told `watchers.title/message` when the text
    * written for the recipients does not fit them (`true`: the same text).
+   * A team-only bounty (`teamId`) is only ever told to those who may see it,
+   * and its publication to the members watching the team, never to those
+   * who muted it (K10).
    */
-  bounty?: { id: string; tagIds?: string[] }
+  bounty?: { id: string; tagIds?: string[]; teamId?: string | null }
   watchers?: true | { title: string; message: string }
   /**
    * Members told about the same event by another call, in other words.
@@ -191,20 +196,30 @@ export default class Notify {
     const audience = new Map(input.recipients.map((someone) => [someone.id, direct]))
 
     if (input.bounty) {
+      const teamId = input.bounty.teamId ?? null
+      const published = input.type === 'bounty.published'
       const levels = await BountyWatcher.levelsOn(input.bounty.id, client)
-      const tags =
-        input.type === 'bounty.published'
-          ? await TagWatcher.audienceOf(input.bounty.tagIds ?? [], client)
+      const tags = published
+        ? await TagWatcher.audienceOf(input.bounty.tagIds ?? [], client)
+        : { watching: new Set<string>(), muted: new Set<string>() }
+      const team =
+        published && teamId
+          ? await TeamMembership.audienceOf(teamId, client)
           : { watching: new Set<string>(), muted: new Set<string>() }
 
       if (forWatchers) {
         const watching = [...levels].filter(([, level]) => level === 'watching').map(([id]) => id)
-        for (const id of [...watching, ...tags.watching]) {
+        for (const id of [...watching, ...tags.watching, ...team.watching]) {
           if (!audience.has(id)) audience.set(id, forWatchers)
         }
       }
       for (const [id, level] of levels) if (level === 'muted') audience.delete(id)
       for (const id of tags.muted) if (levels.get(id) !== 'watching') audience.delete(id)
+      for (const id of team.muted) audience.delete(id)
+      if (teamId) {
+        const allowed = await Team.bountyAudienceAmong(teamId, [...audience.keys()], client)
+        for (const id of audience.keys()) if (!allowed.has(id)) audience.delete(id)
+      }
     }
 
     for (const someone of input.except ?? []) audience.delete(someone.id)

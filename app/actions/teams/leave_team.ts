@@ -3,6 +3,7 @@ import { DomainError } from '#exceptions/domain_error'
 import Team from '#models/team'
 import type User from '#models/user'
 import LiveAccess from '#services/live_access'
+import ForgetTeamBounties from '#actions/teams/forget_team_bounties'
 import { announceMember } from '#actions/teams/announce'
 
 /**
@@ -29,6 +30,7 @@ export default class LeaveTeam {
         )
       }
       await locked.dropMember(membership)
+      await ForgetTeamBounties.handle(user, team.id, trx)
     })
     LiveAccess.memberChanged(user.id)
     announceMember(team.id, 'member.left', user)

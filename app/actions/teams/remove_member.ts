@@ -3,6 +3,7 @@ import { DomainError } from '#exceptions/domain_error'
 import Team from '#models/team'
 import type TeamMembership from '#models/team_membership'
 import LiveAccess from '#services/live_access'
+import ForgetTeamBounties from '#actions/teams/forget_team_bounties'
 import { announceMember } from '#actions/teams/announce'
 
 /**
@@ -27,6 +28,7 @@ export default class RemoveMember {
         )
       }
       await locked.dropMember(membership)
+      await ForgetTeamBounties.handle(target.user, team.id, trx)
     })
     LiveAccess.memberChanged(target.userId)
     announceMember(team.id, 'member.left', target.user)

@@ -3,6 +3,7 @@ import { Bouncer } from '@adonisjs/bouncer'
 import { errors as vineErrors } from '@vinejs/vine'
 import Ledger from '#ledger/ledger'
 import Bounty from '#models/bounty'
+import Team from '#models/team'
 import type Money from '#ledger/money'
 import { DomainError } from '#exceptions/domain_error'
 import Transaction from '#models/transaction'
@@ -13,7 +14,7 @@ import { forBounty } from '#actions/wallet/tip_wording'
 import Notify from '#actions/notifications/notify'
 import { columnsOf, prefixedColumns, takePrefixed } from '#services/prefixed_columns'
 
-type TippedBounty = Pick<Bounty, 'id' | 'title'>
+type TippedBounty = Pick<Bounty, 'id' | 'title'> & { teamId?: string | null }
 
 /**
  * Moves money from one member's wallet to another's (K4), optionally for
@@ -44,7 +45,7 @@ export default class SendTip {
       .withScopes((scopes) => scopes.visibleTo(sender))
       .where('bounties.id', bountyId)
       .where('bounties.is_draft', false)
-      .select('bounties.id', 'bounties.title')
+      .select('bounties.id', 'bounties.title', 'bounties.team_id')
       .first()
     if (!bounty) {
       throw new vineErrors.E_VALIDATION_ERROR([
@@ -92,6 +93,7 @@ export default class SendTip {
       throw new DomainError('FORBIDDEN', 'You cannot tip yourself', { field: 'recipient' })
     }
     const bounty = data.bounty ?? null
+    if (bounty?.teamId) await assertSeesBounty(recipientId, bounty.teamId)
     const about = forBounty(bounty)
     const message = data.message?.trim() || null
     const sentLineId = randomUUID()
@@ -207,4 +209,19 @@ SELECT ${prefixedColumns('history', columnsOf(Transaction), 'line')}, ${Notify.c
  */
 function withMessage(about: string, message: string | null) {
   return message ? `${about}: ${message}` : about
+}
+
+/**
+ * A tip names a team-only bounty (its title goes into the recipient's
+ * notice and history) only for someone who may see it (F2).
+ */
+async function assertSeesBounty(recipientId: string, teamId: string) {
+  const allowed = await Team.bountyAudienceAmong(teamId, [recipientId])
+  if (!allowed.has(recipientId)) {
+    throw new DomainError(
+      'FORBIDDEN',
+      'The recipient is not in this bounty’s team: tip them without naming it',
+      { field: 'bountyId' }
+    )
+  }
 }

@@ -35,6 +35,7 @@ export default class BountiesController {
   async store({ auth, request, response, bouncer }: HttpContext) {
     const data = await request.validateUsing(createBountyValidator)
     await bouncer.with(BountyPolicy).authorize('create')
+    if (data.teamId) await bouncer.with(BountyPolicy).authorize('postInTeam', data.teamId)
     const user = auth.use('api').getUserOrFail()
     const bounty = await CreateBounty.handle(user, data)
     response.status(201)
@@ -54,6 +55,9 @@ export default class BountiesController {
     const data = await request.validateUsing(updateBountyValidator)
     const bounty = await Bounty.findVisibleOrFail(user, params.id)
     await bouncer.with(BountyPolicy).authorize('update', bounty)
+    if (data.teamId && data.teamId !== bounty.teamId) {
+      await bouncer.with(BountyPolicy).authorize('postInTeam', data.teamId)
+    }
     if (data.draft === false && bounty.isDraft) {
       await bouncer.with(BountyPolicy).authorize('publish', bounty)
     }

@@ -212,7 +212,11 @@ export const bountyPaths: Record<string, Record<string, Operation>> = {
         query('priority', { type: 'string', enum: [...BOUNTY_PRIORITIES] }, 'Only this priority'),
         query('tag', { type: 'string', maxLength: 30 }, 'Only bounties with this tag (any case)'),
         query('category', { type: 'string', maxLength: 60 }, 'Only this category (slug)'),
-        query('teamId', { type: 'string', format: 'uuid' }, 'Only this team’s bounties'),
+        query(
+          'teamId',
+          { type: 'string', format: 'uuid' },
+          'Only this team’s bounties (the team board): an empty list for a team the caller is not in'
+        ),
         query('q', { type: 'string', maxLength: 200 }, 'Full-text search'),
         query('minAmount', ref('Money'), 'Reward at least this'),
         query('maxAmount', ref('Money'), 'Reward at most this'),
@@ -240,7 +244,7 @@ export const bountyPaths: Record<string, Record<string, Operation>> = {
       operationId: 'createBounty',
       summary: 'Post a bounty: its reward × slots is escrowed from the caller’s wallet',
       description:
-        'With `draft: true` the bounty is saved privately and nothing is escrowed (publish it later with PUT `draft: false`). Otherwise the reward times `maxCompletions` moves from the caller’s wallet into the bounty’s escrow in the same transaction; without the funds nothing is created (INSUFFICIENT_FUNDS). Needs a verified email.',
+        'With `draft: true` the bounty is saved privately and nothing is escrowed (publish it later with PUT `draft: false`). Otherwise the reward times `maxCompletions` moves from the caller’s wallet into the bounty’s escrow in the same transaction; without the funds nothing is created (INSUFFICIENT_FUNDS). Needs a verified email. With `teamId` the bounty is team-only: only that team’s members (and Corps admins) see it anywhere; the caller must be a member of the team (403 FORBIDDEN otherwise).',
       security: bearer('write'),
       parameters: [idempotencyKey],
       requestBody: jsonBody(fromValidator(createBountyValidator), {
@@ -277,7 +281,7 @@ export const bountyPaths: Record<string, Record<string, Operation>> = {
       operationId: 'updateBounty',
       summary: 'Edit a bounty (or publish a draft with `draft: false`)',
       description:
-        'Only the fields sent change; `null` clears an optional one. Possible while nobody works on the bounty and it is not closed. A new `bountyAmount` or `maxCompletions` on a published bounty swaps its escrow (poster only, before any payout; INSUFFICIENT_FUNDS when the wallet cannot cover the difference). Publishing escrows the reward × slots.',
+        'Only the fields sent change; `null` clears an optional one. Possible while nobody works on the bounty and it is not closed. A new `bountyAmount` or `maxCompletions` on a published bounty swaps its escrow (poster only, before any payout; INSUFFICIENT_FUNDS when the wallet cannot cover the difference). Publishing escrows the reward × slots. Moving it into a team (`teamId`) needs the caller to be a member of that team (403 FORBIDDEN otherwise).',
       security: bearer('write'),
       parameters: [bountyId],
       requestBody: jsonBody(fromValidator(updateBountyValidator), { title: 'Fix the login page' }),

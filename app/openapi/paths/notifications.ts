@@ -43,7 +43,8 @@ export const notificationsTag = {
     '`users/<your id>/notifications` → `{ type: "notification", notification, unreadCount }`',
     'and `{ type: "notifications.read", unreadCount }`; `bounties/<id>` (bounties you may see)',
     '→ `{ type: "bounty.updated", bounty }`, `{ type: "comment.created", comment }`;',
-    '`board` → `{ type: "bounty.published", bounty }`. Each event is a `data:` line',
+    '`board` → `{ type: "bounty.published", bounty }` for bounties everyone may see; a team-only',
+    'bounty is announced the same way on `teams/<id>` (members only) instead. Each event is a `data:` line',
     'holding `{ channel, payload }`. A stream belongs to whoever opened it, or to the',
     'first member who subscribes on it; send `Authorization` when opening it too if your',
     'EventSource client can, so a reconnection with the same uid is accepted.',
@@ -91,11 +92,11 @@ export const notificationSchemas: Record<string, Schema> = {
   ),
   WatchLevel: object(
     {
-      subject: { type: 'string', enum: ['bounty', 'tag'] },
+      subject: { type: 'string', enum: ['bounty', 'tag', 'team'] },
       id: ref('Uuid'),
       level: { type: 'string', enum: [...WATCH_LEVELS] },
     },
-    '`watching`: every event of the bounty (every new bounty with the tag); `normal`: only what concerns the caller directly; `muted`: nothing about it.'
+    '`watching`: every event of the bounty (every new bounty with the tag, or of the team); `normal`: only what concerns the caller directly; `muted`: nothing about it (no new bounty of the team, whatever tags it has).'
   ),
 }
 

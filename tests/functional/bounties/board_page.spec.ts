@@ -9,6 +9,7 @@ import DeleteBounty from '#actions/bounties/delete_bounty'
 import { isolateDatabase } from '#tests/helpers/database'
 import { funded, member, postBounty } from '#tests/helpers/bounties'
 import { XSS, cardTitles } from '#tests/helpers/bounty_pages'
+import { teamOf } from '#tests/helpers/teams'
 
 test.group('Board page', (group) => {
   isolateDatabase(group)
@@ -177,12 +178,14 @@ test.group('Board page', (group) => {
     assert.include(none.text(), '<a class="button button--secondary" href="/">Clear filters</a>')
   })
 
-  test('team bounties and other people’s drafts never show on the board', async ({
+  test('team bounties show on the board to their team only, other people’s drafts to nobody', async ({
     client,
     assert,
   }) => {
     const poster = await funded('1000.00')
-    await postBounty(poster, { title: 'Team only', teamId: '00000000-0000-4000-8000-000000000001' })
+    const teammate = await member()
+    const team = await teamOf([poster, teammate])
+    await postBounty(poster, { title: 'Team only', teamId: team.id })
     await postBounty(poster, { title: 'Draft', draft: true })
     await postBounty(poster, { title: 'Public' })
 
@@ -190,6 +193,8 @@ test.group('Board page', (group) => {
     assert.deepEqual(cardTitles(outsider.text()), ['Public'])
     const guest = await client.get(urlFor('home'))
     assert.deepEqual(cardTitles(guest.text()), ['Public'])
+    const inTeam = await client.get(urlFor('home')).loginAs(teammate)
+    assert.sameMembers(cardTitles(inTeam.text()), ['Team only', 'Public'])
   })
 
   test('titles, descriptions and search terms print as text, never as markup', async ({

@@ -12,8 +12,7 @@ import SubmitWork from '#actions/bounties/submit_work'
 import { isolateDatabase } from '#tests/helpers/database'
 import { funded, member, postBounty, workedOn } from '#tests/helpers/bounties'
 import { XSS, bountyUrl, htmlOf, statusOf } from '#tests/helpers/bounty_pages'
-
-const TEAM_ID = '00000000-0000-4000-8000-000000000001'
+import { removeFromTeam, teamOf } from '#tests/helpers/teams'
 
 test.group('Bounty page', (group) => {
   isolateDatabase(group)
@@ -112,7 +111,7 @@ test.group('Bounty page', (group) => {
     assert.include(asPoster, 'Cancel and refund 100.00')
 
     const asPillar = await htmlOf(client, url, pillar)
-    assert.include(asPillar, 'Assign to a member')
+    assert.notInclude(asPillar, 'Assign to a member', 'Pillars assign only their teams’ bounties')
     assert.include(asPillar, 'Claim this bounty')
     assert.notInclude(asPillar, 'Cancel this bounty')
 
@@ -170,14 +169,23 @@ test.group('Bounty page', (group) => {
     assert.equal(await statusOf(client, bountyUrl(draft.id)), 404)
   })
 
-  test('team bounties are a 404 for outsiders and guests', async ({ client, assert }) => {
+  test('team bounties are a 404 for outsiders, guests and a poster who left the team', async ({
+    client,
+    assert,
+  }) => {
     const poster = await funded('100.00')
-    const bounty = await postBounty(poster, { teamId: TEAM_ID })
+    const teammate = await member()
+    const team = await teamOf([poster, teammate])
+    const bounty = await postBounty(poster, { teamId: team.id })
 
     assert.equal(await statusOf(client, bountyUrl(bounty.id), await member()), 404)
     assert.equal(await statusOf(client, bountyUrl(bounty.id)), 404)
     assert.equal(await statusOf(client, bountyUrl(bounty.id), poster), 200)
+    assert.equal(await statusOf(client, bountyUrl(bounty.id), teammate), 200)
     assert.equal(await statusOf(client, bountyUrl(bounty.id), await member('admin')), 200)
+
+    await removeFromTeam(team.id, poster)
+    assert.equal(await statusOf(client, bountyUrl(bounty.id), poster), 404)
   })
 
   test('unknown and malformed ids are a 404 page', async ({ client, assert }) => {

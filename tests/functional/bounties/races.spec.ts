@@ -116,7 +116,7 @@ test.group('Bounty races', (group) => {
     assert,
   }) => {
     const poster = await funded('100.00')
-    const pillar = await member('pillar')
+    const leader = await member('admin')
     const worker = await member()
     const bounty = await postBounty(poster)
     await ClaimBounty.handle(worker, bounty)
@@ -129,7 +129,7 @@ test.group('Bounty races', (group) => {
         .json({}),
       client
         .post(`/api/v1/bounties/${bounty.id}/request-changes`)
-        .header('authorization', await bearerFor(pillar))
+        .header('authorization', await bearerFor(leader))
         .json({ reason: 'Not yet' }),
     ])
 

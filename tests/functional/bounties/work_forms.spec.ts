@@ -132,7 +132,10 @@ test.group('Claiming, assigning and abandoning from the page', (group) => {
         form: { username: other.username },
       }
     )
-    response.assertFlashMessage('error', 'Only the poster or a Pillar can assign this bounty')
+    response.assertFlashMessage(
+      'error',
+      'Only the poster or a Pillar of its team can assign this bounty'
+    )
     assert.equal(await countRows('bounty_claims'), 0)
   })
 
@@ -287,7 +290,10 @@ test.group('Delivering and reviewing work from the page', (group) => {
     const denied = await submit(client, await member(), 'post', url, {
       form: { userId: worker.id },
     })
-    denied.assertFlashMessage('error', 'Only the poster or a Pillar can approve this work')
+    denied.assertFlashMessage(
+      'error',
+      'Only the poster or a Pillar of its team can approve this work'
+    )
 
     const approved = await submit(client, poster, 'post', url, { form: { userId: worker.id } })
     approved.assertHeader('location', bountyUrl(bounty.id))

@@ -19,6 +19,7 @@ import { funded, member, postBounty } from '#tests/helpers/bounties'
 import { Credentials, EventStream } from '#tests/helpers/live'
 import { isolateDatabase } from '#tests/helpers/database'
 import type User from '#models/user'
+import { teamOf } from '#tests/helpers/teams'
 
 async function listening(...members: User[]) {
   return Promise.all(
@@ -178,12 +179,13 @@ test.group('Bounty events notify', (group) => {
 
   test('drafts and team-only bounties never reach the board', async ({ assert, cleanup }) => {
     const poster = await funded('500.00')
+    const team = await teamOf([poster])
     const page = await EventStream.open(await Credentials.visitor())
     cleanup(() => page.close())
     await page.subscribe(liveChannels.board)
 
     await postBounty(poster, { title: 'Draft', draft: true })
-    await postBounty(poster, { title: 'Team only', teamId: '00000000-0000-4000-8000-000000000000' })
+    await postBounty(poster, { title: 'Team only', teamId: team.id })
     await postBounty(poster, { title: 'For everyone' })
 
     const seen = await page.received(liveChannels.board)

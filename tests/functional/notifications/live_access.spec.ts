@@ -11,6 +11,7 @@ import { bearerFor } from '#tests/functional/api/support'
 import { isolateDatabase } from '#tests/helpers/database'
 import { funded, member, postBounty } from '#tests/helpers/bounties'
 import { Credentials, EventStream, serverUrl } from '#tests/helpers/live'
+import { teamOf } from '#tests/helpers/teams'
 
 /*
 | Access is checked when a stream subscribes and again whenever something
@@ -18,8 +19,6 @@ import { Credentials, EventStream, serverUrl } from '#tests/helpers/live'
 | every case drives the real change over HTTP where one exists, against
 | real event streams.
 */
-
-const TEAM = '00000000-0000-4000-8000-000000000001'
 
 async function api(method: string, path: string, authorization: string, body?: unknown) {
   return fetch(`${serverUrl()}/api/v1${path}`, {
@@ -110,9 +109,10 @@ test.group('Live access: a bounty a follower may no longer see', (group) => {
       assert.equal(await stream.subscribe(channel), 204)
     }
 
+    const team = await teamOf([poster])
     const posterToken = await bearerFor(poster)
     const edit = await api('PUT', `/bounties/${bounty.id}`, posterToken, {
-      teamId: TEAM,
+      teamId: team.id,
       description: 'Now for the team only',
     })
     assert.equal(edit.status, 200)
@@ -146,7 +146,8 @@ test.group('Live access: a bounty a follower may no longer see', (group) => {
     await posterStream.subscribe(channel)
     await followerStream.subscribe(channel)
 
-    await db.from('bounties').where('id', bounty.id).update({ team_id: TEAM })
+    const team = await teamOf([poster])
+    await db.from('bounties').where('id', bounty.id).update({ team_id: team.id })
     LiveAccess.bountyChanged(bounty.id)
     transmit.broadcast(channel, { type: 'sent.during.the.check' })
 

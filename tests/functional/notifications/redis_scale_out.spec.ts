@@ -129,9 +129,10 @@ test.group('Scale-out: two app processes sharing Redis', (group) => {
     assert.equal(await posterOnA.subscribe(channel), 204)
     assert.equal(await followerOnA.subscribe(channel), 204)
 
+    const team = await teamOf([poster])
     const posterToken = await bearerFor(poster)
     const edit = await throughB('PUT', `/bounties/${bounty.id}`, posterToken, {
-      teamId: '00000000-0000-4000-8000-000000000001',
+      teamId: team.id,
       description: 'Team only from now on',
     })
     assert.equal(edit.status, 200)

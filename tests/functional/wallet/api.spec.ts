@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import '#tests/helpers/openapi'
 import { randomUUID } from 'node:crypto'
+import { teamOf } from '#tests/helpers/teams'
 import Transaction from '#models/transaction'
 import Money from '#ledger/money'
 import SendTip from '#actions/wallet/send_tip'
@@ -404,7 +405,8 @@ test.group('API tips', (group) => {
     const receiver = await UserFactory.apply('verified').create()
     const draft = await BountyFactory.apply('draft').create()
     const teamOnly = await BountyFactory.apply('available').create()
-    await db.from('bounties').where('id', teamOnly.id).update({ team_id: randomUUID() })
+    const team = await teamOf([await UserFactory.apply('verified').create()])
+    await db.from('bounties').where('id', teamOnly.id).update({ team_id: team.id })
     await fund(sender, '10')
 
     for (const bountyId of [draft.id, teamOnly.id, randomUUID(), 'not-a-uuid']) {

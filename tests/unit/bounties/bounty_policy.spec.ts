@@ -105,18 +105,31 @@ test.group('BountyPolicy', () => {
   })
 
   test('a reviewer never reviews their own work', async ({ assert }) => {
-    const pillar = person('HASHIRA')
-    const bounty = bountyOf(person(), { claimant: pillar })
-    assert.isFalse(await can(pillar, 'approve', bounty))
-    assert.isFalse(await can(pillar, 'requestChanges', bounty))
-    assert.isTrue(await can(person('HASHIRA'), 'approve', bounty))
+    const leader = person('OYAKATASAMA')
+    const bounty = bountyOf(person(), { claimant: leader })
+    assert.isFalse(await can(leader, 'approve', bounty))
+    assert.isFalse(await can(leader, 'requestChanges', bounty))
+    assert.isTrue(await can(person('OYAKATASAMA'), 'approve', bounty))
   })
 
-  test('team bounties show to their claimants and leaders', async ({ assert }) => {
-    const claimant = person()
-    const bounty = bountyOf(person(), { teamId: randomUUID(), claimant })
-    assert.isTrue(await can(claimant, 'view', bounty))
-    assert.isTrue(await can(person('OYAKATASAMA'), 'view', bounty))
-    assert.isFalse(await can(person('HASHIRA'), 'view', bounty))
+  test('Pillars review only their teams’ bounties: one open to all is its poster’s and Leaders’', async ({
+    assert,
+  }) => {
+    const bounty = bountyOf(person())
+    for (const action of ['assign', 'approve', 'requestChanges', 'viewSubmissions']) {
+      assert.isFalse(await can(person('HASHIRA'), action, bounty), action)
+      assert.isTrue(await can(person('OYAKATASAMA'), action, bounty), action)
+    }
+  })
+
+  test('a published team bounty shows to Leaders whatever their teams; a draft still only to its author', async ({
+    assert,
+  }) => {
+    const poster = person()
+    assert.isTrue(
+      await can(person('OYAKATASAMA'), 'view', bountyOf(poster, { teamId: randomUUID() }))
+    )
+    const draft = bountyOf(poster, { teamId: randomUUID(), draft: true })
+    assert.isFalse(await can(person('OYAKATASAMA'), 'view', draft))
   })
 })

@@ -8,6 +8,7 @@ import DeleteBounty from '#actions/bounties/delete_bounty'
 import { isolateDatabase } from '#tests/helpers/database'
 import { bearerFor } from '#tests/functional/api/support'
 import { funded, member, postBounty } from '#tests/helpers/bounties'
+import { removeFromTeam, teamOf } from '#tests/helpers/teams'
 import '#tests/helpers/openapi'
 
 async function board(client: any, viewer: User, query: Record<string, unknown> = {}) {
@@ -123,17 +124,24 @@ test.group('GET /api/v1/bounties (the board)', (group) => {
     assert.deepEqual(page.meta.pagination, { page: 2, limit: 2, total: 3, totalPages: 2 })
   })
 
-  test('team bounties show to their poster, claimants and leaders only (until teams exist)', async ({
+  test('team bounties show to their team and leaders only, and no longer to a member who left', async ({
     client,
     assert,
   }) => {
     const poster = await funded('1000.00')
-    const teamId = '6f1b7c2e-3d4a-4b5c-8d9e-0f1a2b3c4d5e'
+    const teammate = await member()
+    const team = await teamOf([poster, teammate])
+    const teamId = team.id
     const bounty = await postBounty(poster, { title: 'Team only', teamId })
 
     assert.deepEqual(titles(await board(client, await member())), [])
+    assert.deepEqual(titles(await board(client, await member(), { teamId })), [])
     assert.deepEqual(titles(await board(client, await member('admin'), { teamId })), ['Team only'])
+    assert.deepEqual(titles(await board(client, teammate)), ['Team only'])
     assert.deepEqual(titles(await board(client, poster, { teamId })), ['Team only'])
+
+    await removeFromTeam(team.id, poster)
+    assert.deepEqual(titles(await board(client, poster)), [])
     const outsider = await client
       .get(`/api/v1/bounties/${bounty.id}`)
       .header('authorization', await bearerFor(await member()))

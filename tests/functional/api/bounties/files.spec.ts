@@ -10,6 +10,7 @@ import DeleteBounty from '#actions/bounties/delete_bounty'
 import { isolateDatabase } from '#tests/helpers/database'
 import { bearerFor } from '#tests/functional/api/support'
 import { funded, member, postBounty } from '#tests/helpers/bounties'
+import { removeFromTeam, teamOf } from '#tests/helpers/teams'
 import '#tests/helpers/openapi'
 
 const PNG = Buffer.from(
@@ -156,23 +157,33 @@ test.group('Files: upload and download', (group) => {
     assert.notInclude(stored.contentDisposition.split('filename*=')[0], '"quoted"')
   })
 
-  test('team bounty files stay hidden from outsiders; guests need a token', async ({ client }) => {
+  test('team bounty files show to its members and leaders; outsiders, former members (their uploader too) get 404', async ({
+    client,
+    assert,
+  }) => {
     const poster = await funded('100.00')
-    const bounty = await postBounty(poster, { teamId: '6f1b7c2e-3d4a-4b5c-8d9e-0f1a2b3c4d5e' })
+    const teammate = await member()
+    const team = await teamOf([poster, teammate])
+    const bounty = await postBounty(poster, { teamId: team.id })
     const file = await upload(
       client,
       poster,
       { bytes: TEXT, name: 'plan.txt' },
       { bountyId: bounty.id }
     )
+    const id = file.body().data.id
+    const statusFor = async (user: User | null) => {
+      const response = await download(client, user, id)
+      return response.status()
+    }
 
-    const outsider = await download(client, await member(), file.body().data.id)
-    const guest = await download(client, null, file.body().data.id)
-    const leader = await download(client, await member('admin'), file.body().data.id)
+    assert.equal(await statusFor(teammate), 200)
+    assert.equal(await statusFor(await member('admin')), 200)
+    assert.equal(await statusFor(await member()), 404)
+    assert.equal(await statusFor(null), 401)
 
-    outsider.assertStatus(404)
-    guest.assertStatus(401)
-    leader.assertStatus(200)
+    await removeFromTeam(team.id, poster)
+    assert.equal(await statusFor(poster), 404)
   })
 })
 
@@ -205,7 +216,7 @@ test.group('Files: submissions and comments', (group) => {
     const expectations: [User, number][] = [
       [poster, 200],
       [worker, 200],
-      [await member('pillar'), 200],
+      [await member('pillar'), 404],
       [await member('admin'), 200],
       [await member(), 404],
       [await member('unverified'), 404],
@@ -226,7 +237,7 @@ test.group('Files: submissions and comments', (group) => {
     const counts: [User, number][] = [
       [poster, 1],
       [worker, 1],
-      [await member('pillar'), 1],
+      [await member('pillar'), 0],
       [await member('admin'), 1],
       [await member(), 0],
       [await member('unverified'), 0],

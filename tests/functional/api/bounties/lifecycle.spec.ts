@@ -149,10 +149,10 @@ test.group('Bounty lifecycle over the API', (group) => {
     assert,
   }) => {
     const poster = await funded()
-    const pillar = await member('pillar')
+    const leader = await member('admin')
     const unverified = await member('unverified')
     const bounty = await postBounty(poster)
-    const auth = await as(pillar)
+    const auth = await as(leader)
 
     const toUnverified = await client
       .post(`/api/v1/bounties/${bounty.id}/assign`)
@@ -402,17 +402,17 @@ test.group('Bounty lifecycle refusals', (group) => {
     assert,
   }) => {
     const poster = await funded()
-    const pillar = await member('pillar')
+    const leader = await member('admin')
     const bounty = await postBounty(poster)
-    await ClaimBounty.handle(pillar, bounty)
-    await SubmitWork.handle(pillar, bounty, { note: 'Done by me' })
+    await ClaimBounty.handle(leader, bounty)
+    await SubmitWork.handle(leader, bounty, { note: 'Done by me' })
 
     const response = await client
       .post(`/api/v1/bounties/${bounty.id}/approve`)
-      .headers(await as(pillar))
+      .headers(await as(leader))
       .json({})
 
     response.assertStatus(403)
-    assert.deepEqual(await balancesOf(pillar), { balance: '0.00', held: '0.00' })
+    assert.deepEqual(await balancesOf(leader), { balance: '0.00', held: '0.00' })
   })
 })

@@ -38,13 +38,15 @@ const OTHERS_REFUSED = {
 } as const
 
 /**
- * The poster and the leaders (HASHIRA, OYAKATASAMA) may; the worker and
- * everyone else may not.
+ * The poster and OYAKATASAMA may; the worker and everyone else may not. A
+ * Pillar (HASHIRA) reviews only their teams' bounties, and this one is open
+ * to all (tests/functional/api/teams/visibility.spec.ts has the
+ * team bounty's cases).
  */
 const REVIEWERS = {
   poster: 'ok',
   assignee: 403,
-  pillar: 'ok',
+  pillar: 403,
   admin: 'ok',
   member: 403,
   unverified: 403,
