@@ -500,6 +500,31 @@ router
       })
       .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['write'] }))
+
+    /*
+    | Weekly check-ins (F3): the caller's own, and a team's for its members.
+    */
+    router
+      .group(() => {
+        router.get('checkins', [controllers.api.CheckIns, 'index']).as('checkins.index')
+        router
+          .get('checkins/current', [controllers.api.checkIns.CurrentCheckIns, 'show'])
+          .as('checkins.current')
+        router
+          .get('checkins/team/:id', [controllers.api.checkIns.TeamCheckIns, 'show'])
+          .as('checkins.team')
+      })
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['read'] }))
+
+    router
+      .group(() => {
+        router.post('checkins', [controllers.api.CheckIns, 'store']).as('checkins.store')
+        router.put('checkins/:id', [controllers.api.CheckIns, 'update']).as('checkins.update')
+        router.delete('checkins/:id', [controllers.api.CheckIns, 'destroy']).as('checkins.destroy')
+      })
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['write'] }))
   })
   .use(stacks.api())
   .prefix('/api/v1')

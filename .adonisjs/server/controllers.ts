@@ -41,6 +41,11 @@ export const controllers = {
       Events: () => import('#controllers/api/bounties/events_controller'),
       Submissions: () => import('#controllers/api/bounties/submissions_controller'),
     },
+    CheckIns: () => import('#controllers/api/check_ins_controller'),
+    checkIns: {
+      CurrentCheckIns: () => import('#controllers/api/check_ins/current_check_ins_controller'),
+      TeamCheckIns: () => import('#controllers/api/check_ins/team_check_ins_controller'),
+    },
     Files: () => import('#controllers/api/files_controller'),
     Notifications: () => import('#controllers/api/notifications_controller'),
     notifications: {
