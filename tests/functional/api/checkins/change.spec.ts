@@ -46,7 +46,8 @@ test.group('API PUT and DELETE /checkins/:id', (group) => {
 
     response.assertStatus(409)
     assert.equal(response.body().error.code, 'INVALID_TRANSITION')
-    assert.equal((await CheckIn.findOrFail(checkIn.id)).care, 9)
+    const unchanged = await CheckIn.findOrFail(checkIn.id)
+    assert.equal(unchanged.care, 9)
   })
 
   test('a teammate cannot change it: 403; an outsider is told 404', async ({ client, assert }) => {
@@ -67,7 +68,8 @@ test.group('API PUT and DELETE /checkins/:id', (group) => {
       .header('authorization', authorization)
       .json({ care: 1 })
     byOutsider.assertStatus(404)
-    assert.equal((await CheckIn.findOrFail(checkIn.id)).care, 9)
+    const unchanged = await CheckIn.findOrFail(checkIn.id)
+    assert.equal(unchanged.care, 9)
   })
 
   test('a teammate is told 404 for a private check-in', async ({ client }) => {
