@@ -195,6 +195,24 @@ router
       .use([middleware.auth(), middleware.memberThrottle()])
 
     /*
+    | Weekly check-ins (F3, H2): a team's page for its members, and a
+    | member's own check-in, changed or withdrawn while its week lasts.
+    */
+    router
+      .group(() => {
+        router
+          .get('/teams/:id/checkins', [controllers.teams.CheckIns, 'index'])
+          .as('team_checkins.index')
+        router
+          .post('/teams/:id/checkins', [controllers.teams.CheckIns, 'store'])
+          .as('team_checkins.store')
+        router.put('/checkins/:id', [controllers.CheckIns, 'update']).as('checkins.update')
+        router.delete('/checkins/:id', [controllers.CheckIns, 'destroy']).as('checkins.destroy')
+      })
+      .where('id', uuidParam())
+      .use([middleware.auth(), middleware.memberThrottle()])
+
+    /*
     | Wallet (C2–C4, K4): the signed-in member's own money; nobody sees another's.
     */
     router

@@ -83,6 +83,7 @@ export const controllers = {
     Publications: () => import('#controllers/bounties/publications_controller'),
     Submissions: () => import('#controllers/bounties/submissions_controller'),
   },
+  CheckIns: () => import('#controllers/check_ins_controller'),
   Dashboard: () => import('#controllers/dashboard_controller'),
   dev: {
     MailBodies: () => import('#controllers/dev/mail_bodies_controller'),
@@ -108,6 +109,9 @@ export const controllers = {
   Registrations: () => import('#controllers/registrations_controller'),
   Sessions: () => import('#controllers/sessions_controller'),
   Settings: () => import('#controllers/settings_controller'),
+  teams: {
+    CheckIns: () => import('#controllers/teams/check_ins_controller'),
+  },
   Tips: () => import('#controllers/tips_controller'),
   TwoFactorChallenges: () => import('#controllers/two_factor_challenges_controller'),
   TwoFactor: () => import('#controllers/two_factor_controller'),

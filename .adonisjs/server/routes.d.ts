@@ -65,6 +65,10 @@ export type ScannedRoutes = {
     'bounty_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_attachments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
@@ -138,6 +142,12 @@ export type ScannedRoutes = {
     'api.notification_preferences.update': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.index': { paramsTuple?: []; params?: {} }
+    'api.checkins.current': { paramsTuple?: []; params?: {} }
+    'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.store': { paramsTuple?: []; params?: {} }
+    'api.checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit.subscribe': { paramsTuple?: []; params?: {} }
     'transmit.unsubscribe': { paramsTuple?: []; params?: {} }
@@ -169,6 +179,7 @@ export type ScannedRoutes = {
     'bounties.create': { paramsTuple?: []; params?: {} }
     'bounties.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
@@ -198,6 +209,9 @@ export type ScannedRoutes = {
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.index': { paramsTuple?: []; params?: {} }
+    'api.checkins.current': { paramsTuple?: []; params?: {} }
+    'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit_client': { paramsTuple?: []; params?: {} }
   }
@@ -227,6 +241,7 @@ export type ScannedRoutes = {
     'bounties.create': { paramsTuple?: []; params?: {} }
     'bounties.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
@@ -256,6 +271,9 @@ export type ScannedRoutes = {
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.index': { paramsTuple?: []; params?: {} }
+    'api.checkins.current': { paramsTuple?: []; params?: {} }
+    'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit_client': { paramsTuple?: []; params?: {} }
   }
@@ -280,6 +298,7 @@ export type ScannedRoutes = {
     'bounty_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_comments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
     'admin.deposits.store': { paramsTuple?: []; params?: {} }
@@ -305,6 +324,7 @@ export type ScannedRoutes = {
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.store': { paramsTuple?: []; params?: {} }
     'transmit.subscribe': { paramsTuple?: []; params?: {} }
     'transmit.unsubscribe': { paramsTuple?: []; params?: {} }
   }
@@ -317,6 +337,7 @@ export type ScannedRoutes = {
     'two_factor.update': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -331,6 +352,7 @@ export type ScannedRoutes = {
     'api.notification_preferences.update': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'avatar.destroy': { paramsTuple?: []; params?: {} }
@@ -341,11 +363,13 @@ export type ScannedRoutes = {
     'bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_claims.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_attachments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
     'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.files.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {
