@@ -16,7 +16,7 @@ export type TeamTrendsChart = {
   width: number
   height: number
   series: TrendSeries[]
-  gridlines: { y: number; label: string; edge: 'top' | 'bottom' }[]
+  gridlines: { y: number; label: string; edge: 'top' | 'bottom' | 'middle' }[]
   xLabels: string[]
   rows: {
     week: string
@@ -37,8 +37,12 @@ export function teamTrendsChart(weeks: WeekTrend[]): TeamTrendsChart {
   const team = weeks.map((week) => week.averages.score)
   const mine = weeks.map((week) => week.mine?.score ?? null)
   const values = [...team, ...mine].filter((value): value is number => value !== null)
-  const low = values.length ? Math.min(...values) : 0
-  const high = values.length && Math.max(...values) > low ? Math.max(...values) : low + 1
+  const lowest = values.length ? Math.min(...values) : 0
+  const highest = values.length ? Math.max(...values) : 0
+  // One value all along sits mid-chart, not on the chart's floor.
+  const flat = highest === lowest
+  const low = flat ? lowest - 1 : lowest
+  const high = flat ? highest + 1 : highest
   const { width, height, top, bottom } = CHART_FRAME
   const x = (index: number) =>
     round(weeks.length === 1 ? width : (width * index) / (weeks.length - 1))
@@ -52,14 +56,14 @@ export function teamTrendsChart(weeks: WeekTrend[]): TeamTrendsChart {
       { name: 'Team average', modifier: 'team' as const, ...paths(team, x, y) },
       { name: 'You', modifier: 'mine' as const, ...paths(mine, x, y) },
     ],
-    gridlines: values.length
-      ? [
-          { y: y(low), label: figure(low), edge: 'bottom' as const },
-          ...(Math.max(...values) > low
-            ? [{ y: y(high), label: figure(high), edge: 'top' as const }]
-            : []),
-        ]
-      : [],
+    gridlines: !values.length
+      ? []
+      : flat
+        ? [{ y: y(lowest), label: figure(lowest), edge: 'middle' as const }]
+        : [
+            { y: y(lowest), label: figure(lowest), edge: 'bottom' as const },
+            { y: y(highest), label: figure(highest), edge: 'top' as const },
+          ],
     xLabels: weeks.length ? [day(weeks[0]), ...(weeks.length > 1 ? [day(weeks.at(-1)!)] : [])] : [],
     rows: weeks.map((week) => ({
       week: day(week),
