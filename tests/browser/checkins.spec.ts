@@ -23,7 +23,7 @@ function scoring(score: number) {
 }
 
 function scrollsSideways(page: Page) {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+  return page.evaluate('document.documentElement.scrollWidth > window.innerWidth')
 }
 
 test.group('Weekly check-in in the browser', (group) => {

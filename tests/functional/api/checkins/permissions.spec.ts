@@ -114,7 +114,7 @@ const ROWS: Row[] = [
   },
 ]
 
-async function world(checkIn: Row['checkIn']): Promise<World> {
+async function worldWith(checkIn: Row['checkIn']): Promise<World> {
   const [author, teammate, teamAdmin, outsider, leader] = await Promise.all([
     member(),
     member(),
@@ -144,7 +144,7 @@ test.group('Check-in permissions (docs/permissions.md)', (group) => {
     for (const role of ROLES) {
       const expected = row.expect[role]
       test(`${row.action} — ${role}: ${expected}`, async ({ client, assert }) => {
-        const setup = await world(row.checkIn)
+        const setup = await worldWith(row.checkIn)
         const request = row.request(client, setup)
         if (role !== 'guest') request.header('authorization', await bearerFor(setup.users[role]))
         const response = await request
