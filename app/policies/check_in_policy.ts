@@ -35,7 +35,8 @@ export default class CheckInPolicy extends BasePolicy {
 
   /**
    * A check-in: its author always; a teammate unless it is private (its
-   * scores still count in the team's averages).
+   * scores still count in the team's averages). Lists apply the same rule
+   * in their query (`CheckIn.visibleInTeam`).
    */
   async view(user: User, checkIn: CheckIn): Promise<AuthorizerResponse> {
     if (checkIn.isAuthoredBy(user)) return true

@@ -5,7 +5,7 @@ import Team from '#models/team'
 import TeamTrends from '#actions/checkins/team_trends'
 import SubmitCheckIn from '#actions/checkins/submit_check_in'
 import CheckInPolicy from '#policies/check_in_policy'
-import { submitCheckInValidator } from '#validators/check_in'
+import { TRENDS_DEFAULT_WEEKS, submitCheckInValidator } from '#validators/check_in'
 import { teamTrendsChart } from '#charts/trend_chart'
 import { CHECKIN_QUESTIONS } from '#enums/check_in'
 import { CHECKIN_SCORES } from '#enums/team'
@@ -23,7 +23,7 @@ export default class CheckInsController {
     const [current, trends, history] = await Promise.all([
       CheckIn.currentOf(user, team),
       TeamTrends.handle(team, { userId: user.id }),
-      CheckIn.visibleInTeam(team, user, TeamTrends.window(team, 12)),
+      CheckIn.visibleInTeam(team, user, TeamTrends.window(team, TRENDS_DEFAULT_WEEKS)),
     ])
     return view.render('pages/teams/check_ins/index', {
       team,
