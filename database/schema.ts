@@ -285,6 +285,17 @@ export class CategorySchema extends BaseModel {
   declare updatedAt: DateTime
 }
 
+export class CheckInReminderSchema extends BaseModel {
+  static $columns = ['sentAt', 'teamId', 'weekStart'] as const
+  $columns = CheckInReminderSchema.$columns
+  @column.dateTime()
+  declare sentAt: DateTime
+  @column({ isPrimary: true })
+  declare teamId: string
+  @column.date()
+  declare weekStart: DateTime
+}
+
 export class CheckInSchema extends BaseModel {
   static $columns = ['body', 'care', 'createdAt', 'id', 'isPrivate', 'note', 'productive', 'satisfied', 'score', 'teamId', 'updatedAt', 'userId', 'weekStart'] as const
   $columns = CheckInSchema.$columns

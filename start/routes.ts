@@ -235,6 +235,24 @@ router
       .use([middleware.auth(), middleware.memberThrottle()])
 
     /*
+    | Weekly check-ins (F3, H2): a team's page for its members, and a
+    | member's own check-in, changed or withdrawn while its week lasts.
+    */
+    router
+      .group(() => {
+        router
+          .get('/teams/:id/checkins', [controllers.teams.CheckIns, 'index'])
+          .as('team_checkins.index')
+        router
+          .post('/teams/:id/checkins', [controllers.teams.CheckIns, 'store'])
+          .as('team_checkins.store')
+        router.put('/checkins/:id', [controllers.CheckIns, 'update']).as('checkins.update')
+        router.delete('/checkins/:id', [controllers.CheckIns, 'destroy']).as('checkins.destroy')
+      })
+      .where('id', uuidParam())
+      .use([middleware.auth(), middleware.memberThrottle()])
+
+    /*
     | Wallet (C2–C4, K4): the signed-in member's own money; nobody sees another's.
     */
     router
@@ -584,6 +602,31 @@ router
         router
           .put('teams/:id/watch-level', [controllers.api.teams.WatchLevels, 'update'])
           .as('team_watch_levels.update')
+      })
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['write'] }))
+
+    /*
+    | Weekly check-ins (F3): the caller's own, and a team's for its members.
+    */
+    router
+      .group(() => {
+        router.get('checkins', [controllers.api.CheckIns, 'index']).as('checkins.index')
+        router
+          .get('checkins/current', [controllers.api.checkIns.CurrentCheckIns, 'show'])
+          .as('checkins.current')
+        router
+          .get('checkins/team/:id', [controllers.api.checkIns.TeamCheckIns, 'show'])
+          .as('checkins.team')
+      })
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['read'] }))
+
+    router
+      .group(() => {
+        router.post('checkins', [controllers.api.CheckIns, 'store']).as('checkins.store')
+        router.put('checkins/:id', [controllers.api.CheckIns, 'update']).as('checkins.update')
+        router.delete('checkins/:id', [controllers.api.CheckIns, 'destroy']).as('checkins.destroy')
       })
       .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['write'] }))

@@ -41,6 +41,11 @@ export const controllers = {
       Events: () => import('#controllers/api/bounties/events_controller'),
       Submissions: () => import('#controllers/api/bounties/submissions_controller'),
     },
+    CheckIns: () => import('#controllers/api/check_ins_controller'),
+    checkIns: {
+      CurrentCheckIns: () => import('#controllers/api/check_ins/current_check_ins_controller'),
+      TeamCheckIns: () => import('#controllers/api/check_ins/team_check_ins_controller'),
+    },
     Files: () => import('#controllers/api/files_controller'),
     Notifications: () => import('#controllers/api/notifications_controller'),
     notifications: {
@@ -86,6 +91,7 @@ export const controllers = {
     Publications: () => import('#controllers/bounties/publications_controller'),
     Submissions: () => import('#controllers/bounties/submissions_controller'),
   },
+  CheckIns: () => import('#controllers/check_ins_controller'),
   Dashboard: () => import('#controllers/dashboard_controller'),
   dev: {
     MailBodies: () => import('#controllers/dev/mail_bodies_controller'),
@@ -117,6 +123,7 @@ export const controllers = {
     Members: () => import('#controllers/teams/members_controller'),
     Memberships: () => import('#controllers/teams/memberships_controller'),
     WatchLevels: () => import('#controllers/teams/watch_levels_controller'),
+    CheckIns: () => import('#controllers/teams/check_ins_controller'),
   },
   Tips: () => import('#controllers/tips_controller'),
   TwoFactorChallenges: () => import('#controllers/two_factor_challenges_controller'),

@@ -78,6 +78,10 @@ export type ScannedRoutes = {
     'team_memberships.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'team_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
@@ -166,6 +170,12 @@ export type ScannedRoutes = {
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.index': { paramsTuple?: []; params?: {} }
+    'api.checkins.current': { paramsTuple?: []; params?: {} }
+    'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.store': { paramsTuple?: []; params?: {} }
+    'api.checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit.subscribe': { paramsTuple?: []; params?: {} }
     'transmit.unsubscribe': { paramsTuple?: []; params?: {} }
@@ -202,6 +212,7 @@ export type ScannedRoutes = {
     'team_memberships.create': { paramsTuple?: []; params?: {} }
     'teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'teams.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
@@ -236,6 +247,9 @@ export type ScannedRoutes = {
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.index': { paramsTuple?: []; params?: {} }
+    'api.checkins.current': { paramsTuple?: []; params?: {} }
+    'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit_client': { paramsTuple?: []; params?: {} }
   }
@@ -270,6 +284,7 @@ export type ScannedRoutes = {
     'team_memberships.create': { paramsTuple?: []; params?: {} }
     'teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'teams.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
@@ -304,6 +319,9 @@ export type ScannedRoutes = {
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.index': { paramsTuple?: []; params?: {} }
+    'api.checkins.current': { paramsTuple?: []; params?: {} }
+    'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit_client': { paramsTuple?: []; params?: {} }
   }
@@ -331,6 +349,7 @@ export type ScannedRoutes = {
     'teams.store': { paramsTuple?: []; params?: {} }
     'team_memberships.store': { paramsTuple?: []; params?: {} }
     'team_access_codes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
     'admin.deposits.store': { paramsTuple?: []; params?: {} }
@@ -360,6 +379,7 @@ export type ScannedRoutes = {
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.store': { paramsTuple?: []; params?: {} }
     'transmit.subscribe': { paramsTuple?: []; params?: {} }
     'transmit.unsubscribe': { paramsTuple?: []; params?: {} }
   }
@@ -374,6 +394,7 @@ export type ScannedRoutes = {
     'bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -392,6 +413,7 @@ export type ScannedRoutes = {
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
     'avatar.destroy': { paramsTuple?: []; params?: {} }
@@ -405,6 +427,7 @@ export type ScannedRoutes = {
     'teams.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_memberships.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
     'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -412,6 +435,7 @@ export type ScannedRoutes = {
     'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'api.notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }
 declare module '@adonisjs/core/types/http' {

@@ -31,6 +31,12 @@ const RIGHT = 0
 const TOP = 10
 const BOTTOM = 10
 
+/**
+ * The drawing area every server-drawn chart shares, so they all fit the
+ * same CSS.
+ */
+export const CHART_FRAME = { width: WIDTH, height: HEIGHT, top: TOP, bottom: BOTTOM }
+
 export function lineChart(
   points: ChartPoint[],
   format: (value: bigint) => string,

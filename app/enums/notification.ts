@@ -20,6 +20,7 @@ export const NOTIFICATION_TYPES = [
   'wallet.deposit',
   'withdrawal.approved',
   'withdrawal.rejected',
+  'checkin.reminder',
 ] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
@@ -119,6 +120,11 @@ export const NOTIFICATION_TYPE_INFO: Record<NotificationType, TypeInfo> = {
     label: 'Your withdrawal is rejected',
     group: 'Wallet',
     defaultChannel: 'email',
+  },
+  'checkin.reminder': {
+    label: 'A weekly reminder when you have not checked in with a team',
+    group: 'Teams',
+    defaultChannel: 'live',
   },
 }
 

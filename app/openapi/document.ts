@@ -1,5 +1,6 @@
 import { schemas, securitySchemes } from '#openapi/components'
 import { authPaths } from '#openapi/paths/auth'
+import { checkInPaths, checkInSchemas, checkInsTag } from '#openapi/paths/checkins'
 import { bountyPaths, bountySchemas } from '#openapi/paths/bounties'
 import { filePaths, fileSchemas } from '#openapi/paths/files'
 import { metaPaths } from '#openapi/paths/meta'
@@ -63,6 +64,7 @@ export const openApiDocument = {
     { name: 'Treasury', description: 'Deposits and withdrawal decisions (leaders only)' },
     notificationsTag,
     teamsTag,
+    checkInsTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -74,6 +76,7 @@ export const openApiDocument = {
     ...notificationPaths,
     ...teamPaths,
     ...teamWatchPaths,
+    ...checkInPaths,
     ...metaPaths,
   }),
   components: {
@@ -84,6 +87,7 @@ export const openApiDocument = {
       ...walletSchemas,
       ...notificationSchemas,
       ...teamSchemas,
+      ...checkInSchemas,
     },
     securitySchemes,
   },

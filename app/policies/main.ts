@@ -5,4 +5,5 @@ export const policies = {
   WalletPolicy: () => import('#policies/wallet_policy'),
   WithdrawalPolicy: () => import('#policies/withdrawal_policy'),
   TeamPolicy: () => import('#policies/team_policy'),
+  CheckInPolicy: () => import('#policies/check_in_policy'),
 }

@@ -7,7 +7,7 @@ import type User from '#models/user'
 import { broadcastTeamEvent } from '#services/broadcast'
 import { signedIn } from '#tests/helpers/browser'
 import { serverUrl } from '#tests/helpers/live'
-import { insertCheckIn, addToTeam, teamOf } from '#tests/helpers/teams'
+import { addToTeam, checkInRow, teamOf } from '#tests/helpers/teams'
 
 /*
 | public/js/team_live.js against its contract (the hooks listed at its top),
@@ -71,7 +71,12 @@ test.group('Team page, live (team_live.js)', (group) => {
     await openTeamFixture(page, team, [viewer, teammate])
     await page.evaluate('window.stillTheSamePage = true')
 
-    const checkIn = await insertCheckIn(team.id, teammate, '2026-11-30', { productive: 9 })
+    const checkIn = await checkInRow(
+      team,
+      teammate,
+      { productive: 9, satisfied: 7, body: 7, care: 3 },
+      { weekStart: '2026-11-30' }
+    )
     broadcastTeamEvent(team.id, {
       type: 'checkin.created',
       checkIn: {

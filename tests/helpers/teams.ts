@@ -3,6 +3,7 @@ import { TeamFactory } from '#database/factories/team_factory'
 import Team from '#models/team'
 import type User from '#models/user'
 import type { TeamRole } from '#enums/team'
+import CheckIn from '#models/check_in'
 import LiveAccess from '#services/live_access'
 import ForgetTeamBounties from '#actions/teams/forget_team_bounties'
 
@@ -12,7 +13,7 @@ import ForgetTeamBounties from '#actions/teams/forget_team_bounties'
  */
 export async function teamWith(
   members: [User, TeamRole][],
-  overrides: { maxMembers?: number; name?: string } = {}
+  overrides: { maxMembers?: number; name?: string; timezone?: string } = {}
 ): Promise<Team> {
   const creator = members.find(([, role]) => role === 'ADMIN')?.[0]
   const team = await TeamFactory.merge({ createdBy: creator?.id ?? null, ...overrides }).create()
@@ -73,26 +74,25 @@ export async function memberCountOf(team: { id: string }) {
 }
 
 /**
- * A check-in written straight into its table, with the same four scores
- * unless told otherwise.
+ * A check-in stored as it is, in any week (past weeks included), without
+ * the action's rules.
  */
-export async function insertCheckIn(
-  teamId: string,
+export async function checkInRow(
+  team: Team,
   user: User,
-  weekStart: string,
-  scores: Partial<Record<'productive' | 'satisfied' | 'body' | 'care', number>> = {}
+  scores: { productive: number; satisfied: number; body: number; care: number },
+  options: { weekStart?: string; isPrivate?: boolean; note?: string | null } = {}
 ) {
   const [row] = await db
     .table('check_ins')
     .insert({
-      team_id: teamId,
+      team_id: team.id,
       user_id: user.id,
-      week_start: weekStart,
-      productive: scores.productive ?? 7,
-      satisfied: scores.satisfied ?? 7,
-      body: scores.body ?? 7,
-      care: scores.care ?? 3,
+      week_start: options.weekStart ?? CheckIn.weekStartOf(team.timezone),
+      ...scores,
+      note: options.note ?? null,
+      is_private: options.isPrivate ?? false,
     })
-    .returning(['id', 'score'])
-  return row as { id: string; score: number }
+    .returning('*')
+  return CheckIn.$createFromAdapterResult(row)!
 }
