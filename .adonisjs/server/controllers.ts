@@ -120,10 +120,10 @@ export const controllers = {
   Teams: () => import('#controllers/teams_controller'),
   teams: {
     AccessCodes: () => import('#controllers/teams/access_codes_controller'),
+    CheckIns: () => import('#controllers/teams/check_ins_controller'),
     Members: () => import('#controllers/teams/members_controller'),
     Memberships: () => import('#controllers/teams/memberships_controller'),
     WatchLevels: () => import('#controllers/teams/watch_levels_controller'),
-    CheckIns: () => import('#controllers/teams/check_ins_controller'),
   },
   Tips: () => import('#controllers/tips_controller'),
   TwoFactorChallenges: () => import('#controllers/two_factor_challenges_controller'),

@@ -10,6 +10,8 @@ import DeleteTeam from '#actions/teams/delete_team'
 import { TEAM_ROLES, TEAM_ROLE_LABELS } from '#enums/team'
 import { teamFormValidator } from '#validators/team'
 import presence from '#services/presence'
+import TeamTrends from '#actions/checkins/team_trends'
+import { teamTrendsChart } from '#charts/trend_chart'
 
 /**
  * My teams, a team's page and its settings (F1).
@@ -37,10 +39,11 @@ export default class TeamsController {
     const user = auth.use('web').getUserOrFail()
     const team = await Team.findForMemberOrFail(user, params.id)
     await bouncer.with(TeamPolicy).authorize('view', team)
-    const [members, bounties, online] = await Promise.all([
+    const [members, bounties, online, trends] = await Promise.all([
       TeamMembership.listOf(team.id, 1, 1000),
       BountyCard.board(user, { teamId: team.id, status: 'AVAILABLE' }, 1, 5),
       presence.onlineIn(team.id),
+      TeamTrends.handle(team, { userId: user.id }),
     ])
     await User.showNamesTo(
       user,
@@ -54,6 +57,7 @@ export default class TeamsController {
       roles: ROLE_OPTIONS,
       roleLabels: TEAM_ROLE_LABELS,
       online: new Set(online),
+      trendsChart: teamTrendsChart(trends.weeks),
     })
   }
 

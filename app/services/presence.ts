@@ -134,8 +134,9 @@ export class Presence {
    * A stream of `userId` on this process closed.
    */
   left(userId: string) {
-    const count = (this.#streams.get(userId) ?? 0) - 1
-    if (count > 0) return void this.#streams.set(userId, count)
+    const count = this.#streams.get(userId)
+    if (count === undefined) return
+    if (count > 1) return void this.#streams.set(userId, count - 1)
     this.#streams.delete(userId)
     const timer = setTimeout(() => this.#depart(userId), this.lingerMs)
     timer.unref()
@@ -143,13 +144,16 @@ export class Presence {
   }
 
   /**
-   * Whoever is still lingering leaves now, and every update under way
-   * finishes: the HTTP server has stopped, and nothing must touch the
-   * database after this (tests/bootstrap.ts, before the test database is
-   * rolled back).
+   * The HTTP server has stopped, so every stream of this process is gone:
+   * their members leave now (not after the linger, nor when their sockets
+   * get round to closing), and every update under way finishes. Nothing
+   * touches the database after this (tests/bootstrap.ts, before the test
+   * database is rolled back).
    */
   async settle() {
-    for (const userId of [...this.#leaving.keys()]) this.#depart(userId)
+    const everyone = new Set([...this.#streams.keys(), ...this.#leaving.keys()])
+    this.#streams.clear()
+    for (const userId of everyone) this.#depart(userId)
     while (this.#inFlight.size > 0) await Promise.all(this.#inFlight)
   }
 

@@ -1,12 +1,11 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import type { Page } from 'playwright'
 import CheckIn from '#models/check_in'
 import { isolateDatabase } from '#tests/helpers/database'
 import { member } from '#tests/helpers/bounties'
 import { checkInRow, teamWith } from '#tests/helpers/teams'
-import { signedIn } from '#tests/helpers/browser'
+import { overflowsSideways, signedIn } from '#tests/helpers/browser'
 import { assertAccessible } from '#tests/helpers/axe'
 
 const PHONE = { width: 390, height: 844 }
@@ -20,10 +19,6 @@ function scoring(score: number) {
   const productive = Math.ceil(sum / 3)
   const satisfied = Math.ceil((sum - productive) / 2)
   return { productive, satisfied, body: sum - productive - satisfied, care: 1 }
-}
-
-function scrollsSideways(page: Page) {
-  return page.evaluate('document.documentElement.scrollWidth > window.innerWidth')
 }
 
 test.group('Weekly check-in in the browser', (group) => {
@@ -51,7 +46,7 @@ test.group('Weekly check-in in the browser', (group) => {
     const page = await signedIn(browser, user, PHONE)
     await page.goto(urlFor('team_checkins.index', { id: team.id }))
     await assertAccessible(page, assert)
-    assert.isFalse(await scrollsSideways(page))
+    assert.isFalse(await overflowsSideways(page))
 
     // Each scale is one radio group: focus its first option, arrow to the answer.
     for (const [name, presses] of [
@@ -69,12 +64,11 @@ test.group('Weekly check-in in the browser', (group) => {
     await Promise.all([page.waitForURL('**/checkins'), page.keyboard.press('Enter')])
 
     await page.assertTextContains('.alert--success', 'Checked in for this week')
-    await page.screenshot({ path: '/tmp/checkin-phone.png', fullPage: true })
     const [stored] = await CheckIn.query().where('user_id', user.id)
     assert.deepInclude(stored.serialize(), { productive: 8, satisfied: 7, body: 6, care: 9 })
     assert.equal(stored.score, 12)
     assert.equal(stored.note, 'Keyboard only')
-    assert.isFalse(await scrollsSideways(page))
+    assert.isFalse(await overflowsSideways(page))
   })
 
   test('the page with trends does not scroll sideways at desktop width', async ({
@@ -106,10 +100,10 @@ test.group('Weekly check-in in the browser', (group) => {
     await page.goto(urlFor('team_checkins.index', { id: team.id }))
     await assertAccessible(page, assert)
     await page.screenshot({ path: '/tmp/checkin-desktop.png', fullPage: true })
-    assert.isFalse(await scrollsSideways(page))
+    assert.isFalse(await overflowsSideways(page))
     assert.equal(await page.locator('.trends__line').count(), 2)
     await page.setViewportSize(PHONE)
     await page.screenshot({ path: '/tmp/checkin-phone2.png', fullPage: true })
-    assert.isFalse(await scrollsSideways(page))
+    assert.isFalse(await overflowsSideways(page))
   })
 })

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { Page } from 'playwright'
 import { UserFactory } from '#database/factories/user_factory'
@@ -137,5 +138,49 @@ test.group('Team page, live (team_live.js)', (group) => {
 
     broadcastTeamEvent(team.id, { type: 'team.updated', team: { id: team.id, name: 'Day Shift' } })
     await page.assertText('[data-team-name]', 'Day Shift')
+  })
+})
+
+test.group('Team page, live, end to end', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('one member checks in and a teammate’s open team page shows it without a reload', async ({
+    browser,
+    assert,
+  }) => {
+    const [viewer, author] = await UserFactory.apply('verified').createMany(2)
+    const team = await teamOf([viewer, author], { name: 'Mist' })
+
+    const teamPage = await signedIn(browser, viewer)
+    const following = teamPage.waitForResponse(
+      (response) =>
+        response.url().endsWith('/__transmit/subscribe') &&
+        response.status() === 204 &&
+        (response.request().postData() ?? '').includes(`"teams/${team.id}"`)
+    )
+    await teamPage.goto(urlFor('teams.show', { id: team.id }))
+    await following
+    await teamPage.evaluate('window.stillTheSamePage = true')
+
+    const form = await signedIn(browser, author)
+    await form.goto(urlFor('team_checkins.index', { id: team.id }))
+    for (const [name, answer] of [
+      ['productive', 8],
+      ['satisfied', 7],
+      ['body', 6],
+      ['care', 9],
+    ] as const) {
+      await form.locator(`label[for="checkin-${name}-${answer}"]`).click()
+    }
+    await Promise.all([
+      form.waitForURL('**/checkins'),
+      form.getByRole('button', { name: 'Check in' }).click(),
+    ])
+
+    const expected = `${author.username} checked in · score 12`
+    await teamPage.assertTextContains('#team-activity li:first-child', expected)
+    await teamPage.assertTextContains('[data-team-announcer]', expected)
+    await teamPage.assertExists(`[data-presence-user-id="${author.id}"].is-online`)
+    assert.isTrue(await teamPage.evaluate('window.stillTheSamePage === true'))
   })
 })

@@ -23,7 +23,7 @@ test.group('Team watch level', (group) => {
     assert,
   }) => {
     const admin = await member()
-    const team = await teamOf([admin])
+    const team = await teamOf([admin], { name: 'Night shift' })
     const board = urlFor('bounties.index', {}, { qs: { teamId: team.id } })
     const html = await htmlOf(client, board, admin)
     assert.include(html, '<label for="team-watch-level">New bounties of Night shift</label>')
