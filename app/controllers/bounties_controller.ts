@@ -36,7 +36,7 @@ export default class BountiesController {
     const { query, filters, page, problems } = await readBoardFilters(request.qs())
     const [bounties, categories] = await Promise.all([
       BountyCard.board(auth.user ?? null, filters, page, PER_PAGE),
-      Category.query().orderBy('name'),
+      Category.query().withScopes((scopes) => scopes.ordered()),
     ])
     bounties.baseUrl(request.url()).queryString(query)
     return view.render('pages/bounties/index', {
@@ -88,7 +88,7 @@ export default class BountiesController {
   async edit({ auth, params, bouncer, view }: HttpContext) {
     const bounty = await Bounty.findVisibleOrFail(auth.use('web').getUserOrFail(), params.id)
     await bouncer.with(BountyPolicy).authorize('update', bounty)
-    return view.render('pages/bounties/edit', { bounty, ...(await choices()) })
+    return view.render('pages/bounties/edit', { bounty, ...(await choices(bounty.categoryId)) })
   }
 
   /**
@@ -172,9 +172,12 @@ const OPTIONS = {
 /**
  * What the bounty form offers: categories, and known tags to pick from.
  */
-async function choices() {
+async function choices(keepCategoryId: string | null = null) {
   const [categories, tags] = await Promise.all([
-    Category.query().orderBy('name'),
+    Category.query().withScopes((scopes) => {
+      scopes.offered(keepCategoryId)
+      scopes.ordered()
+    }),
     Tag.query().orderByRaw('lower(name)').limit(200),
   ])
   return { categories, tags, ...OPTIONS }

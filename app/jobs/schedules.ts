@@ -2,6 +2,7 @@ import RelayOutboxJob from '#jobs/relay_outbox_job'
 import ExpireBountiesJob from '#jobs/expire_bounties_job'
 import SendDigestsJob from '#jobs/send_digests_job'
 import PruneNotificationsJob from '#jobs/prune_notifications_job'
+import VerifyLedgerJob from '#jobs/verify_ledger_job'
 
 /**
  * Recurring work, run by whichever worker claims it first (the queue's
@@ -14,4 +15,5 @@ export async function registerSchedules() {
   await ExpireBountiesJob.schedule({}).id('expire-bounties').every('5m')
   await SendDigestsJob.schedule({ hours: 24 }).id('notification-digest').cron('0 7 * * *')
   await PruneNotificationsJob.schedule({ readDays: 30 }).id('prune-notifications').cron('0 3 * * *')
+  await VerifyLedgerJob.schedule({}).id('ledger-verify').cron('30 2 * * *')
 }

@@ -4,4 +4,8 @@ export const policies = {
   UserPolicy: () => import('#policies/user_policy'),
   WalletPolicy: () => import('#policies/wallet_policy'),
   WithdrawalPolicy: () => import('#policies/withdrawal_policy'),
+  LedgerPolicy: () => import('#policies/ledger_policy'),
+  AdminDashboardPolicy: () => import('#policies/admin_dashboard_policy'),
+  TagPolicy: () => import('#policies/tag_policy'),
+  CategoryPolicy: () => import('#policies/category_policy'),
 }
