@@ -1,4 +1,5 @@
 import { schemas, securitySchemes } from '#openapi/components'
+import { adminBountiesTag, adminBountyPaths } from '#openapi/paths/admin_bounties'
 import { authPaths } from '#openapi/paths/auth'
 import { bountyPaths, bountySchemas } from '#openapi/paths/bounties'
 import { filePaths, fileSchemas } from '#openapi/paths/files'
@@ -60,6 +61,7 @@ export const openApiDocument = {
     { name: 'Wallet', description: 'Balance, history, withdrawals and tips' },
     { name: 'Treasury', description: 'Deposits and withdrawal decisions (leaders only)' },
     notificationsTag,
+    adminBountiesTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -68,6 +70,7 @@ export const openApiDocument = {
     ...bountyPaths,
     ...filePaths,
     ...walletPaths,
+    ...adminBountyPaths,
     ...notificationPaths,
     ...metaPaths,
   }),
