@@ -35,9 +35,13 @@ export default class ExportLedgerEntries {
     return csvDocument(HEADER, ExportLedgerEntries.rows(filters))
   }
 
-  private static async *rows(filters: LedgerFilters): AsyncGenerator<CsvValue[]> {
+  /**
+   * The filtered entries, newest first, `BATCH` at a time: each batch
+   * starts below the last id of the one before (an index range read).
+   */
+  static async *batches(filters: LedgerFilters): AsyncGenerator<Entry[]> {
     const accountIds = await LedgerEntry.accountsNamed(filters)
-    const batches = keysetBatches<Entry>(BATCH, (after, size) =>
+    yield* keysetBatches<Entry>(BATCH, (after, size) =>
       LedgerEntry.query()
         .withScopes((scopes) =>
           scopes.filtered({ ...filters, before: after?.id ?? filters.before }, accountIds)
@@ -47,6 +51,10 @@ export default class ExportLedgerEntries {
         .limit(size)
         .pojo<Entry>()
     )
+  }
+
+  private static async *rows(filters: LedgerFilters): AsyncGenerator<CsvValue[]> {
+    const batches = ExportLedgerEntries.batches(filters)
     for await (const entries of batches) {
       const postings = await postingsOf(entries.map((entry) => entry.id))
       for (const entry of entries) {
