@@ -52,9 +52,9 @@ test.group('Admin console at desktop and phone widths', (group) => {
         await page.setViewportSize({ width, height: 900 })
         const response = await page.goto(url)
         assert.equal(response?.status(), 200, url)
-        const overflow = await page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth
-        )
+        const overflow = await page
+          .locator('html')
+          .evaluate((root) => root.scrollWidth - root.clientWidth)
         if (process.env.ADMIN_SCREENSHOTS) {
           const name = url.replace(/\W+/g, '_')
           await page.screenshot({ path: `tmp/screens/${name}_${width}.png`, fullPage: true })

@@ -80,7 +80,8 @@ test.group('Admin bounties (pages)', (group) => {
 
     response.assertStatus(302)
     response.assertHeader('location', '/admin/bounties')
-    assert.equal((await Bounty.findOrFail(bounty.id)).status, 'CANCELLED')
+    const stored = await Bounty.findOrFail(bounty.id)
+    assert.equal(stored.status, 'CANCELLED')
     assert.deepEqual(await balancesOf(poster), { balance: '300.00', held: '0.00' })
     const audit = await AuditLog.query().where('action', 'bounty.cancelled').firstOrFail()
     assert.equal(audit.actorId, admin.id)
@@ -90,7 +91,10 @@ test.group('Admin bounties (pages)', (group) => {
     await assertLedgerClean(assert)
   })
 
-  test('a bounty someone works on is not cancelled: unassign first', async ({ client, assert }) => {
+  test('a bounty someone works on is not cancelled and keeps its escrow', async ({
+    client,
+    assert,
+  }) => {
     const admin = await member('admin')
     const poster = await funded('300')
     const bounty = await postBounty(poster)
@@ -108,7 +112,8 @@ test.group('Admin bounties (pages)', (group) => {
       'error',
       'This bounty cannot be cancelled while someone is working on it'
     )
-    assert.equal((await Bounty.findOrFail(bounty.id)).status, 'IN_PROGRESS')
+    const stored = await Bounty.findOrFail(bounty.id)
+    assert.equal(stored.status, 'IN_PROGRESS')
     assert.deepEqual(await balancesOf(poster), { balance: '200.00', held: '100.00' })
     assert.isNull(await AuditLog.query().where('action', 'bounty.cancelled').first())
   })
@@ -129,7 +134,8 @@ test.group('Admin bounties (pages)', (group) => {
       .redirects(0)
 
     response.assertStatus(302)
-    assert.isNotNull((await Bounty.findOrFail(bounty.id)).deletedAt)
+    const stored = await Bounty.findOrFail(bounty.id)
+    assert.isNotNull(stored.deletedAt)
     assert.deepEqual(await balancesOf(poster), { balance: '300.00', held: '0.00' })
     assert.exists(await AuditLog.query().where('action', 'bounty.deleted').first())
     await assertLedgerClean(assert)

@@ -221,10 +221,12 @@ test.group('Admin taxonomy: categories', (group) => {
     })
 
     retire.assertStatus(302)
-    assert.isTrue((await Category.findOrFail(category.id)).isRetired)
+    const retired = await Category.findOrFail(category.id)
+    assert.isTrue(retired.isRetired)
     assert.notInclude(form.text(), `value="${category.slug}"`)
     assert.include(edit.text(), `value="${category.slug}"`)
-    assert.equal((await db.from('bounties').where('id', old.id).first()).category_id, category.id)
+    const oldRow = await db.from('bounties').where('id', old.id).first()
+    assert.equal(oldRow.category_id, category.id)
     assert.exists(error)
 
     const reinstate = await client
@@ -233,7 +235,8 @@ test.group('Admin taxonomy: categories', (group) => {
       .loginAs(admin)
       .redirects(0)
     reinstate.assertStatus(302)
-    assert.isFalse((await Category.findOrFail(category.id)).isRetired)
+    const reinstated = await Category.findOrFail(category.id)
+    assert.isFalse(reinstated.isRetired)
   })
 
   test('a category name must be given', async ({ client, assert }) => {
@@ -273,10 +276,12 @@ test.group('Admin taxonomy: refusals', (group) => {
 
       page.assertStatus(403)
       for (const response of posts) response.assertFlashMessage('error', 'Access denied')
-      assert.equal((await Tag.findOrFail(tag.id)).name, tag.name)
+      const storedTag = await Tag.findOrFail(tag.id)
+      assert.equal(storedTag.name, tag.name)
       assert.exists(await Tag.find(other.id))
       assert.lengthOf(await Category.all(), 1)
-      assert.isFalse((await Category.findOrFail(category.id)).isRetired)
+      const storedCategory = await Category.findOrFail(category.id)
+      assert.isFalse(storedCategory.isRetired)
       assert.lengthOf(await AuditLog.all(), 0)
     })
 })

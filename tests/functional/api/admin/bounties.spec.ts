@@ -134,7 +134,8 @@ test.group('Admin bounties (API)', (group) => {
 
     response.assertStatus(409)
     assert.equal(response.body().error.code, 'INVALID_TRANSITION')
-    assert.isNull((await Bounty.findOrFail(bounty.id)).deletedAt)
+    const stored = await Bounty.findOrFail(bounty.id)
+    assert.isNull(stored.deletedAt)
     assert.deepEqual(await balancesOf(poster), { balance: '200.00', held: '100.00' })
   })
 
@@ -166,7 +167,8 @@ test.group('Admin bounties (API)', (group) => {
 
       list.assertStatus(403)
       removal.assertStatus(403)
-      assert.isNull((await Bounty.findOrFail(bounty.id)).deletedAt)
+      const stored = await Bounty.findOrFail(bounty.id)
+      assert.isNull(stored.deletedAt)
       assert.deepEqual(await balancesOf(poster), { balance: '200.00', held: '100.00' })
     })
 })
