@@ -25,6 +25,8 @@ test.group('Admin bounties (pages)', (group) => {
     response.assertTextIncludes('Secret fence work')
     response.assertTextIncludes(`@${worker.username}`)
     response.assertTextIncludes('2 bounties')
+    // The claimed one offers no cancel or delete the action would refuse.
+    response.assertTextIncludes('Being worked on: it can be cancelled once the claim ends.')
   })
 
   test('filters by creator, assignee and team', async ({ client, assert }) => {
