@@ -269,7 +269,7 @@ export class BountyWatcherSchema extends BaseModel {
 }
 
 export class CategorySchema extends BaseModel {
-  static $columns = ['createdAt', 'description', 'id', 'name', 'slug', 'updatedAt'] as const
+  static $columns = ['createdAt', 'description', 'id', 'name', 'position', 'retiredAt', 'slug', 'updatedAt'] as const
   $columns = CategorySchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -279,6 +279,10 @@ export class CategorySchema extends BaseModel {
   declare id: string
   @column()
   declare name: string
+  @column()
+  declare position: number
+  @column.dateTime()
+  declare retiredAt: DateTime | null
   @column()
   declare slug: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
@@ -445,6 +449,39 @@ export class LedgerPostingSchema extends BaseModel {
   declare entryId: string
   @column({ isPrimary: true })
   declare id: string
+}
+
+export class LedgerVerificationSchema extends BaseModel {
+  static $columns = ['accountsCounted', 'createdAt', 'durationMs', 'entriesCounted', 'error', 'finishedAt', 'id', 'ok', 'postingsCounted', 'problemCount', 'problems', 'requestedById', 'source', 'startedAt'] as const
+  $columns = LedgerVerificationSchema.$columns
+  @column()
+  declare accountsCounted: number | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare durationMs: number | null
+  @column()
+  declare entriesCounted: number | null
+  @column()
+  declare error: string | null
+  @column.dateTime()
+  declare finishedAt: DateTime | null
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare ok: boolean | null
+  @column()
+  declare postingsCounted: number | null
+  @column()
+  declare problemCount: number
+  @column()
+  declare problems: any
+  @column()
+  declare requestedById: string | null
+  @column()
+  declare source: string
+  @column.dateTime()
+  declare startedAt: DateTime | null
 }
 
 export class NotificationPreferenceSchema extends BaseModel {

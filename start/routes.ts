@@ -274,6 +274,7 @@ router
     */
     router
       .group(() => {
+        router.get('/', [controllers.admin.Dashboard, 'show']).as('dashboard.show')
         router.get('/treasury', [controllers.admin.Treasury, 'show']).as('treasury.show')
         router.post('/deposits', [controllers.admin.Deposits, 'store']).as('deposits.store')
         router.get('/withdrawals', [controllers.admin.Withdrawals, 'index']).as('withdrawals.index')
@@ -283,6 +284,46 @@ router
         router
           .post('/withdrawals/:id/rejection', [controllers.admin.WithdrawalRejections, 'store'])
           .as('withdrawal_rejections.store')
+
+        /*
+        | Bounties (I3), the ledger explorer (I4), the taxonomy (I5) and
+        | their CSV exports.
+        */
+        router.get('/bounties', [controllers.admin.Bounties, 'index']).as('bounties.index')
+        router
+          .get('/bounties/export.csv', [controllers.admin.BountyExports, 'show'])
+          .as('bounty_export.show')
+        router
+          .post('/bounties/:id/cancellation', [controllers.admin.BountyCancellations, 'store'])
+          .as('bounty_cancellations.store')
+        router
+          .delete('/bounties/:id', [controllers.admin.Bounties, 'destroy'])
+          .as('bounties.destroy')
+        router.get('/ledger', [controllers.admin.Ledger, 'index']).as('ledger.index')
+        router
+          .get('/ledger/export.csv', [controllers.admin.LedgerExports, 'show'])
+          .as('ledger_export.show')
+        router
+          .get('/ledger/:id', [controllers.admin.Ledger, 'show'])
+          .where('id', { match: /^\d{1,18}$/ })
+          .as('ledger.show')
+        router
+          .post('/ledger/verifications', [controllers.admin.LedgerVerifications, 'store'])
+          .as('ledger_verifications.store')
+        router.get('/taxonomy', [controllers.admin.Taxonomy, 'index']).as('taxonomy.index')
+        router.put('/tags/:id', [controllers.admin.Tags, 'update']).as('tags.update')
+        router.delete('/tags/:id', [controllers.admin.Tags, 'destroy']).as('tags.destroy')
+        router.post('/tag-merges', [controllers.admin.TagMerges, 'store']).as('tag_merges.store')
+        router.post('/categories', [controllers.admin.Categories, 'store']).as('categories.store')
+        router
+          .put('/categories/:id', [controllers.admin.Categories, 'update'])
+          .as('categories.update')
+        router
+          .post('/categories/:id/retirement', [controllers.admin.CategoryRetirements, 'store'])
+          .as('category_retirements.store')
+        router
+          .delete('/categories/:id/retirement', [controllers.admin.CategoryRetirements, 'destroy'])
+          .as('category_retirements.destroy')
       })
       .prefix('/admin')
       .as('admin')
@@ -533,9 +574,21 @@ router
       .use(middleware.apiAuth({ abilities: ['write'] }))
 
     router
-      .get('admin/withdrawals', [controllers.api.admin.Withdrawals, 'index'])
-      .as('admin.withdrawals.index')
+      .group(() => {
+        router
+          .get('admin/withdrawals', [controllers.api.admin.Withdrawals, 'index'])
+          .as('admin.withdrawals.index')
+        router
+          .get('admin/bounties', [controllers.api.admin.Bounties, 'index'])
+          .as('admin.bounties.index')
+      })
       .use(middleware.apiAuth({ abilities: ['read'] }))
+
+    router
+      .delete('admin/bounties/:id', [controllers.api.admin.Bounties, 'destroy'])
+      .where('id', uuidParam())
+      .as('admin.bounties.destroy')
+      .use(middleware.apiAuth({ abilities: ['write'] }))
 
     router
       .group(() => {

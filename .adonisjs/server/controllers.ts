@@ -8,7 +8,19 @@ export const controllers = {
   AccountExports: () => import('#controllers/account_exports_controller'),
   Accounts: () => import('#controllers/accounts_controller'),
   admin: {
+    Bounties: () => import('#controllers/admin/bounties_controller'),
+    BountyCancellations: () => import('#controllers/admin/bounty_cancellations_controller'),
+    BountyExports: () => import('#controllers/admin/bounty_exports_controller'),
+    Categories: () => import('#controllers/admin/categories_controller'),
+    CategoryRetirements: () => import('#controllers/admin/category_retirements_controller'),
+    Dashboard: () => import('#controllers/admin/dashboard_controller'),
     Deposits: () => import('#controllers/admin/deposits_controller'),
+    Ledger: () => import('#controllers/admin/ledger_controller'),
+    LedgerExports: () => import('#controllers/admin/ledger_exports_controller'),
+    LedgerVerifications: () => import('#controllers/admin/ledger_verifications_controller'),
+    TagMerges: () => import('#controllers/admin/tag_merges_controller'),
+    Tags: () => import('#controllers/admin/tags_controller'),
+    Taxonomy: () => import('#controllers/admin/taxonomy_controller'),
     Treasury: () => import('#controllers/admin/treasury_controller'),
     WithdrawalApprovals: () => import('#controllers/admin/withdrawal_approvals_controller'),
     WithdrawalRejections: () => import('#controllers/admin/withdrawal_rejections_controller'),
@@ -18,6 +30,7 @@ export const controllers = {
   ApiTokens: () => import('#controllers/api_tokens_controller'),
   api: {
     admin: {
+      Bounties: () => import('#controllers/api/admin/bounties_controller'),
       Deposits: () => import('#controllers/api/admin/deposits_controller'),
       WithdrawalApprovals: () => import('#controllers/api/admin/withdrawal_approvals_controller'),
       WithdrawalRejections: () => import('#controllers/api/admin/withdrawal_rejections_controller'),

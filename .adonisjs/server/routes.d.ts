@@ -87,11 +87,28 @@ export type ScannedRoutes = {
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
+    'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.deposits.store': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'admin.withdrawal_approvals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.withdrawal_rejections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.bounties.index': { paramsTuple?: []; params?: {} }
+    'admin.bounty_export.show': { paramsTuple?: []; params?: {} }
+    'admin.bounty_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.ledger.index': { paramsTuple?: []; params?: {} }
+    'admin.ledger_export.show': { paramsTuple?: []; params?: {} }
+    'admin.ledger.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.ledger_verifications.store': { paramsTuple?: []; params?: {} }
+    'admin.taxonomy.index': { paramsTuple?: []; params?: {} }
+    'admin.tags.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.tags.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.tag_merges.store': { paramsTuple?: []; params?: {} }
+    'admin.categories.store': { paramsTuple?: []; params?: {} }
+    'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.category_retirements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.category_retirements.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -155,6 +172,8 @@ export type ScannedRoutes = {
     'api.teams.members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'api.teams.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
+    'api.admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -216,8 +235,15 @@ export type ScannedRoutes = {
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
+    'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'admin.bounties.index': { paramsTuple?: []; params?: {} }
+    'admin.bounty_export.show': { paramsTuple?: []; params?: {} }
+    'admin.ledger.index': { paramsTuple?: []; params?: {} }
+    'admin.ledger_export.show': { paramsTuple?: []; params?: {} }
+    'admin.ledger.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.taxonomy.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_preferences.edit': { paramsTuple?: []; params?: {} }
     'dev.mails.index': { paramsTuple?: []; params?: {} }
@@ -242,6 +268,7 @@ export type ScannedRoutes = {
     'api.teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -288,8 +315,15 @@ export type ScannedRoutes = {
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
+    'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'admin.bounties.index': { paramsTuple?: []; params?: {} }
+    'admin.bounty_export.show': { paramsTuple?: []; params?: {} }
+    'admin.ledger.index': { paramsTuple?: []; params?: {} }
+    'admin.ledger_export.show': { paramsTuple?: []; params?: {} }
+    'admin.ledger.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.taxonomy.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_preferences.edit': { paramsTuple?: []; params?: {} }
     'dev.mails.index': { paramsTuple?: []; params?: {} }
@@ -314,6 +348,7 @@ export type ScannedRoutes = {
     'api.teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -355,6 +390,11 @@ export type ScannedRoutes = {
     'admin.deposits.store': { paramsTuple?: []; params?: {} }
     'admin.withdrawal_approvals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.withdrawal_rejections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.bounty_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.ledger_verifications.store': { paramsTuple?: []; params?: {} }
+    'admin.tag_merges.store': { paramsTuple?: []; params?: {} }
+    'admin.categories.store': { paramsTuple?: []; params?: {} }
+    'admin.category_retirements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.auth.register': { paramsTuple?: []; params?: {} }
     'api.auth.login': { paramsTuple?: []; params?: {} }
     'api.auth.forgot_password': { paramsTuple?: []; params?: {} }
@@ -395,6 +435,8 @@ export type ScannedRoutes = {
     'teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.tags.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -428,12 +470,16 @@ export type ScannedRoutes = {
     'team_memberships.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.tags.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.category_retirements.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
     'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.files.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'api.admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }

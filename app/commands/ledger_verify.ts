@@ -1,10 +1,11 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { verifyLedger, type LedgerReport, type VerifyProgress } from '#ledger/verify'
+import type { LedgerReport, VerifyProgress } from '#ledger/verify'
 
 /**
  * Recomputes every balance from the postings (C5). Exits with 1
- * on any mismatch, so it can gate a deploy or page an operator.
+ * on any mismatch, so it can gate a deploy or page an operator. The result
+ * is kept for the admin pages (ledger_verifications).
  */
 export default class LedgerVerify extends BaseCommand {
   static commandName = 'ledger:verify'
@@ -19,7 +20,10 @@ export default class LedgerVerify extends BaseCommand {
   declare json: boolean
 
   async run() {
-    const report = await verifyLedger({
+    const { default: RunLedgerVerification } =
+      await import('#actions/admin/run_ledger_verification')
+    const { report } = await RunLedgerVerification.handle({
+      source: 'command',
       batchSize: this.batchSize,
       onProgress: this.json ? undefined : (progress) => this.progress(progress),
     })

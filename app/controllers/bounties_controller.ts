@@ -41,7 +41,7 @@ export default class BountiesController {
     const team = filters.teamId ? await Team.findVisibleOrFail(viewer, filters.teamId) : null
     const [bounties, categories, membership, live] = await Promise.all([
       BountyCard.board(viewer, filters, page, PER_PAGE),
-      Category.query().orderBy('name'),
+      Category.query().withScopes((scopes) => scopes.ordered()),
       team ? TeamMembership.of(team.id, viewer?.id) : null,
       boardChannels(viewer, team),
     ])
@@ -212,7 +212,10 @@ const WATCH_LEVEL_CHOICES = WATCH_LEVELS.map((value) => ({
  */
 async function choices(user: User, bounty?: Bounty) {
   const [categories, tags, teams] = await Promise.all([
-    Category.query().orderBy('name'),
+    Category.query().withScopes((scopes) => {
+      scopes.offered(bounty?.categoryId ?? null)
+      scopes.ordered()
+    }),
     Tag.query().orderByRaw('lower(name)').limit(200),
     Team.joinedBy(user.id),
   ])

@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream'
 import type { HttpContext } from '@adonisjs/core/http'
 import ExportTransactions from '#actions/wallet/export_transactions'
+import { streamCsv } from '#services/csv'
 import { transactionFiltersValidator } from '#validators/wallet'
 
 /**
@@ -13,8 +13,6 @@ export default class WalletExportsController {
     })
     const user = auth.use('web').getUserOrFail()
     const filename = `corps-wallet-${user.username}-${new Date().toISOString().slice(0, 10)}.csv`
-    response.header('Content-Type', 'text/csv; charset=utf-8')
-    response.header('Content-Disposition', `attachment; filename="${filename}"`)
-    response.stream(Readable.from(ExportTransactions.handle(user, { type, status, from, to })))
+    streamCsv(response, filename, ExportTransactions.handle(user, { type, status, from, to }))
   }
 }

@@ -3,6 +3,7 @@ import ExpireBountiesJob from '#jobs/expire_bounties_job'
 import SendDigestsJob from '#jobs/send_digests_job'
 import PruneNotificationsJob from '#jobs/prune_notifications_job'
 import RemindCheckInsJob from '#jobs/remind_check_ins_job'
+import VerifyLedgerJob from '#jobs/verify_ledger_job'
 
 /**
  * Recurring work, run by whichever worker claims it first (the queue's
@@ -17,4 +18,5 @@ export async function registerSchedules() {
   await PruneNotificationsJob.schedule({ readDays: 30 }).id('prune-notifications').cron('0 3 * * *')
   // Hourly so each team is reminded at its own Friday morning; once a week per team.
   await RemindCheckInsJob.schedule({}).id('checkin-reminders').cron('5 * * * *')
+  await VerifyLedgerJob.schedule({}).id('ledger-verify').cron('30 2 * * *')
 }

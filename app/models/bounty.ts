@@ -52,6 +52,11 @@ export type BoardFilters = {
    */
   drafts?: boolean
   sort?: BountySort
+  /**
+   * Admin filters (I3): the poster's and the assignee's username.
+   */
+  creator?: string
+  assignee?: string
 }
 
 /**
@@ -188,6 +193,18 @@ export default class Bounty extends compose(BountySchema, withLiveFollowers) {
     if (filters.tag) {
       const tag = filters.tag
       query.whereHas('tags', (tags) => tags.whereRaw('lower(tags.name) = ?', [tag.toLowerCase()]))
+    }
+    if (filters.creator) {
+      const creator = filters.creator
+      query.whereHas('creator', (users) => users.whereRaw('lower(username) = ?', [creator]))
+    }
+    if (filters.assignee) {
+      const assignee = filters.assignee
+      query.whereHas('claims', (claims) =>
+        claims
+          .whereIn('status', ACTIVE_CLAIM_STATUSES)
+          .whereHas('user', (users) => users.whereRaw('lower(username) = ?', [assignee]))
+      )
     }
   })
 

@@ -1,5 +1,8 @@
 import { TagSchema } from '#database/schema'
+import db from '@adonisjs/lucid/services/db'
+import { scope } from '@adonisjs/lucid/orm'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 
 /**
  * Colours for tags members create while posting (admins may change them).
@@ -21,6 +24,29 @@ const PALETTE = [
  * A skill label on bounties, shown with its colour.
  */
 export default class Tag extends TagSchema {
+  /**
+   * Every tag by name, with how many bounties carry it
+   * (`$extras.bounties_count`) and how many members watch it
+   * (`$extras.watchers_count`), for the taxonomy page (I5).
+   */
+  static withUsage = scope((query: ModelQueryBuilderContract<typeof Tag>) => {
+    query
+      .select('tags.*')
+      .select(
+        db
+          .from('bounty_tags')
+          .whereColumn('bounty_tags.tag_id', 'tags.id')
+          .count('*')
+          .as('bounties_count'),
+        db
+          .from('tag_watchers')
+          .whereColumn('tag_watchers.tag_id', 'tags.id')
+          .count('*')
+          .as('watchers_count')
+      )
+      .orderByRaw('lower(tags.name)')
+  })
+
   /**
    * A new tag's colour follows from its name, so the same name always gets
    * the same colour on every machine.

@@ -1,4 +1,5 @@
 import { schemas, securitySchemes } from '#openapi/components'
+import { adminBountiesTag, adminBountyPaths } from '#openapi/paths/admin_bounties'
 import { authPaths } from '#openapi/paths/auth'
 import { checkInPaths, checkInSchemas, checkInsTag } from '#openapi/paths/checkins'
 import { bountyPaths, bountySchemas } from '#openapi/paths/bounties'
@@ -65,6 +66,7 @@ export const openApiDocument = {
     notificationsTag,
     teamsTag,
     checkInsTag,
+    adminBountiesTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -73,6 +75,7 @@ export const openApiDocument = {
     ...bountyPaths,
     ...filePaths,
     ...walletPaths,
+    ...adminBountyPaths,
     ...notificationPaths,
     ...teamPaths,
     ...teamWatchPaths,

@@ -44,6 +44,13 @@ export default class BountyPolicy extends BasePolicy {
     return bounty.isPostedBy(user) || user.isAdmin || deny('Only the poster can edit this bounty')
   }
 
+  /**
+   * The admin bounty list (I3): every bounty, team-only ones included.
+   */
+  moderate(user: User): AuthorizerResponse {
+    return user.isAdmin
+  }
+
   delete(user: User, bounty: Bounty): AuthorizerResponse {
     return bounty.isPostedBy(user) || user.isAdmin || deny('Only the poster can delete this bounty')
   }

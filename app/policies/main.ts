@@ -6,4 +6,8 @@ export const policies = {
   WithdrawalPolicy: () => import('#policies/withdrawal_policy'),
   TeamPolicy: () => import('#policies/team_policy'),
   CheckInPolicy: () => import('#policies/check_in_policy'),
+  LedgerPolicy: () => import('#policies/ledger_policy'),
+  AdminDashboardPolicy: () => import('#policies/admin_dashboard_policy'),
+  TagPolicy: () => import('#policies/tag_policy'),
+  CategoryPolicy: () => import('#policies/category_policy'),
 }

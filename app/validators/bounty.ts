@@ -69,7 +69,7 @@ const deadline = () =>
 const TAG_NAME = /^[\p{L}\p{N}][\p{L}\p{N} .+#_-]*$/u
 const MAX_TAGS = 10
 
-const tagName = () => vine.string().trim().minLength(1).maxLength(30).regex(TAG_NAME)
+export const tagName = () => vine.string().trim().minLength(1).maxLength(30).regex(TAG_NAME)
 
 /**
  * Tags typed into one form field, separated by commas ("ui, TypeScript").
@@ -109,13 +109,21 @@ const tagList = () =>
     .use(tagListRule())
     .transform(splitTags)
 
-const categorySlug = () =>
+/**
+ * A category by slug. A retired one (I5) is refused for a new bounty and
+ * accepted on an edit, where it is the category the bounty already has.
+ */
+const categorySlug = (options: { offeredOnly?: boolean } = {}) =>
   vine
     .string()
     .trim()
     .toLowerCase()
     .maxLength(60)
-    .exists((db, value) => db.from('categories').where('slug', value).first().then(Boolean))
+    .exists((db, value) => {
+      const query = db.from('categories').where('slug', value)
+      if (options.offeredOnly) query.whereNull('retired_at')
+      return query.first().then(Boolean)
+    })
 
 const fields = {
   title: text().minLength(3).maxLength(200),
@@ -138,7 +146,7 @@ export const createBountyValidator = vine.create({
   deadline: deadline().nullable().optional(),
   priority: fields.priority.clone().optional(),
   tags: fields.tags.clone().optional(),
-  category: categorySlug().nullable().optional(),
+  category: categorySlug({ offeredOnly: true }).nullable().optional(),
   maxCompletions: fields.maxCompletions.clone().optional(),
   claimWindowDays: fields.claimWindowDays.clone().optional(),
   teamId: fields.teamId.clone().nullable().optional(),
@@ -189,7 +197,7 @@ export const bountyFormValidator = vine.create({
  * The board (B5) as query-string filters; unknown values are refused
  * rather than silently ignored.
  */
-export const boardFiltersValidator = vine.create({
+const boardFilterFields = () => ({
   status: vine.enum(BOUNTY_STATUSES).optional(),
   priority: vine.enum(BOUNTY_PRIORITIES).optional(),
   tag: tagName().optional(),
@@ -204,6 +212,43 @@ export const boardFiltersValidator = vine.create({
   sort: vine.enum(BOUNTY_SORTS).optional(),
   page: vine.number().withoutDecimals().min(1).max(100000).optional(),
   limit: vine.number().withoutDecimals().min(1).max(100).optional(),
+})
+
+export const boardFiltersValidator = vine.create(boardFilterFields())
+
+const memberName = () =>
+  vine
+    .string()
+    .parse((value) => (typeof value === 'string' ? value.trim().replace(/^@/, '') : value))
+    .toLowerCase()
+    .minLength(1)
+    .maxLength(20)
+
+/**
+ * The admin bounty list (I3): the board's filters plus who posted it and
+ * who works on it, by username.
+ */
+export const ADMIN_BOUNTY_FILTER_KEYS = [
+  'q',
+  'status',
+  'priority',
+  'tag',
+  'category',
+  'teamId',
+  'creator',
+  'assignee',
+  'minAmount',
+  'maxAmount',
+  'deadlineAfter',
+  'deadlineBefore',
+  'sort',
+  'page',
+] as const
+
+export const adminBountyFiltersValidator = vine.create({
+  ...boardFilterFields(),
+  creator: memberName().optional(),
+  assignee: memberName().optional(),
 })
 
 /**
@@ -303,6 +348,7 @@ bountyFormValidator.messagesProvider = formMessages(
 export const boardFilterMessages = formMessages(
   {
     q: 'search',
+    teamId: 'team',
     minAmount: 'minimum reward',
     maxAmount: 'maximum reward',
     deadlineAfter: 'due after',

@@ -6,6 +6,7 @@ import router from '@adonisjs/core/services/router'
 import Money from '#ledger/money'
 import Bounty from '#models/bounty'
 import Category from '#models/category'
+import RunLedgerVerification from '#actions/admin/run_ledger_verification'
 import User from '#models/user'
 import type { BountyPriority } from '#enums/bounty'
 import DepositFunds from '#actions/treasury/deposit_funds'
@@ -669,8 +670,8 @@ export default class BountySeeder extends BaseSeeder {
     }
     const member = (username: string) => users.get(username)!
 
-    for (const category of CATEGORIES) {
-      await Category.updateOrCreate({ slug: category.slug }, category)
+    for (const [position, category] of CATEGORIES.entries()) {
+      await Category.updateOrCreate({ slug: category.slug }, { ...category, position })
     }
 
     const realNow = Date.now()
@@ -702,6 +703,9 @@ export default class BountySeeder extends BaseSeeder {
     for (const row of counts) {
       console.log(`  ${(row.is_draft ? 'DRAFT' : row.status).padEnd(12)} ${row.total}`)
     }
+    // The admin pages show the last ledger check: the demo starts with one.
+    const { report } = await RunLedgerVerification.handle({ source: 'command' })
+    console.log(`Ledger check: ${report.ok ? 'clean' : `${report.problemCount} problem(s)`}`)
   }
 
   /**

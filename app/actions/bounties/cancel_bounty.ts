@@ -20,14 +20,20 @@ export default class CancelBounty {
   ) {
     return Ledger.transaction(async (trx) => {
       const locked = await Bounty.lockForUpdate(trx, bounty.id)
-      await CancelBounty.cancelLocked(trx, locked, actor, data.reason ?? null)
+      const before = locked.status
+      const refunded = await CancelBounty.cancelLocked(trx, locked, actor, data.reason ?? null)
       if (actor.isAdmin && !locked.isPostedBy(actor)) {
         await AuditLog.record(
           { user: actor, ip: context.ip ?? null },
           {
-            action: 'bounty.cancel',
+            action: 'bounty.cancelled',
             subject: { type: 'bounty', id: locked.id },
-            data: { reason: data.reason ?? null },
+            data: {
+              before: { status: before },
+              after: { status: locked.status },
+              reason: data.reason ?? null,
+              refunded: refunded.toString(),
+            },
           },
           trx
         )
@@ -38,7 +44,7 @@ export default class CancelBounty {
 
   /**
    * Cancels a bounty locked in `trx`; `actor` is null when the deadline
-   * did it.
+   * did it. Returns what went back to the poster.
    */
   static async cancelLocked(
     trx: TransactionClientContract,
@@ -53,6 +59,6 @@ export default class CancelBounty {
       bounty,
       await BountyEvent.record(trx, bounty.id, actor ? 'cancelled' : 'expired', actor, { reason })
     )
-    await BountyEscrow.refund(trx, bounty, actor, actor ? 'cancelled' : 'deadline passed')
+    return BountyEscrow.refund(trx, bounty, actor, actor ? 'cancelled' : 'deadline passed')
   }
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import drive from '@adonisjs/drive/services/main'
 import { DomainError } from '#exceptions/domain_error'
 import Ledger from '#ledger/ledger'
+import Money from '#ledger/money'
 import Attachment from '#models/attachment'
 import AuditLog from '#models/audit_log'
 import Bounty from '#models/bounty'
@@ -19,6 +20,8 @@ export default class DeleteBounty {
     const storageKeys: string[] = []
     await Ledger.transaction(async (trx) => {
       const locked = await Bounty.lockForUpdate(trx, bounty.id)
+      const before = locked.status
+      let refunded = Money.ZERO
 
       if (locked.isDraft) {
         const files = await Attachment.query({ client: trx }).where('bounty_id', locked.id)
@@ -33,7 +36,7 @@ export default class DeleteBounty {
           )
         }
         if (locked.status !== 'CANCELLED') {
-          await BountyEscrow.refund(trx, locked, actor, 'deleted')
+          refunded = await BountyEscrow.refund(trx, locked, actor, 'deleted')
           locked.status = 'CANCELLED'
           locked.cancelledAt = DateTime.now()
         }
@@ -45,9 +48,15 @@ export default class DeleteBounty {
         await AuditLog.record(
           { user: actor, ip: context.ip ?? null },
           {
-            action: 'bounty.delete',
+            action: 'bounty.deleted',
             subject: { type: 'bounty', id: bounty.id },
-            data: { title: locked.title, draft: locked.isDraft },
+            data: {
+              title: locked.title,
+              draft: locked.isDraft,
+              before: { status: before, deleted: false },
+              after: { status: locked.status, deleted: true },
+              refunded: refunded.toString(),
+            },
           },
           trx
         )

@@ -1,5 +1,6 @@
 import Transaction, { type TransactionFilters } from '#models/transaction'
 import type User from '#models/user'
+import { csvDocument, type CsvValue } from '#services/csv'
 
 const HEADER = [
   'Date (UTC)',
@@ -19,12 +20,15 @@ const BATCH = 500
  * sits in memory at once.
  */
 export default class ExportTransactions {
-  static async *handle(user: User, filters: TransactionFilters): AsyncGenerator<string> {
-    yield csvLine(HEADER)
+  static handle(user: User, filters: TransactionFilters): AsyncGenerator<string> {
+    return csvDocument(HEADER, ExportTransactions.rows(user, filters))
+  }
+
+  private static async *rows(user: User, filters: TransactionFilters): AsyncGenerator<CsvValue[]> {
     for (let page = 1; ; page++) {
       const rows = await Transaction.historyOf(user, filters).forPage(page, BATCH)
       for (const row of rows) {
-        yield csvLine([
+        yield [
           row.createdAt.toUTC().toFormat('yyyy-LL-dd HH:mm:ss'),
           row.type,
           row.status,
@@ -34,22 +38,9 @@ export default class ExportTransactions {
           row.description,
           row.bountyId ?? '',
           row.id,
-        ])
+        ]
       }
       if (rows.length < BATCH) return
     }
   }
-}
-
-function csvLine(cells: string[]) {
-  return cells.map(csvCell).join(',') + '\r\n'
-}
-
-/**
- * Quotes every cell, and defuses text a spreadsheet would run as a formula
- * (a tip message is free text written by another member).
- */
-function csvCell(value: string) {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-\d/.test(value) ? `'${value}` : value
-  return `"${safe.replace(/"/g, '""')}"`
 }

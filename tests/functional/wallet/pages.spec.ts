@@ -165,6 +165,7 @@ test.group('Wallet page', (group) => {
     all.assertStatus(200)
     all.assertHeader('content-type', 'text/csv; charset=utf-8')
     assert.match(all.header('content-disposition') ?? '', /attachment; filename="corps-wallet-/)
+    assert.isTrue(all.text().startsWith('\uFEFF'), 'a byte order mark for spreadsheets')
     const lines = all.text().trim().split('\r\n')
     assert.lengthOf(lines, 4)
     assert.match(lines[0], /^"Date \(UTC\)","Type","Status","Amount"/)
