@@ -8,8 +8,14 @@ export const controllers = {
   AccountExports: () => import('#controllers/account_exports_controller'),
   Accounts: () => import('#controllers/accounts_controller'),
   admin: {
+    AuditLogs: () => import('#controllers/admin/audit_logs_controller'),
     Deposits: () => import('#controllers/admin/deposits_controller'),
+    Impersonations: () => import('#controllers/admin/impersonations_controller'),
     Treasury: () => import('#controllers/admin/treasury_controller'),
+    UserActivations: () => import('#controllers/admin/user_activations_controller'),
+    UserRoles: () => import('#controllers/admin/user_roles_controller'),
+    UserVerifications: () => import('#controllers/admin/user_verifications_controller'),
+    Users: () => import('#controllers/admin/users_controller'),
     WithdrawalApprovals: () => import('#controllers/admin/withdrawal_approvals_controller'),
     WithdrawalRejections: () => import('#controllers/admin/withdrawal_rejections_controller'),
     Withdrawals: () => import('#controllers/admin/withdrawals_controller'),
@@ -18,7 +24,11 @@ export const controllers = {
   ApiTokens: () => import('#controllers/api_tokens_controller'),
   api: {
     admin: {
+      AuditLogs: () => import('#controllers/api/admin/audit_logs_controller'),
       Deposits: () => import('#controllers/api/admin/deposits_controller'),
+      UserActivations: () => import('#controllers/api/admin/user_activations_controller'),
+      UserRoles: () => import('#controllers/api/admin/user_roles_controller'),
+      Users: () => import('#controllers/api/admin/users_controller'),
       WithdrawalApprovals: () => import('#controllers/api/admin/withdrawal_approvals_controller'),
       WithdrawalRejections: () => import('#controllers/api/admin/withdrawal_rejections_controller'),
       Withdrawals: () => import('#controllers/api/admin/withdrawals_controller'),

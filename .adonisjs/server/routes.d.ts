@@ -70,6 +70,14 @@ export type ScannedRoutes = {
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_verifications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.impersonations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.impersonations.destroy': { paramsTuple?: []; params?: {} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.deposits.store': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
@@ -128,6 +136,10 @@ export type ScannedRoutes = {
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.users.index': { paramsTuple?: []; params?: {} }
+    'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
+    'api.admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -172,6 +184,9 @@ export type ScannedRoutes = {
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
@@ -194,6 +209,8 @@ export type ScannedRoutes = {
     'api.bounties.submissions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'api.admin.users.index': { paramsTuple?: []; params?: {} }
+    'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -230,6 +247,9 @@ export type ScannedRoutes = {
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
@@ -252,6 +272,8 @@ export type ScannedRoutes = {
     'api.bounties.submissions.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.files.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
+    'api.admin.users.index': { paramsTuple?: []; params?: {} }
+    'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -282,6 +304,8 @@ export type ScannedRoutes = {
     'bounty_attachments.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
+    'admin.user_verifications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.impersonations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.deposits.store': { paramsTuple?: []; params?: {} }
     'admin.withdrawal_approvals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.withdrawal_rejections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -317,6 +341,8 @@ export type ScannedRoutes = {
     'two_factor.update': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
     'bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -326,6 +352,8 @@ export type ScannedRoutes = {
     'api.users.update_settings': { paramsTuple?: []; params?: {} }
     'api.users.update_avatar': { paramsTuple?: []; params?: {} }
     'api.bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'api.notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -341,6 +369,7 @@ export type ScannedRoutes = {
     'bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_claims.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_attachments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.impersonations.destroy': { paramsTuple?: []; params?: {} }
     'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
     'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -27,6 +27,7 @@ export type DomainErrorCode =
   | 'DUPLICATE_CHECKIN'
   | 'OUT_OF_STOCK'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'LAST_ADMIN'
 
 const STATUS: Record<DomainErrorCode, number> = {
   EMAIL_ALREADY_EXISTS: 409,
@@ -47,6 +48,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   DUPLICATE_CHECKIN: 409,
   OUT_OF_STOCK: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  LAST_ADMIN: 409,
 }
 
 export class DomainError extends Exception {

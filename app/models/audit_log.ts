@@ -3,6 +3,7 @@ import { belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import User from '#models/user'
+import type { AuditFilters } from '#validators/admin'
 
 /**
  * Who did something on behalf of Corps, and from where: the person acting
@@ -45,4 +46,69 @@ export default class AuditLog extends AuditLogSchema {
       { client }
     )
   }
+
+  /**
+   * The audit log page and API (I6), newest first, narrowed by actor
+   * (username), action, subject and a date range whose `to` day is included.
+   * Each filter is served by an index of migration 0202.
+   */
+  static search(filters: Omit<AuditFilters, 'page' | 'limit'>) {
+    const query = AuditLog.query().preload('actor')
+    if (filters.actor) {
+      query.whereIn(
+        'actor_id',
+        User.query()
+          .select('id')
+          .withScopes((s) => s.named(filters.actor!))
+      )
+    }
+    if (filters.action) query.where('action', filters.action)
+    if (filters.subjectType) query.where('subject_type', filters.subjectType)
+    if (filters.subjectId) query.where('subject_id', filters.subjectId.toLowerCase())
+    if (filters.from) query.where('created_at', '>=', startOfDay(filters.from, 0))
+    if (filters.to) query.where('created_at', '<', startOfDay(filters.to, 1))
+    return query.orderBy('created_at', 'desc').orderBy('id', 'desc')
+  }
+
+  /**
+   * The latest entries about one subject (a member's page).
+   */
+  static about(type: string, id: string, limit = 10) {
+    return AuditLog.query()
+      .preload('actor')
+      .where('subject_type', type)
+      .where('subject_id', id)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+  }
+
+  /**
+   * The page of what the entry is about, where Corps has one.
+   */
+  get subjectRoute(): { name: string; params: Record<string, string> } | null {
+    if (!this.subjectId) return null
+    if (this.subjectType === 'user')
+      return { name: 'admin.users.show', params: { id: this.subjectId } }
+    if (this.subjectType === 'bounty')
+      return { name: 'bounties.show', params: { id: this.subjectId } }
+    return null
+  }
+
+  /**
+   * What changed, for people: `before` and `after` when the action recorded
+   * them, otherwise the data as it was written.
+   */
+  get changes(): { label: string; value: string }[] {
+    return Object.entries(this.data ?? {}).map(([label, value]) => ({
+      label,
+      value: typeof value === 'string' ? value : JSON.stringify(value, null, 1),
+    }))
+  }
+}
+
+/**
+ * Midnight UTC of `date` plus `days`.
+ */
+function startOfDay(date: Date, days: number) {
+  return new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate() + days))
 }

@@ -1,5 +1,6 @@
 import { schemas, securitySchemes } from '#openapi/components'
 import { authPaths } from '#openapi/paths/auth'
+import { adminMemberPaths, adminMemberSchemas, adminMembersTag } from '#openapi/paths/admin_members'
 import { bountyPaths, bountySchemas } from '#openapi/paths/bounties'
 import { filePaths, fileSchemas } from '#openapi/paths/files'
 import { metaPaths } from '#openapi/paths/meta'
@@ -60,6 +61,7 @@ export const openApiDocument = {
     { name: 'Wallet', description: 'Balance, history, withdrawals and tips' },
     { name: 'Treasury', description: 'Deposits and withdrawal decisions (leaders only)' },
     notificationsTag,
+    adminMembersTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -69,6 +71,7 @@ export const openApiDocument = {
     ...filePaths,
     ...walletPaths,
     ...notificationPaths,
+    ...adminMemberPaths,
     ...metaPaths,
   }),
   components: {
@@ -78,6 +81,7 @@ export const openApiDocument = {
       ...fileSchemas,
       ...walletSchemas,
       ...notificationSchemas,
+      ...adminMemberSchemas,
     },
     securitySchemes,
   },

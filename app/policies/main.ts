@@ -4,4 +4,5 @@ export const policies = {
   UserPolicy: () => import('#policies/user_policy'),
   WalletPolicy: () => import('#policies/wallet_policy'),
   WithdrawalPolicy: () => import('#policies/withdrawal_policy'),
+  AuditLogPolicy: () => import('#policies/audit_log_policy'),
 }
