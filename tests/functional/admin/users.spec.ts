@@ -5,6 +5,7 @@ import { isolateDatabase } from '#tests/helpers/database'
 import { fund } from '#tests/helpers/ledger'
 import { postBounty } from '#tests/helpers/bounties'
 import User from '#models/user'
+import ChangeRole from '#actions/admin/change_role'
 
 test.group('Admin members list', (group) => {
   isolateDatabase(group)
@@ -127,6 +128,7 @@ test.group('Admin member page', (group) => {
     await fund(member, '120.00')
     const bounty = await postBounty(member, { title: 'Polish the Nichirin blades' })
     const token = await User.accessTokens.create(member, ['read'], { name: 'Crow courier' })
+    await ChangeRole.handle({ user: admin, ip: null }, member, 'HASHIRA')
 
     const response = await client.get(`/admin/users/${member.id}`).loginAs(admin)
 
@@ -137,6 +139,7 @@ test.group('Admin member page', (group) => {
     assert.notInclude(html, token.value!.release())
     assert.include(html, bounty.title)
     assert.match(html, /<dt>Bounties posted<\/dt>\s*<dd>1<\/dd>/)
+    assert.include(html, 'user.role_changed')
     assert.include(html, 'Deactivate…')
     assert.include(html, 'See Corps as')
   })
