@@ -3,11 +3,13 @@ import AuditLog, { type AuditActor } from '#models/audit_log'
 import User from '#models/user'
 import UserSession from '#models/user_session'
 import { DomainError } from '#exceptions/domain_error'
+import { INACTIVE_ACCOUNT_MESSAGE } from '#actions/auth/authenticate_user'
 
 /**
  * Deactivates or reactivates a member (I2). Deactivating ends at once every
- * way they are signed in: browser sessions, remember-me tokens, API tokens,
- * and (after the commit) the live streams those opened. Reactivating gives
+ * way they are signed in: browser sessions (each left with a message saying
+ * why), remember-me tokens, API tokens, and (after the commit) the live
+ * streams those opened. Reactivating gives
  * nothing back: they sign in again. The last active Leader stays active.
  */
 export default class SetActivation {
@@ -27,7 +29,7 @@ export default class SetActivation {
       locked.isActive = active
       await locked.save()
       if (!active) {
-        await UserSession.endAllOf(locked.id, { trx })
+        await UserSession.signOutAllOf(locked.id, INACTIVE_ACCOUNT_MESSAGE, trx)
         await trx.from('auth_access_tokens').where('tokenable_id', locked.id).delete()
       }
       await AuditLog.record(

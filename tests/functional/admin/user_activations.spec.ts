@@ -49,6 +49,7 @@ test.group('Admin deactivates and reactivates a member', (group) => {
     const page = await client.get('/dashboard').inSessionOf(login).redirects(0)
     page.assertStatus(302)
     page.assertHeader('location', '/login')
+    page.assertFlashMessage('error', INACTIVE_ACCOUNT_MESSAGE)
     const api = await client.get('/api/v1/users/profile').header('authorization', authorization)
     api.assertStatus(401)
 
