@@ -87,7 +87,8 @@ function problemOf(route: AdminRoute, response: ApiResponse, who: string) {
       ? null
       : where
   }
-  const refused = response.flashMessages()?.errorsBag?.E_AUTHORIZATION_FAILURE
+  const errors = response.flashMessages()?.errorsBag as Record<string, string> | undefined
+  const refused = errors?.E_AUTHORIZATION_FAILURE
   return response.status() === 302 && refused ? null : where
 }
 

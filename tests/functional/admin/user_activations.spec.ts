@@ -3,6 +3,7 @@ import mail from '@adonisjs/mail/services/main'
 import VerifyEmailNotification from '#mails/verify_email_notification'
 import AuditLog from '#models/audit_log'
 import User from '#models/user'
+import SetActivation from '#actions/admin/set_activation'
 import { INACTIVE_ACCOUNT_MESSAGE } from '#actions/auth/authenticate_user'
 import { UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase } from '#tests/helpers/database'
@@ -18,7 +19,10 @@ function setActive(client: any, as: User, member: User, active: boolean) {
     .redirects(0)
 }
 
-const isActive = async (user: User) => (await User.findOrFail(user.id)).isActive
+async function isActive(user: User) {
+  const fresh = await User.findOrFail(user.id)
+  return fresh.isActive
+}
 
 test.group('Admin deactivates and reactivates a member', (group) => {
   isolateDatabase(group)
@@ -95,7 +99,6 @@ test.group('Admin deactivates and reactivates a member', (group) => {
 
   test('the last active Leader stays active', async ({ assert }) => {
     const admin = await UserFactory.apply('admin').create()
-    const SetActivation = (await import('#actions/admin/set_activation')).default
     const retired = await UserFactory.apply('admin').apply('inactive').create()
 
     await assert.rejects(

@@ -1,11 +1,15 @@
 import { test } from '@japa/runner'
 import AuditLog from '#models/audit_log'
 import User from '#models/user'
+import ChangeRole from '#actions/admin/change_role'
 import { UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase } from '#tests/helpers/database'
 import { countRows } from '#tests/helpers/accounts'
 
-const roleOf = async (user: User) => (await User.findOrFail(user.id)).role
+async function roleOf(user: User) {
+  const fresh = await User.findOrFail(user.id)
+  return fresh.role
+}
 
 function changeRole(client: any, as: User, member: User, role: string) {
   return client
@@ -61,7 +65,6 @@ test.group('Admin changes a role', (group) => {
   test('the last active Leader cannot be demoted', async ({ assert }) => {
     const admin = await UserFactory.apply('admin').create()
     const retired = await UserFactory.apply('admin').apply('inactive').create()
-    const ChangeRole = (await import('#actions/admin/change_role')).default
 
     await assert.rejects(
       () => ChangeRole.handle({ user: retired, ip: null }, admin, 'SLAYER'),

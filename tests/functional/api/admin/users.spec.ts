@@ -7,7 +7,15 @@ import { isolateDatabase } from '#tests/helpers/database'
 import { countRows } from '#tests/helpers/accounts'
 import { bearerFor } from '#tests/functional/api/support'
 
-const roleOf = async (user: User) => (await User.findOrFail(user.id)).role
+async function isActiveNow(user: User) {
+  const fresh = await User.findOrFail(user.id)
+  return fresh.isActive
+}
+
+async function roleOf(user: User) {
+  const fresh = await User.findOrFail(user.id)
+  return fresh.role
+}
 
 test.group('Admin members (API)', (group) => {
   isolateDatabase(group)
@@ -145,7 +153,7 @@ test.group('Admin members (API)', (group) => {
       .header('authorization', authorization)
 
     response.assertStatus(403)
-    assert.isTrue((await User.findOrFail(admin.id)).isActive)
+    assert.isTrue(await isActiveNow(admin))
   })
 
   test('PUT /admin/users/:id/active needs a real boolean (422)', async ({ client }) => {
@@ -196,7 +204,7 @@ test.group('Admin members (API) refused to others', (group) => {
         assert.equal(response.body().error.code, 'FORBIDDEN')
       }
       assert.equal(await roleOf(member), 'SLAYER')
-      assert.isTrue((await User.findOrFail(member.id)).isActive)
+      assert.isTrue(await isActiveNow(member))
     })
   }
 })
