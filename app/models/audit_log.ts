@@ -95,14 +95,15 @@ export default class AuditLog extends AuditLogSchema {
   }
 
   /**
-   * What changed, for people: `before` and `after` when the action recorded
-   * them, otherwise the data as it was written.
+   * What changed, for people: `before` then `after` when the action recorded
+   * them, then the rest of the data as it was written; a flat object reads
+   * as `key: value` lines.
    */
   get changes(): { label: string; value: string }[] {
-    return Object.entries(this.data ?? {}).map(([label, value]) => ({
-      label,
-      value: typeof value === 'string' ? value : JSON.stringify(value, null, 1),
-    }))
+    const rank = (label: string) => ['before', 'after'].indexOf(label) + 1 || 3
+    return Object.entries(this.data ?? {})
+      .sort(([left], [right]) => rank(left) - rank(right))
+      .map(([label, value]) => ({ label, value: readable(value) }))
   }
 }
 
@@ -111,4 +112,17 @@ export default class AuditLog extends AuditLogSchema {
  */
 function startOfDay(date: Date, days: number) {
   return new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate() + days))
+}
+
+function readable(value: unknown): string {
+  if (typeof value === 'string') return value
+  const flat =
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.values(value).every((item) => item === null || typeof item !== 'object')
+  if (!flat) return JSON.stringify(value, null, 1)
+  return Object.entries(value as Record<string, unknown>)
+    .map(([key, item]) => `${key}: ${String(item)}`)
+    .join('\n')
 }
