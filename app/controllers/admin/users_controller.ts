@@ -3,7 +3,7 @@ import User from '#models/user'
 import MemberOverview from '#models/member_overview'
 import UserPolicy from '#policies/user_policy'
 import { USER_ROLES, ROLE_LABELS } from '#enums/user_role'
-import { MEMBER_SORTS, memberFiltersValidator } from '#validators/admin'
+import { memberFiltersValidator } from '#validators/admin'
 import { filterQuery } from '#validators/rules/filter_query'
 
 const PER_PAGE = 25
@@ -27,7 +27,6 @@ export default class UsersController {
       filterErrors: error?.messages ?? [],
       roles: USER_ROLES,
       roleLabels: ROLE_LABELS,
-      sorts: MEMBER_SORTS,
     })
   }
 
