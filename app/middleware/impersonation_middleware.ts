@@ -9,10 +9,11 @@ export const IMPERSONATOR_KEY = 'impersonator'
 export type Impersonator = { id: string; username: string }
 
 /**
- * Pages that move money, by route name. While a Leader acts as a member
- * they see what the member sees but never spend, earn or withdraw for them.
- * A new money page joins this list; tests/functional/admin/impersonation
- * .spec.ts walks it.
+ * Pages a Leader acting as a member may not use, by route name: those that
+ * move money (they see what the member sees but never spend, earn or
+ * withdraw for them) and those that change how the member signs in. A new
+ * such page joins this list; tests/functional/admin/impersonation.spec.ts
+ * walks it.
  */
 export const MONEY_ROUTES = new Set([
   'bounties.store',
@@ -28,21 +29,49 @@ export const MONEY_ROUTES = new Set([
   'admin.withdrawal_rejections.store',
 ])
 
+export const ACCOUNT_ROUTES = new Set([
+  'email.update',
+  'password.update',
+  'two_factor.store',
+  'two_factor.update',
+  'two_factor.destroy',
+  'recovery_codes.store',
+  'api_tokens.store',
+  'account_deletion.store',
+])
+
 /**
  * In the web stack: tells the pages whether an impersonation is on (the
- * banner in the layout) and refuses the money pages while it is, with the
- * 403 page rather than a flash, so the form cannot look as if it half-worked.
+ * banner in the layout) and refuses the money and sign-in pages while it
+ * is, with the 403 page rather than a flash, so a form cannot look as if it
+ * half-worked.
  */
 export default class ImpersonationMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const impersonator = ctx.session.get(IMPERSONATOR_KEY) as Impersonator | undefined
     ctx.view.share({ impersonator: impersonator ?? null })
-    if (impersonator && MONEY_ROUTES.has(ctx.route?.name ?? '')) {
-      const message = 'Money cannot move while you act as another member. Stop first.'
+    const refusal = impersonator ? refusalOf(ctx.route?.name) : null
+    if (refusal) {
       return ctx.response
         .status(403)
-        .send(await ctx.view.render('pages/errors/forbidden', { message }))
+        .send(await ctx.view.render('pages/errors/forbidden', { message: refusal }))
     }
-    return next()
+    await next()
+
+    // Signing out (or being signed out) ends the impersonation with the session.
+    const guard = ctx.auth.use('web')
+    if (impersonator && (guard.isLoggedOut || guard.user?.id === impersonator.id)) {
+      ctx.session.forget(IMPERSONATOR_KEY)
+    }
   }
+}
+
+function refusalOf(route: string | undefined) {
+  if (MONEY_ROUTES.has(route ?? '')) {
+    return 'Money cannot move while you act as another member. Stop first.'
+  }
+  if (ACCOUNT_ROUTES.has(route ?? '')) {
+    return 'How a member signs in cannot change while you act as them. Stop first.'
+  }
+  return null
 }

@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import AuditLog from '#models/audit_log'
-import { MONEY_ROUTES } from '#middleware/impersonation_middleware'
-import { UserFactory } from '#database/factories/user_factory'
+import { ACCOUNT_ROUTES, MONEY_ROUTES } from '#middleware/impersonation_middleware'
+import { FACTORY_PASSWORD, UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase } from '#tests/helpers/database'
 import { countRows } from '#tests/helpers/accounts'
 import { postBounty } from '#tests/helpers/bounties'
@@ -19,12 +19,12 @@ function startImpersonating(client: ApiClient, admin: User, member: User) {
 }
 
 /**
- * Every registered page route named in MONEY_ROUTES, with its method.
+ * Every registered page route named in `names`, with its method.
  */
-function moneyRoutes() {
+function routesNamed(names: Set<string>) {
   return Object.values(router.toJSON())
     .flat()
-    .filter((route) => route.name && MONEY_ROUTES.has(route.name))
+    .filter((route) => route.name && names.has(route.name))
     .map((route) => ({
       name: route.name!,
       method: route.methods.find((method) => method !== 'HEAD')!,
@@ -89,7 +89,7 @@ test.group('Impersonation', (group) => {
     await fund(member, '500')
     const bounty = await postBounty(member)
     const started = await startImpersonating(client, admin, member)
-    const routes = moneyRoutes()
+    const routes = routesNamed(MONEY_ROUTES)
     assert.sameMembers(
       routes.map((route) => route.name),
       [...MONEY_ROUTES]
@@ -109,6 +109,58 @@ test.group('Impersonation', (group) => {
     }
     assert.equal(await countRows('ledger_entries'), before)
     assert.equal(await countRows('bounties', { id: bounty.id, deleted_at: null }), 1)
+  })
+
+  test('the pages that change how the member signs in answer 403 while impersonating', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const member = await UserFactory.apply('verified').create()
+    const started = await startImpersonating(client, admin, member)
+    const routes = routesNamed(ACCOUNT_ROUTES)
+    assert.sameMembers(
+      routes.map((route) => route.name),
+      [...ACCOUNT_ROUTES]
+    )
+    const password = member.password
+
+    for (const route of routes) {
+      const response = await client
+        .request(route.pattern, route.method as 'POST')
+        .form({ password: 'Another-pass1', email: 'taken@example.test', name: 'Mine' })
+        .withCsrfToken()
+        .inSessionOf(started)
+        .redirects(0)
+      assert.equal(response.status(), 403, `${route.method} ${route.pattern}`)
+      assert.include(response.text(), 'cannot change while you act as them')
+    }
+    await member.refresh()
+    assert.equal(member.password, password)
+    assert.isNull(member.deletedAt)
+    assert.equal(await countRows('auth_access_tokens', { tokenable_id: member.id }), 0)
+  })
+
+  test('signing out ends the impersonation: the Leader signs in again as themselves', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await UserFactory.apply('admin').create()
+    const member = await UserFactory.apply('verified').create()
+    const started = await startImpersonating(client, admin, member)
+
+    const out = await client.post('/logout').withCsrfToken().inSessionOf(started).redirects(0)
+    out.assertStatus(302)
+    const login = await client
+      .post('/login')
+      .form({ uid: admin.username, password: FACTORY_PASSWORD })
+      .withCsrfToken()
+      .inSessionOf(out)
+      .redirects(0)
+    const page = await client.get('/admin/users').inSessionOf(login)
+
+    page.assertStatus(200)
+    assert.notInclude(page.text(), 'You are acting as')
   })
 
   test('a Leader cannot impersonate another Leader, a deactivated member or themselves', async ({
