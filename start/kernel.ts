@@ -33,6 +33,7 @@ export const middleware = router.named({
   refuseUnstorableText: () => import('#middleware/refuse_unstorable_text_middleware'),
   trackSession: () => import('#middleware/track_session_middleware'),
   navigation: () => import('#middleware/navigation_middleware'),
+  impersonation: () => import('#middleware/impersonation_middleware'),
   liveSession: () => import('#middleware/live_session_middleware'),
   guest: () => import('#middleware/guest_middleware'),
   auth: () => import('#middleware/auth_middleware'),
@@ -47,7 +48,8 @@ export const middleware = router.named({
  * What each kind of route gets, on the top-level group that holds it:
  * - `web`, pages: a session (database store), every shield guard with CSRF,
  *   unstorable text refused as form errors, the sessions page kept current,
- *   and the page helpers (Bouncer's `@can`, the header's lazy values);
+ *   the page helpers (Bouncer's `@can`, the header's lazy values), and the
+ *   impersonation banner and its refusal of money pages;
  * - `api`, /api/v1: Bearer tokens only, so no session and no CSRF; shield's
  *   headers, and unstorable text in the query refused as a field (422);
  * - `live`, Transmit's routes: the pages' session and shield for a browser
@@ -62,6 +64,7 @@ export const stacks = {
     middleware.refuseUnstorableText(),
     middleware.trackSession(),
     middleware.navigation(),
+    middleware.impersonation(),
   ],
   api: () => [middleware.shieldHeaders(), middleware.refuseUnstorableText({ queryIsInput: true })],
   live: () => [

@@ -270,11 +270,31 @@ router
       .use([middleware.auth(), middleware.memberThrottle()])
 
     /*
-    | Admin: the treasury (I4). Every action authorizes through its policy.
+    | Admin: members (I2), the treasury (I4), the audit log (I6). Every action
+    | authorizes through its policy (tests/functional/admin/route_guard.spec.ts
+    | walks them all). Stopping an impersonation is reached as the member.
     */
     router
       .group(() => {
         router.get('/', [controllers.admin.Dashboard, 'show']).as('dashboard.show')
+        router.get('/users', [controllers.admin.Users, 'index']).as('users.index')
+        router.get('/users/:id', [controllers.admin.Users, 'show']).as('users.show')
+        router
+          .put('/users/:id/role', [controllers.admin.UserRoles, 'update'])
+          .as('user_roles.update')
+        router
+          .put('/users/:id/activation', [controllers.admin.UserActivations, 'update'])
+          .as('user_activations.update')
+        router
+          .post('/users/:id/verification', [controllers.admin.UserVerifications, 'store'])
+          .as('user_verifications.store')
+        router
+          .post('/users/:id/impersonation', [controllers.admin.Impersonations, 'store'])
+          .as('impersonations.store')
+        router
+          .delete('/impersonation', [controllers.admin.Impersonations, 'destroy'])
+          .as('impersonations.destroy')
+        router.get('/audit', [controllers.admin.AuditLogs, 'index']).as('audit.index')
         router.get('/treasury', [controllers.admin.Treasury, 'show']).as('treasury.show')
         router.post('/deposits', [controllers.admin.Deposits, 'store']).as('deposits.store')
         router.get('/withdrawals', [controllers.admin.Withdrawals, 'index']).as('withdrawals.index')
@@ -604,6 +624,29 @@ router
       .as('admin')
       .where('id', uuidParam())
       .use([middleware.apiAuth({ abilities: ['wallet'] }), middleware.idempotency()])
+
+    router
+      .group(() => {
+        router.get('users', [controllers.api.admin.Users, 'index']).as('users.index')
+        router.get('audit-log', [controllers.api.admin.AuditLogs, 'index']).as('audit_log.index')
+      })
+      .prefix('admin')
+      .as('admin')
+      .use(middleware.apiAuth({ abilities: ['read'] }))
+
+    router
+      .group(() => {
+        router
+          .put('users/:id/role', [controllers.api.admin.UserRoles, 'update'])
+          .as('user_roles.update')
+        router
+          .put('users/:id/active', [controllers.api.admin.UserActivations, 'update'])
+          .as('user_activations.update')
+      })
+      .prefix('admin')
+      .as('admin')
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['write'] }))
 
     router
       .group(() => {

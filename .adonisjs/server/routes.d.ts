@@ -88,6 +88,14 @@ export type ScannedRoutes = {
     'tips.create': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_verifications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.impersonations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.impersonations.destroy': { paramsTuple?: []; params?: {} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.deposits.store': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
@@ -177,6 +185,10 @@ export type ScannedRoutes = {
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.users.index': { paramsTuple?: []; params?: {} }
+    'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
+    'api.admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -236,6 +248,9 @@ export type ScannedRoutes = {
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'admin.bounties.index': { paramsTuple?: []; params?: {} }
@@ -269,6 +284,8 @@ export type ScannedRoutes = {
     'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
+    'api.admin.users.index': { paramsTuple?: []; params?: {} }
+    'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -316,6 +333,9 @@ export type ScannedRoutes = {
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
+    'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.audit.index': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'admin.bounties.index': { paramsTuple?: []; params?: {} }
@@ -349,6 +369,8 @@ export type ScannedRoutes = {
     'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
+    'api.admin.users.index': { paramsTuple?: []; params?: {} }
+    'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
     'api.notification_preferences.show': { paramsTuple?: []; params?: {} }
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -387,6 +409,8 @@ export type ScannedRoutes = {
     'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
+    'admin.user_verifications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.impersonations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.deposits.store': { paramsTuple?: []; params?: {} }
     'admin.withdrawal_approvals.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.withdrawal_rejections.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -437,6 +461,8 @@ export type ScannedRoutes = {
     'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -449,6 +475,8 @@ export type ScannedRoutes = {
     'api.bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'api.admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'api.notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -473,6 +501,7 @@ export type ScannedRoutes = {
     'admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.category_retirements.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.impersonations.destroy': { paramsTuple?: []; params?: {} }
     'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
     'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

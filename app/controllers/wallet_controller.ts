@@ -9,6 +9,7 @@ import {
   TRANSACTION_TYPE_LABELS,
 } from '#enums/transaction'
 import { transactionFiltersValidator } from '#validators/wallet'
+import { filterQuery } from '#validators/rules/filter_query'
 
 const PER_PAGE = 20
 const TREND_DAYS = 30
@@ -19,7 +20,7 @@ const TREND_DAYS = 30
 export default class WalletController {
   async show({ auth, request, view }: HttpContext) {
     const user = auth.use('web').getUserOrFail()
-    const query = filterQuery(request.qs())
+    const query = filterQuery(request.qs(), ['type', 'status', 'from', 'to'])
     const [filterError, filters] = await transactionFiltersValidator.tryValidate({
       ...query,
       page: request.qs().page,
@@ -47,16 +48,4 @@ export default class WalletController {
       statusLabels: TRANSACTION_STATUS_LABELS,
     })
   }
-}
-
-/**
- * The filter values as typed (empty form fields dropped), to refill the
- * form and keep them across pages.
- */
-function filterQuery(qs: Record<string, unknown>) {
-  const query: Record<string, string> = {}
-  for (const key of ['type', 'status', 'from', 'to']) {
-    if (typeof qs[key] === 'string' && qs[key]) query[key] = qs[key]
-  }
-  return query
 }

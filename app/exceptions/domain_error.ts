@@ -29,6 +29,7 @@ export type DomainErrorCode =
   | 'TEAM_FULL'
   | 'ALREADY_MEMBER'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'LAST_ADMIN'
 
 const STATUS: Record<DomainErrorCode, number> = {
   EMAIL_ALREADY_EXISTS: 409,
@@ -51,6 +52,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   TEAM_FULL: 409,
   ALREADY_MEMBER: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  LAST_ADMIN: 409,
 }
 
 export class DomainError extends Exception {

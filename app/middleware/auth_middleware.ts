@@ -20,6 +20,12 @@ export default class AuthMiddleware {
     if (!guard.isAuthenticated && ctx.request.method() === 'GET') {
       ctx.session.setIntendedUrl(ctx.request.url(true))
     }
+    if (!guard.isAuthenticated && ctx.session.flashMessages.has('error')) {
+      // A message left for this browser (its member was deactivated) is what
+      // the login page shows, not the generic refusal.
+      ctx.session.reflash()
+      return ctx.response.redirect(this.redirectTo)
+    }
     await ctx.auth.authenticateUsing(['web'], { loginRoute: this.redirectTo })
     return next()
   }

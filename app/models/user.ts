@@ -12,6 +12,8 @@ import UserProfile from '#models/user_profile'
 import UserSetting from '#models/user_setting'
 import type { UserRole } from '#enums/user_role'
 import { DomainError } from '#exceptions/domain_error'
+import type { MemberFilters } from '#validators/admin'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 
 const AuthFinder = withAuthFinder(() => hash.use(), {
   uids: ['email', 'username'],
@@ -253,5 +255,52 @@ export default class User extends compose(UserSchema, AuthFinder) {
       .join('')
       .slice(0, 2)
       .toUpperCase()
+  }
+
+  /**
+   * The admin members list (I2): search by name, username or email, filter
+   * by role, status and verification, in the chosen order. Deleted
+   * (anonymised) accounts are left out: nothing about them can change.
+   */
+  static directory(filters: Omit<MemberFilters, 'page' | 'limit'>) {
+    const query = this.query().whereNull('deleted_at')
+    if (filters.q) {
+      const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`
+      query.where((search) => {
+        search
+          .whereRaw('lower(username) like ?', [pattern])
+          .orWhereRaw('lower(email) like ?', [pattern])
+          .orWhereRaw("lower(concat_ws(' ', first_name, last_name)) like ?", [pattern])
+      })
+    }
+    if (filters.role) query.where('role', filters.role)
+    if (filters.active !== undefined) query.where('is_active', filters.active)
+    if (filters.verified !== undefined) {
+      query.if(
+        filters.verified,
+        (verified) => verified.whereNotNull('email_verified_at'),
+        (unverified) => unverified.whereNull('email_verified_at')
+      )
+    }
+    if (filters.sort === 'username') query.orderByRaw('lower(username) asc')
+    else if (filters.sort === 'last_sign_in') query.orderByRaw('last_login_at desc nulls last')
+    else query.orderBy('created_at', 'desc')
+    return query.orderBy('id')
+  }
+
+  /**
+   * The active Leaders, locked until the transaction ends, so two admins
+   * demoting or deactivating each other at once cannot leave Corps without one.
+   */
+  static async lockActiveAdminIds(trx: TransactionClientContract): Promise<string[]> {
+    const rows = await trx
+      .from('users')
+      .where('role', 'OYAKATASAMA')
+      .where('is_active', true)
+      .whereNull('deleted_at')
+      .orderBy('id')
+      .forUpdate()
+      .select('id')
+    return rows.map((row: { id: string }) => row.id)
   }
 }

@@ -100,6 +100,29 @@ export default class UserSession extends SessionSchema {
   }
 
   /**
+   * Signs a deactivated member out of every browser at once, with `message`
+   * waiting in each: the sessions become guest sessions carrying only that
+   * flash message, so the member's next page load lands on the login page
+   * saying why. Remember-me tokens end too; live streams are re-checked
+   * after the commit.
+   */
+  static async signOutAllOf(userId: string, message: string, trx: TransactionClientContract) {
+    const rows: { id: string }[] = await trx.from(this.table).where('user_id', userId).select('id')
+    for (const { id } of rows) {
+      await trx
+        .from(this.table)
+        .where('id', id)
+        .update({
+          user_id: null,
+          remember_me_token_id: null,
+          data: new MessageBuilder().build({ __flash__: { error: message } }, undefined, id),
+        })
+    }
+    await trx.from('remember_me_tokens').where('tokenable_id', userId).delete()
+    LiveAccess.memberChanged(userId, { trx })
+  }
+
+  /**
    * An identifier safe to put in a page: the session id itself is the
    * cookie value and must never be shown.
    */

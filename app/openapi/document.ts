@@ -2,6 +2,7 @@ import { schemas, securitySchemes } from '#openapi/components'
 import { adminBountiesTag, adminBountyPaths } from '#openapi/paths/admin_bounties'
 import { authPaths } from '#openapi/paths/auth'
 import { checkInPaths, checkInSchemas, checkInsTag } from '#openapi/paths/checkins'
+import { adminMemberPaths, adminMemberSchemas, adminMembersTag } from '#openapi/paths/admin_members'
 import { bountyPaths, bountySchemas } from '#openapi/paths/bounties'
 import { filePaths, fileSchemas } from '#openapi/paths/files'
 import { metaPaths } from '#openapi/paths/meta'
@@ -67,6 +68,7 @@ export const openApiDocument = {
     teamsTag,
     checkInsTag,
     adminBountiesTag,
+    adminMembersTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -80,6 +82,7 @@ export const openApiDocument = {
     ...teamPaths,
     ...teamWatchPaths,
     ...checkInPaths,
+    ...adminMemberPaths,
     ...metaPaths,
   }),
   components: {
@@ -91,6 +94,7 @@ export const openApiDocument = {
       ...notificationSchemas,
       ...teamSchemas,
       ...checkInSchemas,
+      ...adminMemberSchemas,
     },
     securitySchemes,
   },

@@ -10,4 +10,5 @@ export const policies = {
   AdminDashboardPolicy: () => import('#policies/admin_dashboard_policy'),
   TagPolicy: () => import('#policies/tag_policy'),
   CategoryPolicy: () => import('#policies/category_policy'),
+  AuditLogPolicy: () => import('#policies/audit_log_policy'),
 }

@@ -6,7 +6,7 @@ import type User from '#models/user'
 import UserSession from '#models/user_session'
 import LiveAccess from '#services/live_access'
 import { liveChannels } from '#services/broadcast'
-import { FACTORY_PASSWORD } from '#database/factories/user_factory'
+import { FACTORY_PASSWORD, UserFactory } from '#database/factories/user_factory'
 import { bearerFor } from '#tests/functional/api/support'
 import { isolateDatabase } from '#tests/helpers/database'
 import { funded, member, postBounty } from '#tests/helpers/bounties'
@@ -329,6 +329,24 @@ test.group('Live access: accounts that close', (group) => {
 
     await db.from('users').where('id', user.id).update({ is_active: false })
     LiveAccess.memberChanged(user.id)
+
+    assert.isTrue(await browser.stream.ended())
+    assert.isTrue(await client.stream.ended())
+  })
+
+  test('a Leader deactivating a member ends every stream of theirs at once', async ({
+    assert,
+    cleanup,
+  }) => {
+    const { user, browser, client } = await memberOnline(cleanup)
+    const leader = await browserOf(await UserFactory.apply('admin').create(), cleanup)
+
+    const response = await leader.submit(
+      `/admin/users/${user.id}/activation`,
+      { active: 'false' },
+      'PUT'
+    )
+    assert.equal(response.status, 302)
 
     assert.isTrue(await browser.stream.ended())
     assert.isTrue(await client.stream.ended())
