@@ -278,6 +278,9 @@ router
       .group(() => {
         router.get('/', [controllers.admin.Dashboard, 'show']).as('dashboard.show')
         router.get('/users', [controllers.admin.Users, 'index']).as('users.index')
+        router
+          .get('/users/export.csv', [controllers.admin.UserExports, 'show'])
+          .as('user_export.show')
         router.get('/users/:id', [controllers.admin.Users, 'show']).as('users.show')
         router
           .put('/users/:id/role', [controllers.admin.UserRoles, 'update'])
@@ -295,6 +298,9 @@ router
           .delete('/impersonation', [controllers.admin.Impersonations, 'destroy'])
           .as('impersonations.destroy')
         router.get('/audit', [controllers.admin.AuditLogs, 'index']).as('audit.index')
+        router
+          .get('/audit/export.csv', [controllers.admin.AuditExports, 'show'])
+          .as('audit_export.show')
         router.get('/treasury', [controllers.admin.Treasury, 'show']).as('treasury.show')
         router.post('/deposits', [controllers.admin.Deposits, 'store']).as('deposits.store')
         router.get('/withdrawals', [controllers.admin.Withdrawals, 'index']).as('withdrawals.index')

@@ -8,6 +8,7 @@ export const controllers = {
   AccountExports: () => import('#controllers/account_exports_controller'),
   Accounts: () => import('#controllers/accounts_controller'),
   admin: {
+    AuditExports: () => import('#controllers/admin/audit_exports_controller'),
     AuditLogs: () => import('#controllers/admin/audit_logs_controller'),
     Bounties: () => import('#controllers/admin/bounties_controller'),
     BountyCancellations: () => import('#controllers/admin/bounty_cancellations_controller'),
@@ -25,6 +26,7 @@ export const controllers = {
     Taxonomy: () => import('#controllers/admin/taxonomy_controller'),
     Treasury: () => import('#controllers/admin/treasury_controller'),
     UserActivations: () => import('#controllers/admin/user_activations_controller'),
+    UserExports: () => import('#controllers/admin/user_exports_controller'),
     UserRoles: () => import('#controllers/admin/user_roles_controller'),
     UserVerifications: () => import('#controllers/admin/user_verifications_controller'),
     Users: () => import('#controllers/admin/users_controller'),

@@ -89,6 +89,7 @@ export type ScannedRoutes = {
     'tips.store': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.user_export.show': { paramsTuple?: []; params?: {} }
     'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -96,6 +97,7 @@ export type ScannedRoutes = {
     'admin.impersonations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.impersonations.destroy': { paramsTuple?: []; params?: {} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit_export.show': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.deposits.store': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
@@ -249,8 +251,10 @@ export type ScannedRoutes = {
     'tips.create': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.user_export.show': { paramsTuple?: []; params?: {} }
     'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit_export.show': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'admin.bounties.index': { paramsTuple?: []; params?: {} }
@@ -334,8 +338,10 @@ export type ScannedRoutes = {
     'tips.create': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
+    'admin.user_export.show': { paramsTuple?: []; params?: {} }
     'admin.users.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.audit.index': { paramsTuple?: []; params?: {} }
+    'admin.audit_export.show': { paramsTuple?: []; params?: {} }
     'admin.treasury.show': { paramsTuple?: []; params?: {} }
     'admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'admin.bounties.index': { paramsTuple?: []; params?: {} }

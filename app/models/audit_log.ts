@@ -4,6 +4,8 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import User from '#models/user'
 import type { AuditFilters } from '#validators/admin'
+import type { KeysetPosition } from '#services/csv'
+import db from '@adonisjs/lucid/services/db'
 
 /**
  * Who did something on behalf of Corps, and from where: the person acting
@@ -50,9 +52,14 @@ export default class AuditLog extends AuditLogSchema {
   /**
    * The audit log page and API (I6), newest first, narrowed by actor
    * (username), action, subject and a date range whose `to` day is included.
-   * Each filter is served by an index of migration 0202.
+   * Each filter is served by an index of migration 0202. `after` resumes
+   * the list past an entry (the export's keyset batches, keyed by
+   * `searchKey`).
    */
-  static search(filters: Omit<AuditFilters, 'page' | 'limit'>) {
+  static search(
+    filters: Omit<AuditFilters, 'page' | 'limit'>,
+    after: KeysetPosition | null = null
+  ) {
     const query = AuditLog.query().preload('actor')
     if (filters.actor) {
       query.whereIn(
@@ -67,7 +74,18 @@ export default class AuditLog extends AuditLogSchema {
     if (filters.subjectId) query.where('subject_id', filters.subjectId.toLowerCase())
     if (filters.from) query.where('created_at', '>=', startOfDay(filters.from, 0))
     if (filters.to) query.where('created_at', '<', startOfDay(filters.to, 1))
+    if (after?.key) {
+      query.whereRaw('(created_at, id) < (?::timestamptz, ?::uuid)', [after.key, after.id])
+    }
     return query.orderBy('created_at', 'desc').orderBy('id', 'desc')
+  }
+
+  /**
+   * An entry's time as PostgreSQL writes it (a JavaScript Date would drop
+   * the microseconds), selected as `$extras.search_key`.
+   */
+  static searchKey() {
+    return db.raw('created_at::text AS search_key')
   }
 
   /**

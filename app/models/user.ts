@@ -12,8 +12,20 @@ import UserProfile from '#models/user_profile'
 import UserSetting from '#models/user_setting'
 import type { UserRole } from '#enums/user_role'
 import { DomainError } from '#exceptions/domain_error'
-import type { MemberFilters } from '#validators/admin'
+import type { MemberFilters, MemberSort } from '#validators/admin'
+import type { KeysetPosition } from '#services/csv'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+
+/**
+ * Each order of the members list: its column, then the id, so the order is
+ * total and a keyset can resume it. Only `last_login_at` can be null: those
+ * members come last.
+ */
+const DIRECTORY_ORDERS: Record<MemberSort, { key: string; direction: 'asc' | 'desc' }> = {
+  newest: { key: 'created_at', direction: 'desc' },
+  username: { key: 'lower(username)', direction: 'asc' },
+  last_sign_in: { key: 'last_login_at', direction: 'desc' },
+}
 
 const AuthFinder = withAuthFinder(() => hash.use(), {
   uids: ['email', 'username'],
@@ -261,8 +273,12 @@ export default class User extends compose(UserSchema, AuthFinder) {
    * The admin members list (I2): search by name, username or email, filter
    * by role, status and verification, in the chosen order. Deleted
    * (anonymised) accounts are left out: nothing about them can change.
+   * `after` resumes the list past a member (the export's keyset batches).
    */
-  static directory(filters: Omit<MemberFilters, 'page' | 'limit'>) {
+  static directory(
+    filters: Omit<MemberFilters, 'page' | 'limit'>,
+    after: KeysetPosition | null = null
+  ) {
     const query = this.query().whereNull('deleted_at')
     if (filters.q) {
       const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`
@@ -282,10 +298,28 @@ export default class User extends compose(UserSchema, AuthFinder) {
         (unverified) => unverified.whereNull('email_verified_at')
       )
     }
-    if (filters.sort === 'username') query.orderByRaw('lower(username) asc')
-    else if (filters.sort === 'last_sign_in') query.orderByRaw('last_login_at desc nulls last')
-    else query.orderBy('created_at', 'desc')
-    return query.orderBy('id')
+    const { key, direction } = DIRECTORY_ORDERS[filters.sort ?? 'newest']
+    if (after?.key === null) {
+      query.whereRaw(`${key} IS NULL`).where('id', '>', after.id)
+    } else if (after) {
+      const [value, id] = [after.key, after.id]
+      query.where((rest) => {
+        rest
+          .whereRaw(`${key} ${direction === 'desc' ? '<' : '>'} ?`, [value])
+          .orWhere((tie) => tie.whereRaw(`${key} = ?`, [value]).where('id', '>', id))
+          .orWhereRaw(`${key} IS NULL`)
+      })
+    }
+    return query.orderByRaw(`${key} ${direction} nulls last`).orderBy('id')
+  }
+
+  /**
+   * The value `directory` orders a member by, as PostgreSQL writes it (a
+   * JavaScript Date would drop the microseconds and skip or repeat members
+   * at a batch boundary), selected as `$extras.directory_key`.
+   */
+  static directoryKey(sort: MemberSort = 'newest') {
+    return db.raw(`(${DIRECTORY_ORDERS[sort].key})::text AS directory_key`)
   }
 
   /**

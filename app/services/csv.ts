@@ -55,6 +55,12 @@ export function streamCsv(
 }
 
 /**
+ * Where a keyset batch resumes: the last row's sort value as PostgreSQL
+ * wrote it (null where the order puts nulls) and its id, the tie-breaker.
+ */
+export type KeysetPosition = { key: string | null; id: string }
+
+/**
  * Reads a list in keyset batches: `fetch(after)` returns the next `size`
  * rows after `after`, the last row of the previous batch (null for the
  * first), so every batch is an index range read however deep the export

@@ -21,6 +21,12 @@ export const memberFiltersValidator = vine.create({
   limit: limit(),
 })
 
+/**
+ * The query string fields the members list filters by, which its export
+ * carries too.
+ */
+export const MEMBER_FILTER_KEYS = ['q', 'role', 'active', 'verified', 'sort']
+
 export type MemberFilters = Awaited<ReturnType<typeof memberFiltersValidator.validate>>
 
 export const changeRoleValidator = vine.create({
@@ -61,5 +67,7 @@ export const auditFiltersValidator = vine.create({
   page: page(),
   limit: limit(),
 })
+
+export const AUDIT_FILTER_KEYS = ['actor', 'action', 'subjectType', 'subjectId', 'from', 'to']
 
 export type AuditFilters = Awaited<ReturnType<typeof auditFiltersValidator.validate>>

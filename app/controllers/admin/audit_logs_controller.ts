@@ -1,11 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import AuditLog from '#models/audit_log'
 import AuditLogPolicy from '#policies/audit_log_policy'
-import { auditFiltersValidator } from '#validators/admin'
+import { AUDIT_FILTER_KEYS, auditFiltersValidator } from '#validators/admin'
 import { filterQuery } from '#validators/rules/filter_query'
 
 const PER_PAGE = 30
-const FILTERS = ['actor', 'action', 'subjectType', 'subjectId', 'from', 'to']
 
 /**
  * The audit log (I6): every admin and money action, newest first.
@@ -13,7 +12,7 @@ const FILTERS = ['actor', 'action', 'subjectType', 'subjectId', 'from', 'to']
 export default class AuditLogsController {
   async index({ request, view, bouncer }: HttpContext) {
     await bouncer.with(AuditLogPolicy).authorize('viewAny')
-    const query = filterQuery(request.qs(), FILTERS)
+    const query = filterQuery(request.qs(), AUDIT_FILTER_KEYS)
     const [error, filters] = await auditFiltersValidator.tryValidate({
       ...query,
       page: request.qs().page,

@@ -3,7 +3,7 @@ import User from '#models/user'
 import MemberOverview from '#models/member_overview'
 import UserPolicy from '#policies/user_policy'
 import { USER_ROLES, ROLE_LABELS } from '#enums/user_role'
-import { memberFiltersValidator } from '#validators/admin'
+import { MEMBER_FILTER_KEYS, memberFiltersValidator } from '#validators/admin'
 import { filterQuery } from '#validators/rules/filter_query'
 
 const PER_PAGE = 25
@@ -14,7 +14,7 @@ const PER_PAGE = 25
 export default class UsersController {
   async index({ request, view, bouncer }: HttpContext) {
     await bouncer.with(UserPolicy).authorize('viewAny')
-    const query = filterQuery(request.qs(), ['q', 'role', 'active', 'verified', 'sort'])
+    const query = filterQuery(request.qs(), MEMBER_FILTER_KEYS)
     const [error, filters] = await memberFiltersValidator.tryValidate({
       ...query,
       page: request.qs().page,
