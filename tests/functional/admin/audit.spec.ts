@@ -1,27 +1,7 @@
 import { test } from '@japa/runner'
-import db from '@adonisjs/lucid/services/db'
-import AuditLog from '#models/audit_log'
 import { UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase } from '#tests/helpers/database'
-import type User from '#models/user'
-
-/**
- * An audit entry as an action writes it, at a chosen time.
- */
-async function recorded(actor: User, action: string, subjectId: string, at: string) {
-  const entry = await db.transaction((trx) =>
-    AuditLog.record(
-      { user: actor, ip: '203.0.113.9' },
-      { action, subject: { type: 'user', id: subjectId }, data: { before: { role: 'SLAYER' } } },
-      trx
-    )
-  )
-  // The table refuses updates (append-only); the time is set by re-inserting.
-  await db.rawQuery('ALTER TABLE audit_logs DISABLE TRIGGER audit_logs_append_only')
-  await db.from('audit_logs').where('id', entry.id).update({ created_at: at })
-  await db.rawQuery('ALTER TABLE audit_logs ENABLE TRIGGER audit_logs_append_only')
-  return entry
-}
+import { recorded } from '#tests/helpers/admin'
 
 test.group('Admin audit log page', (group) => {
   isolateDatabase(group)

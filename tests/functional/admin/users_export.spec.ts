@@ -32,7 +32,10 @@ test.group('Admin members export', (group) => {
 
     response.assertStatus(200)
     response.assertHeader('content-type', 'text/csv; charset=utf-8')
-    assert.match(response.header('content-disposition') ?? '', /attachment; filename="corps-members-/)
+    assert.match(
+      response.header('content-disposition') ?? '',
+      /attachment; filename="corps-members-/
+    )
     assert.equal(response.header('transfer-encoding'), 'chunked')
     assert.isTrue(
       response
