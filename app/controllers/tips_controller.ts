@@ -41,7 +41,11 @@ export default class TipsController {
     )
     await bouncer.with(WalletPolicy).authorize('moveMoney')
     const bounty = bountyId ? await SendTip.bountyFor(sender, bountyId) : null
-    const tip = await SendTip.handle(sender, { to: { toUserId, toUsername }, bounty, ...data })
+    const tip = await SendTip.handle(
+      sender,
+      { to: { toUserId, toUsername }, bounty, ...data },
+      { ip: request.ip() }
+    )
     const recipientName = tip.metadata.counterpartyUsername
     session.flash(
       'success',

@@ -69,7 +69,8 @@ export default class SendTip {
    *
    * `claimId` is the request's Idempotency-Key claim: the statement records
    * the tip as its outcome, and a retry whose first attempt already moved
-   * the money gets that tip back instead of moving it again.
+   * the money gets that tip back instead of moving it again. `ip` goes into
+   * the tip's audit entry (I6).
    *
    * Returns the sender's SPEND line, which names the recipient
    * (`metadata.counterpartyUsername`).
@@ -82,7 +83,7 @@ export default class SendTip {
       message?: string | null
       bounty?: TippedBounty | null
     },
-    { claimId }: { claimId?: string } = {}
+    { claimId, ip }: { claimId?: string; ip?: string | null } = {}
   ) {
     let recipientId = data.to.toUserId
     if (!recipientId) {
@@ -108,6 +109,7 @@ export default class SendTip {
     })
     const bindings = {
       claimId: claimId ?? null,
+      ip: ip ?? null,
       senderId: sender.id,
       recipientId,
       amount: data.amount.toString(),
@@ -142,7 +144,7 @@ export default class SendTip {
  * when the recipient may receive it and the request's Idempotency-Key has
  * no outcome yet; both members' history lines, with their balances around
  * the movement; the recipient's notice (`notifications_store`, migration
- * 0510); and the key's outcome. A refusal inside the movement (too little
+ * 0510); the audit entry of this money action (I6); and the key's outcome. A refusal inside the movement (too little
  * money) is an error, so nothing of it is written.
  *
  * One row comes back: the sender's line and the notice, or, when nothing
@@ -191,6 +193,14 @@ notice AS (
            CASE WHEN moved.entry_id IS NOT NULL THEN :audience::jsonb END, :type::text,
            :defaultChannel::text, :actorId::uuid, :url::text, :data::jsonb,
            :expiresAt::timestamptz, :mailJob::text) AS notice
+),
+audit AS (
+  INSERT INTO audit_logs (actor_id, action, subject_type, subject_id, data, ip)
+  SELECT :senderId::uuid, 'wallet.tip', 'user', :recipientId::text,
+         jsonb_build_object('transactionId', :sentLineId::uuid, 'amount', :amount::text,
+                            'bountyId', :bountyId::uuid),
+         :ip::text
+    FROM (SELECT DISTINCT entry_id FROM movement) AS moved
 ),
 outcome AS (
   UPDATE idempotency_keys SET outcome_id = :sentLineId::uuid

@@ -20,7 +20,7 @@ export default class TipsController {
     const tip = await SendTip.handle(
       sender,
       { to: { toUserId, toUsername }, bounty, ...data },
-      { claimId: idempotencyClaimId }
+      { claimId: idempotencyClaimId, ip: request.ip() }
     )
     const recipientName = tip.metadata.counterpartyUsername
     response.status(201)

@@ -361,6 +361,19 @@ test.group('API tips', (group) => {
         ['SPEND', `Tip to @${receiver.username}`],
       ]
     )
+    const audited = await db
+      .from('audit_logs')
+      .where({ actor_id: sender.id, action: 'wallet.tip' })
+      .orderBy('created_at')
+    assert.deepEqual(
+      audited.map((entry) => [entry.subject_type, entry.subject_id, entry.data.amount]),
+      [
+        ['user', receiver.id, '2.50'],
+        ['user', receiver.id, '1.00'],
+      ]
+    )
+    assert.equal(audited[0].data.transactionId, byId.body().data.id)
+    assert.isNotNull(audited[0].ip)
   })
 
   test('a tip for a bounty is linked to it on both histories and in the notice', async ({
@@ -523,6 +536,7 @@ test.group('API tips', (group) => {
     const notices = await db.from('notifications').where('user_id', receiver.id)
     assert.lengthOf(receiverLines, 0)
     assert.lengthOf(senderSpends, 0)
+    assert.lengthOf(await db.from('audit_logs').where('action', 'wallet.tip'), 0)
     assert.lengthOf(notices, 0)
   })
 
