@@ -26,6 +26,7 @@ import { renderMarkdown } from '#services/markdown'
 import { withLiveFollowers } from '#models/mixins/live_followers'
 import { compose } from '@adonisjs/core/helpers'
 import { selectCard } from '#models/bounty_card'
+import { applyBoardFilters, type BoardFilters } from '#models/board_filters'
 import {
   CLOSED_STATUSES,
   LIVE_CLAIM_STATUSES,
@@ -36,28 +37,7 @@ import {
 
 type BountyQuery = ModelQueryBuilderContract<typeof Bounty>
 
-export type BoardFilters = {
-  status?: BountyStatus
-  priority?: BountyPriority
-  tag?: string
-  category?: string
-  teamId?: string
-  q?: string
-  minAmount?: Money
-  maxAmount?: Money
-  deadlineBefore?: Date
-  deadlineAfter?: Date
-  /**
-   * Only the viewer's own drafts instead of published bounties.
-   */
-  drafts?: boolean
-  sort?: BountySort
-  /**
-   * Admin filters (I3): the poster's and the assignee's username.
-   */
-  creator?: string
-  assignee?: string
-}
+export type { BoardFilters }
 
 /**
  * A paid piece of work (B1). Its status is the bounty as a whole and follows
@@ -159,54 +139,12 @@ export default class Bounty extends compose(BountySchema, withLiveFollowers) {
   )
 
   /**
-   * The board filters (B5). Drafts only ever list for their author.
+   * The board filters (B5), written out in app/models/board_filters.ts.
    */
   static matching = scope<
     typeof Bounty,
     (query: BountyQuery, filters: BoardFilters, viewer: User | null) => void
-  >((query, filters, viewer) => {
-    if (filters.drafts) {
-      query.where('bounties.is_draft', true)
-      if (viewer) query.where('bounties.created_by', viewer.id)
-      else query.whereRaw('false')
-    } else {
-      query.where('bounties.is_draft', false)
-    }
-    if (filters.status) query.where('bounties.status', filters.status)
-    if (filters.priority) query.where('bounties.priority', filters.priority)
-    if (filters.teamId) query.where('bounties.team_id', filters.teamId)
-    if (filters.minAmount) query.where('bounties.bounty_amount', '>=', filters.minAmount.toString())
-    if (filters.maxAmount) query.where('bounties.bounty_amount', '<=', filters.maxAmount.toString())
-    if (filters.deadlineBefore) {
-      query.where('bounties.deadline', '<', filters.deadlineBefore.toISOString())
-    }
-    if (filters.deadlineAfter) {
-      query.where('bounties.deadline', '>', filters.deadlineAfter.toISOString())
-    }
-    if (filters.q) {
-      query.whereRaw(`bounties.search @@ websearch_to_tsquery('english', ?)`, [filters.q])
-    }
-    if (filters.category) {
-      const category = filters.category
-      query.whereHas('category', (categories) => categories.where('slug', category.toLowerCase()))
-    }
-    if (filters.tag) {
-      const tag = filters.tag
-      query.whereHas('tags', (tags) => tags.whereRaw('lower(tags.name) = ?', [tag.toLowerCase()]))
-    }
-    if (filters.creator) {
-      const creator = filters.creator
-      query.whereHas('creator', (users) => users.whereRaw('lower(username) = ?', [creator]))
-    }
-    if (filters.assignee) {
-      const assignee = filters.assignee
-      query.whereHas('claims', (claims) =>
-        claims
-          .whereIn('status', ACTIVE_CLAIM_STATUSES)
-          .whereHas('user', (users) => users.whereRaw('lower(username) = ?', [assignee]))
-      )
-    }
-  })
+  >((query, filters, viewer) => applyBoardFilters(query, filters, viewer))
 
   /**
    * Bounties on which `member` holds a slot: working or awaiting review.
