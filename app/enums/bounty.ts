@@ -43,7 +43,8 @@ export type BountySort = (typeof BOUNTY_SORTS)[number]
 /**
  * One claim is one slot: a single-slot bounty is simply a bounty with one
  * claim at a time. IN_PROGRESS and REVIEW hold a slot; COMPLETED used one up;
- * ABANDONED and EXPIRED gave it back.
+ * ABANDONED and EXPIRED gave it back, and so did CANCELLED (a Leader
+ * cancelled the bounty while it was worked on).
  */
 export const CLAIM_STATUSES = [
   'IN_PROGRESS',
@@ -51,6 +52,7 @@ export const CLAIM_STATUSES = [
   'COMPLETED',
   'ABANDONED',
   'EXPIRED',
+  'CANCELLED',
 ] as const
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
 export const ACTIVE_CLAIM_STATUSES = ['IN_PROGRESS', 'REVIEW'] as const satisfies ClaimStatus[]

@@ -14,7 +14,8 @@ import User from '#models/user'
  */
 export const STALE_CLAIM_GRACE_DAYS = 3
 
-type ClaimTransition = 'submit' | 'approve' | 'requestChanges' | 'abandon' | 'expire' | 'nudge'
+type ClaimTransition =
+  'submit' | 'approve' | 'requestChanges' | 'abandon' | 'expire' | 'nudge' | 'cancel'
 
 /**
  * From which status each move of a claim is allowed (B3, K2).
@@ -26,6 +27,7 @@ const ALLOWED_FROM: Record<ClaimTransition, ClaimStatus[]> = {
   abandon: ['IN_PROGRESS'],
   expire: ['IN_PROGRESS'],
   nudge: ['IN_PROGRESS'],
+  cancel: ['IN_PROGRESS', 'REVIEW'],
 }
 
 /**
@@ -33,6 +35,7 @@ const ALLOWED_FROM: Record<ClaimTransition, ClaimStatus[]> = {
  */
 function refusal(transition: ClaimTransition, status: ClaimStatus): string {
   if (status === 'COMPLETED') return 'This work was already approved and paid'
+  if (status === 'CANCELLED') return 'This claim has ended (its bounty was cancelled)'
   if (status === 'ABANDONED' || status === 'EXPIRED') {
     return `This claim has ended (${status === 'ABANDONED' ? 'abandoned' : 'expired'})`
   }
@@ -126,6 +129,15 @@ export default class BountyClaim extends BountyClaimSchema {
   expire() {
     this.assertCan('expire')
     this.status = 'EXPIRED'
+    this.endedAt = DateTime.now()
+  }
+
+  /**
+   * A Leader cancelled the bounty while this claim was worked on (I3).
+   */
+  cancel() {
+    this.assertCan('cancel')
+    this.status = 'CANCELLED'
     this.endedAt = DateTime.now()
   }
 

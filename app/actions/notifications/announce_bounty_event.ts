@@ -78,6 +78,7 @@ async function announcements(
     reason?: string | null
     amount?: string
     commentId?: string
+    endedClaimsOf?: string[]
   }
   const title = `“${bounty.title}”`
   const by = actor ? `@${actor.username}` : 'Corps'
@@ -175,7 +176,8 @@ async function announcements(
       return [
         {
           type: 'bounty.cancelled',
-          recipients: [poster],
+          // A Leader's cancel also ended the claims of those still on it (I3).
+          recipients: [poster, ...(data.endedClaimsOf ?? []).map((id) => ({ id }))],
           title: `${title} was cancelled`,
           message: `${by} cancelled it${data.reason ? `: ${data.reason}` : ''}. The unused reward went back to the poster.`,
           watchers: true,

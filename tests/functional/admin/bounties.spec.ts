@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import AuditLog from '#models/audit_log'
 import Bounty from '#models/bounty'
 import ClaimBounty from '#actions/bounties/claim_bounty'
@@ -25,8 +26,8 @@ test.group('Admin bounties (pages)', (group) => {
     response.assertTextIncludes('Secret fence work')
     response.assertTextIncludes(`@${worker.username}`)
     response.assertTextIncludes('2 bounties')
-    // The claimed one offers no cancel or delete the action would refuse.
-    response.assertTextIncludes('Being worked on: it can be cancelled once the claim ends.')
+    // The claimed one is offered a cancel that says what it does to the worker.
+    response.assertTextIncludes('The open claims end, their workers are told')
   })
 
   test('filters by creator, assignee and team', async ({ client, assert }) => {
@@ -93,20 +94,52 @@ test.group('Admin bounties (pages)', (group) => {
     await assertLedgerClean(assert)
   })
 
-  test('a bounty someone works on is not cancelled and keeps its escrow', async ({
+  test('a Leader cancels a bounty someone works on: the claim ends, the worker is told, the escrow goes back', async ({
     client,
     assert,
   }) => {
     const admin = await member('admin')
     const poster = await funded('300')
+    const worker = await member()
+    const bounty = await postBounty(poster)
+    await ClaimBounty.handle(worker, bounty)
+    assert.deepEqual(await balancesOf(poster), { balance: '200.00', held: '100.00' })
+
+    const response = await client
+      .post(`/admin/bounties/${bounty.id}/cancellation`)
+      .form({ reason: 'Out of scope' })
+      .withCsrfToken()
+      .loginAs(admin)
+      .header('referer', '/admin/bounties')
+      .redirects(0)
+
+    response.assertStatus(302)
+    const stored = await Bounty.findOrFail(bounty.id)
+    assert.equal(stored.status, 'CANCELLED')
+    const claim = await db.from('bounty_claims').where('bounty_id', bounty.id).firstOrFail()
+    assert.equal(claim.status, 'CANCELLED')
+    assert.isNotNull(claim.ended_at)
+    assert.deepEqual(await balancesOf(poster), { balance: '300.00', held: '0.00' })
+    const told = await db
+      .from('notifications')
+      .where({ user_id: worker.id, type: 'bounty.cancelled' })
+      .first()
+    assert.isNotNull(told)
+    const audit = await AuditLog.query().where('action', 'bounty.cancelled').firstOrFail()
+    assert.deepEqual(audit.data.endedClaimsOf, [worker.id])
+    await assertLedgerClean(assert)
+  })
+
+  test('the poster still cannot cancel while someone works on it', async ({ client, assert }) => {
+    const poster = await funded('300')
     const bounty = await postBounty(poster)
     await ClaimBounty.handle(await member(), bounty)
 
     const response = await client
-      .post(`/admin/bounties/${bounty.id}/cancellation`)
+      .post(`/bounties/${bounty.id}/cancellation`)
       .withCsrfToken()
-      .loginAs(admin)
-      .header('referer', '/admin/bounties')
+      .loginAs(poster)
+      .header('referer', `/bounties/${bounty.id}`)
       .redirects(0)
 
     response.assertStatus(302)
@@ -117,7 +150,6 @@ test.group('Admin bounties (pages)', (group) => {
     const stored = await Bounty.findOrFail(bounty.id)
     assert.equal(stored.status, 'IN_PROGRESS')
     assert.deepEqual(await balancesOf(poster), { balance: '200.00', held: '100.00' })
-    assert.isNull(await AuditLog.query().where('action', 'bounty.cancelled').first())
   })
 
   test('deleting a team-only bounty refunds its escrow and is audited', async ({
