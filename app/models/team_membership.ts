@@ -42,21 +42,23 @@ export default class TeamMembership extends TeamMembershipSchema {
 
   static of(teamId: string, userId: string | null | undefined, client?: QueryClientContract) {
     if (!userId) return Promise.resolve(null)
+    return TeamMembership.ofMember(teamId, userId, client).first()
+  }
+
+  /**
+   * The one row of `userId` in the team, as a query.
+   */
+  static ofMember(teamId: string, userId: string, client?: QueryClientContract) {
     return TeamMembership.query(client ? { client } : {})
       .where('team_id', teamId)
       .where('user_id', userId)
-      .first()
   }
 
   /**
    * A member of the team with their account, or a 404.
    */
   static findInTeamOrFail(teamId: string, userId: string) {
-    return TeamMembership.query()
-      .where('team_id', teamId)
-      .where('user_id', userId)
-      .preload('user')
-      .firstOrFail()
+    return TeamMembership.ofMember(teamId, userId).preload('user').firstOrFail()
   }
 
   /**
@@ -91,7 +93,7 @@ export default class TeamMembership extends TeamMembershipSchema {
    * only members do (their watch level): anyone else gets a 404.
    */
   static ofOrFail(teamId: string, userId: string) {
-    return TeamMembership.query().where('team_id', teamId).where('user_id', userId).firstOrFail()
+    return TeamMembership.ofMember(teamId, userId).firstOrFail()
   }
 
   /**

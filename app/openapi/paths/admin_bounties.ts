@@ -1,5 +1,14 @@
 import { BOUNTY_PRIORITIES, BOUNTY_SORTS, BOUNTY_STATUSES } from '#enums/bounty'
-import { bearer, failure, operation, query, ref, success, uuidPath } from '#openapi/builders'
+import {
+  bearer,
+  failure,
+  operation,
+  pagination,
+  query,
+  ref,
+  success,
+  uuidPath,
+} from '#openapi/builders'
 import type { Operation } from '#openapi/builders'
 
 /**
@@ -36,12 +45,7 @@ export const adminBountyPaths: Record<string, Record<string, Operation>> = {
         query('deadlineBefore', { type: 'string', format: 'date-time' }, 'Deadline before'),
         query('deadlineAfter', { type: 'string', format: 'date-time' }, 'Deadline after'),
         query('sort', { type: 'string', enum: [...BOUNTY_SORTS], default: 'newest' }, 'Order'),
-        query('page', { type: 'integer', minimum: 1, default: 1 }, 'Page number'),
-        query(
-          'limit',
-          { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-          'Items per page'
-        ),
+        ...pagination(20),
       ],
       responses: {
         ...success(

@@ -6,7 +6,9 @@ import {
   fromValidator,
   jsonBody,
   nullable,
+  object,
   operation,
+  pagination,
   query,
   ref,
   success,
@@ -23,16 +25,6 @@ const tags = ['Admin']
 export const adminMembersTag = {
   name: 'Admin',
   description: 'Members, roles, activation and the audit log (leaders only)',
-}
-
-function object(properties: Record<string, Schema>, description?: string): Schema {
-  return {
-    type: 'object',
-    ...(description ? { description } : {}),
-    required: Object.keys(properties),
-    additionalProperties: false,
-    properties,
-  }
 }
 
 export const adminMemberSchemas: Record<string, Schema> = {
@@ -63,11 +55,6 @@ export const adminMemberSchemas: Record<string, Schema> = {
   }),
 }
 
-const pagination = [
-  query('page', { type: 'integer', minimum: 1, default: 1 }, 'Page number'),
-  query('limit', { type: 'integer', minimum: 1, maximum: 100, default: 20 }, 'Items per page'),
-]
-
 const boolean = { type: 'boolean' }
 const date = { type: 'string', format: 'date', example: '2026-01-31' }
 const memberId = uuidPath('id', 'The member’s id')
@@ -89,7 +76,7 @@ export const adminMemberPaths: Record<string, Record<string, Operation>> = {
         query('active', boolean, 'Only active (true) or deactivated (false) members'),
         query('verified', boolean, 'Only members whose email is verified, or not'),
         query('sort', { type: 'string', enum: [...MEMBER_SORTS], default: 'newest' }, 'Order'),
-        ...pagination,
+        ...pagination(20),
       ],
       responses: {
         ...success(
@@ -157,7 +144,7 @@ export const adminMemberPaths: Record<string, Record<string, Operation>> = {
         query('subjectId', { type: 'string', maxLength: 64 }, 'The id of what it was about'),
         query('from', date, 'From this day (UTC), included'),
         query('to', date, 'Up to this day (UTC), included'),
-        ...pagination,
+        ...pagination(20),
       ],
       responses: {
         ...success(

@@ -10,7 +10,9 @@ import {
   fromValidator,
   jsonBody,
   nullable,
+  object,
   operation,
+  pagination,
   query,
   ref,
   success,
@@ -37,16 +39,6 @@ export const checkInsTag = {
     '`{ type: "checkin.created", checkIn: { id, user: { id, username }, score } }`, with',
     '`score` null for a private check-in.',
   ].join('\n'),
-}
-
-function object(properties: Record<string, Schema>, description?: string): Schema {
-  return {
-    type: 'object',
-    ...(description ? { description } : {}),
-    required: Object.keys(properties),
-    additionalProperties: false,
-    properties,
-  }
 }
 
 const scoreValue = { type: 'integer', minimum: 1, maximum: 10 }
@@ -127,14 +119,7 @@ export const checkInPaths: Record<string, Record<string, Operation>> = {
       operationId: 'listCheckIns',
       summary: 'The caller’s check-ins in every team, newest week first',
       security: bearer('read'),
-      parameters: [
-        query('page', { type: 'integer', minimum: 1, default: 1 }, 'Page number'),
-        query(
-          'limit',
-          { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-          'Items per page'
-        ),
-      ],
+      parameters: [...pagination(20)],
       responses: {
         ...success('A page of check-ins', { type: 'array', items: checkIn }, { paginated: true }),
         ...failure(422),
