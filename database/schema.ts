@@ -484,6 +484,23 @@ export class LedgerVerificationSchema extends BaseModel {
   declare startedAt: DateTime | null
 }
 
+export class MemberTotalSchema extends BaseModel {
+  static $columns = ['completions', 'earnings', 'period', 'periodStart', 'points', 'userId'] as const
+  $columns = MemberTotalSchema.$columns
+  @column()
+  declare completions: number
+  @moneyColumn()
+  declare earnings: Money
+  @column({ isPrimary: true })
+  declare period: string
+  @column.date()
+  declare periodStart: DateTime
+  @column()
+  declare points: number
+  @column()
+  declare userId: string
+}
+
 export class NotificationPreferenceSchema extends BaseModel {
   static $columns = ['channel', 'type', 'updatedAt', 'userId'] as const
   $columns = NotificationPreferenceSchema.$columns

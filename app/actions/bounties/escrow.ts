@@ -2,6 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#exceptions/domain_error'
 import Ledger, { accounts } from '#ledger/ledger'
 import Money from '#ledger/money'
+import MemberTotals from '#gamification/member_totals'
 import type Bounty from '#models/bounty'
 import type BountyClaim from '#models/bounty_claim'
 import BountyEvent from '#models/bounty_event'
@@ -12,9 +13,10 @@ import type User from '#models/user'
  * The money side of a bounty (B2, B3, B4), always inside the caller's
  * database transaction: publishing holds reward × slots from the poster's
  * wallet in the bounty's escrow account; an approval captures one reward
- * into the claimant's wallet; a cancellation releases what is left to the
- * poster. Each movement writes the member's history row and a timeline
- * event beside the ledger entry.
+ * into the claimant's wallet (and counts the completion in the member's
+ * totals, E1/E4); a cancellation releases what is left to the poster. Each
+ * movement writes the member's history row and a timeline event beside the
+ * ledger entry.
  */
 export const ESCROW_PURPOSE = 'BOUNTY_ESCROW'
 
@@ -93,6 +95,11 @@ export default class BountyEscrow {
       },
       { client: trx }
     )
+    await MemberTotals.recordCompletion(trx, {
+      userId: claimant.id,
+      priority: bounty.priority,
+      payout: bounty.bountyAmount,
+    })
     await BountyEvent.record(trx, bounty.id, 'paid', actor, {
       claimId: claim.id,
       userId: claimant.id,
