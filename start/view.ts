@@ -6,11 +6,14 @@
 import edge from 'edge.js'
 import app from '@adonisjs/core/services/app'
 import { listComponentsOnce } from '#overrides/edge_components'
-import { type DateTime } from 'luxon'
+import { DateTime } from 'luxon'
 import { BOUNTY_PRIORITY_LABELS, BOUNTY_STATUS_LABELS } from '#enums/bounty'
 
-edge.global('formatDate', (value: DateTime | null | undefined, format = 'd LLL yyyy') =>
-  value ? value.toFormat(format) : '—'
+/**
+ * A moment or an ISO date (`2026-12-07`, as plain read rows carry dates).
+ */
+edge.global('formatDate', (value: DateTime | string | null | undefined, format = 'd LLL yyyy') =>
+  !value ? '—' : (typeof value === 'string' ? DateTime.fromISO(value) : value).toFormat(format)
 )
 edge.global('relativeTime', (value: DateTime | null | undefined) =>
   value ? value.toRelative() : 'never'

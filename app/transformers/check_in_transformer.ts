@@ -22,12 +22,4 @@ export default class CheckInTransformer extends BaseTransformer<CheckIn> {
       createdAt: checkIn.createdAt.toUTC().toISO()!,
     }
   }
-
-  /**
-   * In a team's list, with who wrote it (`user` loaded).
-   */
-  toTeamView() {
-    const author = this.resource.user
-    return { ...this.toObject(), user: { id: author.id, username: author.username } }
-  }
 }

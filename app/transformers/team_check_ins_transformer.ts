@@ -1,16 +1,16 @@
 import { BaseTransformer } from '@adonisjs/core/transformers'
-import type CheckIn from '#models/check_in'
+import type { TeamCheckIn } from '#models/check_in'
 import type { TeamTrendsResult } from '#actions/checkins/team_trends'
-import CheckInTransformer from '#transformers/check_in_transformer'
 
 /**
  * GET /checkins/team/:id: the team's weekly averages, oldest week first,
  * with the caller's own scores beside them, and the check-ins of the
- * window the caller may see (other members' private ones left out).
+ * window the caller may see (other members' private ones left out), read
+ * in their API shape by `CheckIn.visibleInTeam`.
  */
 export default class TeamCheckInsTransformer extends BaseTransformer<{
   trends: TeamTrendsResult
-  checkIns: CheckIn[]
+  checkIns: TeamCheckIn[]
 }> {
   toObject() {
     const { trends, checkIns } = this.resource
@@ -21,7 +21,7 @@ export default class TeamCheckInsTransformer extends BaseTransformer<{
         averages: { ...week.averages },
         mine: week.mine ? { ...week.mine } : null,
       })),
-      checkIns: CheckInTransformer.transform(checkIns).useVariant('toTeamView'),
+      checkIns,
     }
   }
 }
