@@ -96,3 +96,10 @@ export async function checkInRow(
     .returning('*')
   return CheckIn.$createFromAdapterResult(row)!
 }
+
+/**
+ * The invitation's row as stored, or null.
+ */
+export function invitationRow(id: string) {
+  return db.from('team_invitations').where('id', id).first()
+}
