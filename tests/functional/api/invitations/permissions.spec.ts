@@ -63,13 +63,13 @@ function inviteSomeone(client: ApiClient, { team, someone }: World) {
 const ROWS: Row[] = [
   {
     action: 'invite by username',
-    request: (client, world) => inviteSomeone(client, world),
+    request: (client, given) => inviteSomeone(client, given),
     expect: ADMINS_AND_MODERATORS,
   },
   {
     action: 'invite by username, member invites allowed',
     allowMemberInvite: true,
-    request: (client, world) => inviteSomeone(client, world),
+    request: (client, given) => inviteSomeone(client, given),
     expect: EVERY_MEMBER,
   },
   {
