@@ -103,3 +103,13 @@ export async function checkInRow(
 export function invitationRow(id: string) {
   return db.from('team_invitations').where('id', id).first()
 }
+
+export async function invitationStatus(id: string) {
+  const row = await invitationRow(id)
+  return (row?.status as string | undefined) ?? null
+}
+
+export async function allowsMemberInvite(team: { id: string }) {
+  const row = await db.from('teams').where('id', team.id).first()
+  return Boolean(row?.allow_member_invite)
+}

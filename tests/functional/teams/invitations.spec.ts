@@ -6,7 +6,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import { isolateDatabase } from '#tests/helpers/database'
 import { member } from '#tests/helpers/bounties'
 import { fieldErrors, htmlOf, statusOf, submit } from '#tests/helpers/bounty_pages'
-import { invitationRow, roleIn, teamWith } from '#tests/helpers/teams'
+import { allowsMemberInvite, invitationStatus, roleIn, teamWith } from '#tests/helpers/teams'
 
 test.group('Team invitation pages', (group) => {
   isolateDatabase(group)
@@ -33,7 +33,7 @@ test.group('Team invitation pages', (group) => {
   test('the settings form turns member invites on', async ({ client, assert }) => {
     const admin = await member()
     const team = await teamWith([[admin, 'ADMIN']])
-    assert.isFalse((await db.from('teams').where('id', team.id).first()).allow_member_invite)
+    assert.isFalse(await allowsMemberInvite(team))
 
     const response = await submit(client, admin, 'put', urlFor('teams.update', { id: team.id }), {
       form: {
@@ -45,7 +45,7 @@ test.group('Team invitation pages', (group) => {
     })
 
     response.assertStatus(302)
-    assert.isTrue((await db.from('teams').where('id', team.id).first()).allow_member_invite)
+    assert.isTrue(await allowsMemberInvite(team))
   })
 
   test('inviting from the team page: an unknown name is a field error, a known one is invited', async ({
@@ -152,7 +152,7 @@ test.group('Team invitation pages', (group) => {
       urlFor('invitation_declines.store', { id: row.id })
     )
     declined.assertStatus(302)
-    assert.equal((await invitationRow(row.id)).status, 'DECLINED')
+    assert.equal(await invitationStatus(row.id), 'DECLINED')
     assert.notInclude(await htmlOf(client, urlFor('notifications.index'), invitee), accept)
   })
 
@@ -188,11 +188,11 @@ test.group('Team invitation pages', (group) => {
       String(refused.flashMessage('error')),
       /Only the member who sent an invitation, or a team admin/
     )
-    assert.equal((await invitationRow(invitation.id)).status, 'PENDING')
+    assert.equal(await invitationStatus(invitation.id), 'PENDING')
 
     const withdrawn = await submit(client, admin, 'delete', destroy)
     withdrawn.assertStatus(302)
-    assert.equal((await invitationRow(invitation.id)).status, 'WITHDRAWN')
+    assert.equal(await invitationStatus(invitation.id), 'WITHDRAWN')
   })
 
   test('the username suggestions find active members and leave deactivated ones out', async ({

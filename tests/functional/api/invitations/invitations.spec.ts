@@ -7,7 +7,13 @@ import { TeamInvitationFactory } from '#database/factories/team_invitation_facto
 import { bearerFor } from '#tests/functional/api/support'
 import { member } from '#tests/helpers/bounties'
 import { isolateDatabase } from '#tests/helpers/database'
-import { invitationRow, memberCountOf, roleIn, teamWith } from '#tests/helpers/teams'
+import {
+  invitationRow,
+  invitationStatus,
+  memberCountOf,
+  roleIn,
+  teamWith,
+} from '#tests/helpers/teams'
 import '#tests/helpers/openapi'
 
 async function invite(client: ApiClient, inviter: User, teamId: string, username: string) {
@@ -37,11 +43,6 @@ async function lapsedInvitation() {
     .apply('lapsed')
     .create()
   return { admin, invitee, team, lapsed }
-}
-
-async function statusOf(id: string) {
-  const row = await invitationRow(id)
-  return row.status as string
 }
 
 test.group('Invitations API: inviting', (group) => {
@@ -227,7 +228,7 @@ test.group('Invitations API: answering', (group) => {
     response.assertStatus(409)
     assert.equal(response.body().error.code, 'TEAM_FULL')
     assert.isNull(await roleIn(team, invitee))
-    assert.equal(await statusOf(invitation.id), 'PENDING')
+    assert.equal(await invitationStatus(invitation.id), 'PENDING')
   })
 
   test('declining closes it as DECLINED without joining; it cannot be accepted afterwards', async ({
@@ -241,7 +242,7 @@ test.group('Invitations API: answering', (group) => {
       .post(`/api/v1/invitations/${invitation.id}/decline`)
       .header('authorization', authorization)
     declined.assertStatus(200)
-    assert.equal(await statusOf(invitation.id), 'DECLINED')
+    assert.equal(await invitationStatus(invitation.id), 'DECLINED')
 
     const late = await client
       .post(`/api/v1/invitations/${invitation.id}/accept`)
@@ -281,7 +282,7 @@ test.group('Invitations API: answering', (group) => {
 
     response.assertStatus(200)
     assert.equal(response.body().data.status, 'WITHDRAWN')
-    assert.equal(await statusOf(invitation.id), 'WITHDRAWN')
+    assert.equal(await invitationStatus(invitation.id), 'WITHDRAWN')
     const late = await client
       .post(`/api/v1/invitations/${invitation.id}/accept`)
       .header('authorization', await bearerFor(invitee))
