@@ -684,6 +684,29 @@ export class TagSchema extends BaseModel {
   declare name: string
 }
 
+export class TeamInvitationSchema extends BaseModel {
+  static $columns = ['createdAt', 'expiresAt', 'id', 'inviteeId', 'inviterId', 'respondedAt', 'status', 'teamId', 'updatedAt'] as const
+  $columns = TeamInvitationSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column.dateTime()
+  declare expiresAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare inviteeId: string
+  @column()
+  declare inviterId: string | null
+  @column.dateTime()
+  declare respondedAt: DateTime | null
+  @column()
+  declare status: any
+  @column()
+  declare teamId: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class TeamMembershipSchema extends BaseModel {
   static $columns = ['id', 'joinedAt', 'role', 'teamId', 'userId', 'watchLevel'] as const
   $columns = TeamMembershipSchema.$columns

@@ -227,11 +227,39 @@ router
             router
               .delete('/members/:userId', [controllers.teams.Members, 'destroy'])
               .as('team_members.destroy')
+            router
+              .get('/invitations', [controllers.teams.Invitations, 'index'])
+              .as('team_invitations.index')
+            router
+              .post('/invitations', [controllers.teams.Invitations, 'store'])
+              .as('team_invitations.store')
+            router
+              .delete('/invitations/:invitationId', [controllers.teams.Invitations, 'destroy'])
+              .as('team_invitations.destroy')
           })
           .prefix('/teams/:id')
       })
       .where('id', uuidParam())
       .where('userId', uuidParam())
+      .where('invitationId', uuidParam())
+      .use([middleware.auth(), middleware.memberThrottle()])
+
+    /*
+    | Invitations to teams (issue 19): the member's own, answered from here or
+    | from their notification; the suggestions of the invite form's username.
+    */
+    router
+      .group(() => {
+        router.get('/invitations', [controllers.Invitations, 'index']).as('invitations.index')
+        router
+          .post('/invitations/:id/acceptance', [controllers.invitations.Acceptances, 'store'])
+          .as('invitation_acceptances.store')
+        router
+          .post('/invitations/:id/decline', [controllers.invitations.Declines, 'store'])
+          .as('invitation_declines.store')
+        router.get('/users/search', [controllers.UserSearches, 'index']).as('user_searches.index')
+      })
+      .where('id', uuidParam())
       .use([middleware.auth(), middleware.memberThrottle()])
 
     /*
@@ -572,6 +600,10 @@ router
         router
           .get('teams/:id/members', [controllers.api.teams.Members, 'index'])
           .as('teams.members.index')
+        router
+          .get('teams/:id/invitations', [controllers.api.teams.Invitations, 'index'])
+          .as('teams.invitations.index')
+        router.get('invitations', [controllers.api.Invitations, 'index']).as('invitations.index')
       })
       .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['read'] }))
@@ -594,9 +626,25 @@ router
         router
           .delete('teams/:id/members/:userId', [controllers.api.teams.Members, 'destroy'])
           .as('teams.members.destroy')
+        router
+          .post('teams/:id/invitations', [controllers.api.teams.Invitations, 'store'])
+          .as('teams.invitations.store')
+        router
+          .delete('teams/:id/invitations/:invitationId', [
+            controllers.api.teams.Invitations,
+            'destroy',
+          ])
+          .as('teams.invitations.destroy')
+        router
+          .post('invitations/:id/accept', [controllers.api.invitations.Acceptances, 'store'])
+          .as('invitations.accept')
+        router
+          .post('invitations/:id/decline', [controllers.api.invitations.Declines, 'store'])
+          .as('invitations.decline')
       })
       .where('id', uuidParam())
       .where('userId', uuidParam())
+      .where('invitationId', uuidParam())
       .use(middleware.apiAuth({ abilities: ['write'] }))
 
     router

@@ -72,6 +72,11 @@ export const controllers = {
       TeamCheckIns: () => import('#controllers/api/check_ins/team_check_ins_controller'),
     },
     Files: () => import('#controllers/api/files_controller'),
+    Invitations: () => import('#controllers/api/invitations_controller'),
+    invitations: {
+      Acceptances: () => import('#controllers/api/invitations/acceptances_controller'),
+      Declines: () => import('#controllers/api/invitations/declines_controller'),
+    },
     Notifications: () => import('#controllers/api/notifications_controller'),
     notifications: {
       BountyWatches: () => import('#controllers/api/notifications/bounty_watches_controller'),
@@ -84,6 +89,7 @@ export const controllers = {
     Teams: () => import('#controllers/api/teams_controller'),
     teams: {
       AccessCodes: () => import('#controllers/api/teams/access_codes_controller'),
+      Invitations: () => import('#controllers/api/teams/invitations_controller'),
       Members: () => import('#controllers/api/teams/members_controller'),
       Memberships: () => import('#controllers/api/teams/memberships_controller'),
       WatchLevels: () => import('#controllers/api/teams/watch_levels_controller'),
@@ -124,6 +130,11 @@ export const controllers = {
   },
   EmailVerifications: () => import('#controllers/email_verifications_controller'),
   Emails: () => import('#controllers/emails_controller'),
+  Invitations: () => import('#controllers/invitations_controller'),
+  invitations: {
+    Acceptances: () => import('#controllers/invitations/acceptances_controller'),
+    Declines: () => import('#controllers/invitations/declines_controller'),
+  },
   LiveStreams: () => import('#controllers/live_streams_controller'),
   Notifications: () => import('#controllers/notifications_controller'),
   notifications: {
@@ -146,6 +157,7 @@ export const controllers = {
   teams: {
     AccessCodes: () => import('#controllers/teams/access_codes_controller'),
     CheckIns: () => import('#controllers/teams/check_ins_controller'),
+    Invitations: () => import('#controllers/teams/invitations_controller'),
     Members: () => import('#controllers/teams/members_controller'),
     Memberships: () => import('#controllers/teams/memberships_controller'),
     WatchLevels: () => import('#controllers/teams/watch_levels_controller'),
@@ -153,6 +165,7 @@ export const controllers = {
   Tips: () => import('#controllers/tips_controller'),
   TwoFactorChallenges: () => import('#controllers/two_factor_challenges_controller'),
   TwoFactor: () => import('#controllers/two_factor_controller'),
+  UserSearches: () => import('#controllers/user_searches_controller'),
   UserSessions: () => import('#controllers/user_sessions_controller'),
   Wallet: () => import('#controllers/wallet_controller'),
   WalletExports: () => import('#controllers/wallet_exports_controller'),

@@ -78,6 +78,13 @@ export type ScannedRoutes = {
     'team_memberships.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'team_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'team_invitations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_invitations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_invitations.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'invitationId': ParamValue} }
+    'invitations.index': { paramsTuple?: []; params?: {} }
+    'invitation_acceptances.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invitation_declines.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'user_searches.index': { paramsTuple?: []; params?: {} }
     'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -173,6 +180,8 @@ export type ScannedRoutes = {
     'api.teams.index': { paramsTuple?: []; params?: {} }
     'api.teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.invitations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.invitations.index': { paramsTuple?: []; params?: {} }
     'api.teams.store': { paramsTuple?: []; params?: {} }
     'api.teams.join': { paramsTuple?: []; params?: {} }
     'api.teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -181,6 +190,10 @@ export type ScannedRoutes = {
     'api.teams.leave': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'api.teams.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'api.teams.invitations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.invitations.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'invitationId': ParamValue} }
+    'api.invitations.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.invitations.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
     'api.admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -245,6 +258,9 @@ export type ScannedRoutes = {
     'team_memberships.create': { paramsTuple?: []; params?: {} }
     'teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'teams.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_invitations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invitations.index': { paramsTuple?: []; params?: {} }
+    'user_searches.index': { paramsTuple?: []; params?: {} }
     'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
@@ -286,6 +302,8 @@ export type ScannedRoutes = {
     'api.teams.index': { paramsTuple?: []; params?: {} }
     'api.teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.invitations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.invitations.index': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
     'api.admin.users.index': { paramsTuple?: []; params?: {} }
@@ -332,6 +350,9 @@ export type ScannedRoutes = {
     'team_memberships.create': { paramsTuple?: []; params?: {} }
     'teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'teams.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_invitations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invitations.index': { paramsTuple?: []; params?: {} }
+    'user_searches.index': { paramsTuple?: []; params?: {} }
     'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
@@ -373,6 +394,8 @@ export type ScannedRoutes = {
     'api.teams.index': { paramsTuple?: []; params?: {} }
     'api.teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.invitations.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.invitations.index': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
     'api.admin.users.index': { paramsTuple?: []; params?: {} }
@@ -412,6 +435,9 @@ export type ScannedRoutes = {
     'teams.store': { paramsTuple?: []; params?: {} }
     'team_memberships.store': { paramsTuple?: []; params?: {} }
     'team_access_codes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'team_invitations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invitation_acceptances.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'invitation_declines.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
@@ -446,6 +472,9 @@ export type ScannedRoutes = {
     'api.teams.join': { paramsTuple?: []; params?: {} }
     'api.teams.access_code': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.leave': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.teams.invitations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.invitations.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.invitations.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -503,6 +532,7 @@ export type ScannedRoutes = {
     'teams.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_memberships.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'team_invitations.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'invitationId': ParamValue} }
     'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.impersonations.destroy': { paramsTuple?: []; params?: {} }
     'admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -514,6 +544,7 @@ export type ScannedRoutes = {
     'api.files.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'api.teams.invitations.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'invitationId': ParamValue} }
     'api.admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

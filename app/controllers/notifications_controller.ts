@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import Notification from '#models/notification'
+import TeamInvitation from '#models/team_invitation'
 import DeleteNotification from '#actions/notifications/delete_notification'
 import { NOTIFICATION_TYPE_INFO, NOTIFICATION_TYPES } from '#enums/notification'
 import { notificationFiltersValidator } from '#validators/notification'
@@ -20,6 +21,7 @@ export default class NotificationsController {
     notifications.baseUrl(request.url()).queryString(query)
     return view.render('pages/notifications/index', {
       notifications,
+      openInvitations: await TeamInvitation.openAmong(user.id, notifications.all()),
       unread,
       type,
       query,

@@ -21,6 +21,7 @@ export const NOTIFICATION_TYPES = [
   'withdrawal.approved',
   'withdrawal.rejected',
   'checkin.reminder',
+  'team.invited',
 ] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
@@ -125,6 +126,11 @@ export const NOTIFICATION_TYPE_INFO: Record<NotificationType, TypeInfo> = {
     label: 'A weekly reminder when you have not checked in with a team',
     group: 'Teams',
     defaultChannel: 'live',
+  },
+  'team.invited': {
+    label: 'Someone invites you to a team',
+    group: 'Teams',
+    defaultChannel: 'email',
   },
 }
 

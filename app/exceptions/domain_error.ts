@@ -28,6 +28,7 @@ export type DomainErrorCode =
   | 'OUT_OF_STOCK'
   | 'TEAM_FULL'
   | 'ALREADY_MEMBER'
+  | 'ALREADY_INVITED'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'LAST_ADMIN'
 
@@ -51,6 +52,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   OUT_OF_STOCK: 409,
   TEAM_FULL: 409,
   ALREADY_MEMBER: 409,
+  ALREADY_INVITED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   LAST_ADMIN: 409,
 }

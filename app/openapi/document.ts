@@ -12,6 +12,7 @@ import {
   notificationsTag,
 } from '#openapi/paths/notifications'
 import { teamWatchPaths } from '#openapi/paths/team_watch'
+import { teamInvitationPaths, teamInvitationSchemas } from '#openapi/paths/team_invitations'
 import { userPaths } from '#openapi/paths/users'
 import { teamPaths, teamSchemas, teamsTag } from '#openapi/paths/teams'
 import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
@@ -81,6 +82,7 @@ export const openApiDocument = {
     ...notificationPaths,
     ...teamPaths,
     ...teamWatchPaths,
+    ...teamInvitationPaths,
     ...checkInPaths,
     ...adminMemberPaths,
     ...metaPaths,
@@ -93,6 +95,7 @@ export const openApiDocument = {
       ...walletSchemas,
       ...notificationSchemas,
       ...teamSchemas,
+      ...teamInvitationSchemas,
       ...checkInSchemas,
       ...adminMemberSchemas,
     },

@@ -5,6 +5,7 @@ export const policies = {
   WalletPolicy: () => import('#policies/wallet_policy'),
   WithdrawalPolicy: () => import('#policies/withdrawal_policy'),
   TeamPolicy: () => import('#policies/team_policy'),
+  TeamInvitationPolicy: () => import('#policies/team_invitation_policy'),
   CheckInPolicy: () => import('#policies/check_in_policy'),
   LedgerPolicy: () => import('#policies/ledger_policy'),
   AdminDashboardPolicy: () => import('#policies/admin_dashboard_policy'),

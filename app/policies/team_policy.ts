@@ -2,6 +2,7 @@ import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
 import type { AuthorizerResponse } from '@adonisjs/bouncer/types'
 import type Team from '#models/team'
 import type TeamMembership from '#models/team_membership'
+import type TeamInvitation from '#models/team_invitation'
 import type User from '#models/user'
 
 /**
@@ -62,6 +63,39 @@ export default class TeamPolicy extends BasePolicy {
 
   changeRole(_user: User, team: Team): AuthorizerResponse {
     return team.viewerIsAdmin || deny('Only the team’s admins can change roles')
+  }
+
+  /**
+   * Admins and moderators invite people; members too when the team's
+   * settings allow member invites (`allow_member_invite`).
+   */
+  invite(_user: User, team: Team): AuthorizerResponse {
+    if (team.viewerCanModerate) return true
+    if (team.viewerRole === null) return AuthorizationResponse.deny('Not found', 404)
+    return (
+      team.allowMemberInvite ||
+      deny('Only the team’s admins and moderators can invite people to this team')
+    )
+  }
+
+  /**
+   * The team's open invitations: admins see them all, anyone else who may
+   * invite sees those they sent (`TeamInvitation.pendingShownTo`).
+   */
+  viewInvitations(user: User, team: Team): AuthorizerResponse {
+    return team.viewerIsAdmin || this.invite(user, team)
+  }
+
+  /**
+   * A pending invitation is withdrawn by whoever sent it or by a team admin.
+   */
+  withdrawInvitation(user: User, team: Team, invitation: TeamInvitation): AuthorizerResponse {
+    if (team.viewerRole === null) return AuthorizationResponse.deny('Not found', 404)
+    return (
+      team.viewerIsAdmin ||
+      invitation.inviterId === user.id ||
+      deny('Only the member who sent an invitation, or a team admin, can withdraw it')
+    )
   }
 
   /**

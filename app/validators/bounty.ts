@@ -1,5 +1,4 @@
 import vine from '@vinejs/vine'
-import type { MessagesProviderContact } from '@vinejs/vine/types'
 import { DateTime } from 'luxon'
 import { BOUNTY_PRIORITIES, BOUNTY_SORTS, BOUNTY_STATUSES } from '#enums/bounty'
 import { money } from '#validators/rules/money'
@@ -7,6 +6,7 @@ import { ATTACHMENT_TYPES } from '#models/attachment'
 import User from '#models/user'
 import { uuid, uuidList } from '#validators/rules/uuid'
 import { text } from '#validators/rules/text'
+import { formMessages } from '#validators/rules/form_messages'
 
 const MAX_SUBMISSION_FILES = 10
 
@@ -310,26 +310,6 @@ export const requestChangesValidator = vine.create({
 export const cancelBountyValidator = vine.create({
   reason: text().maxLength(500).optional(),
 })
-
-/**
- * The app's messages (start/validator.ts) for a page form: fields named as
- * its labels name them ("The reward field is required"), and messages of
- * its own where the generic one would not help.
- */
-function formMessages(
-  names: Record<string, string>,
-  messages: Record<string, string> = {}
-): MessagesProviderContact {
-  return {
-    getMessage(message, rule, field, args) {
-      const own = messages[`${field.wildCardPath}.${rule}`] ?? messages[`${field.name}.${rule}`]
-      if (own) return own
-      const name = names[field.name]
-      const named = name ? Object.create(field, { name: { value: name } }) : field
-      return vine.messagesProvider.getMessage(message, rule, named, args)
-    },
-  }
-}
 
 bountyFormValidator.messagesProvider = formMessages(
   {

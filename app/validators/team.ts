@@ -2,6 +2,7 @@ import vine from '@vinejs/vine'
 import { IANAZone } from 'luxon'
 import { TEAM_ROLES } from '#enums/team'
 import { text } from '#validators/rules/text'
+import { formMessages } from '#validators/rules/form_messages'
 
 /**
  * Team input for pages and the API alike (the API contract's "Teams and
@@ -33,6 +34,7 @@ const fields = {
   isPrivate: vine.boolean(),
   maxMembers: vine.number().withoutDecimals().min(2).max(1000),
   timezone: vine.string().trim().maxLength(64).use(ianaZone()),
+  allowMemberInvite: vine.boolean(),
 }
 
 export const createTeamValidator = vine.create({
@@ -41,6 +43,7 @@ export const createTeamValidator = vine.create({
   isPrivate: fields.isPrivate.clone().optional(),
   maxMembers: fields.maxMembers.clone().optional(),
   timezone: fields.timezone.clone().optional(),
+  allowMemberInvite: fields.allowMemberInvite.clone().optional(),
 })
 
 /**
@@ -52,6 +55,7 @@ export const updateTeamValidator = vine.create({
   isPrivate: fields.isPrivate.clone().optional(),
   maxMembers: fields.maxMembers.clone().optional(),
   timezone: fields.timezone.clone().optional(),
+  allowMemberInvite: fields.allowMemberInvite.clone().optional(),
 })
 
 /**
@@ -64,6 +68,7 @@ export const teamFormValidator = vine.create({
   isPrivate: vine.boolean().parse((value) => value ?? false),
   maxMembers: fields.maxMembers,
   timezone: fields.timezone,
+  allowMemberInvite: vine.boolean().parse((value) => value ?? false),
 })
 
 /**
@@ -82,6 +87,26 @@ export const joinTeamValidator = vine.create({
 export const updateMemberRoleValidator = vine.create({
   role: vine.enum(TEAM_ROLES),
 })
+
+/**
+ * The member to invite, by username in any case. A name nobody has is a
+ * field error; a closed account is refused by InviteMember with its reason.
+ */
+export const inviteMemberValidator = vine.create({
+  username: vine
+    .string()
+    .trim()
+    .toLowerCase()
+    .maxLength(50)
+    .exists(async (db, value) =>
+      Boolean(await db.from('users').whereRaw('lower(username) = ?', [value]).first())
+    ),
+})
+
+inviteMemberValidator.messagesProvider = formMessages(
+  {},
+  { 'username.database.exists': 'No member goes by that username' }
+)
 
 /**
  * A page of a list (GET /teams, GET /teams/:id/members).

@@ -10,6 +10,7 @@ import User from '#models/user'
 import type { TeamRole } from '#enums/team'
 import CreateBounty from '#actions/bounties/create_bounty'
 import ClaimBounty from '#actions/bounties/claim_bounty'
+import InviteMember from '#actions/invitations/invite_member'
 import MainSeeder, { DEMO_USERS } from '#database/seeders/main_seeder'
 
 type DemoTeam = {
@@ -21,6 +22,8 @@ type DemoTeam = {
   allowMemberInvite: boolean
   timezone: string
   members: [username: string, role: TeamRole][]
+  /** Open invitations to people outside the team: by whom, to whom. */
+  invitations: [inviter: string, invitee: string][]
   bounties: {
     poster: string
     title: string
@@ -47,6 +50,7 @@ export const DEMO_TEAMS: DemoTeam[] = [
       ['rengoku', 'MODERATOR'],
       ['shinobu', 'MEMBER'],
     ],
+    invitations: [['kagaya', 'tanjiro']],
     bounties: [
       {
         poster: 'kagaya',
@@ -78,6 +82,7 @@ export const DEMO_TEAMS: DemoTeam[] = [
       ['inosuke', 'MEMBER'],
       ['rengoku', 'MEMBER'],
     ],
+    invitations: [['nezuko', 'shinobu']],
     bounties: [
       {
         poster: 'tanjiro',
@@ -106,6 +111,10 @@ export const DEMO_TEAMS: DemoTeam[] = [
       ['inosuke', 'ADMIN'],
       ['zenitsu', 'MEMBER'],
       ['shinobu', 'MEMBER'],
+    ],
+    invitations: [
+      ['inosuke', 'tanjiro'],
+      ['inosuke', 'nezuko'],
     ],
     bounties: [
       {
@@ -196,12 +205,42 @@ export default class TeamSeeder extends BaseSeeder {
     }
 
     const posted = await this.postBounties(member)
+    const invited = await this.invite(member)
+    if (invited > 0) console.log(`Demo invitations sent: ${invited}`)
     if (created.length === 0 && posted === 0) {
       console.log('Demo teams already present')
       return
     }
     console.log(`Demo teams: ${created.join(', ') || 'none new'}; team-only bounties: ${posted}`)
     for (const demo of DEMO_TEAMS) console.log(`  ${demo.accessCode}  ${demo.name}`)
+  }
+
+  /**
+   * Each team's demo invitations through the real action (the invitee's
+   * notification included), once: a pair that has any invitation already,
+   * answered or not, is left alone, and so is an invitee who joined.
+   */
+  private async invite(member: (username: string) => User) {
+    let invited = 0
+    mail.fake()
+    try {
+      for (const demo of DEMO_TEAMS) {
+        const team = await demoTeam(demo)
+        if (!team) continue
+        for (const [inviter, invitee] of demo.invitations) {
+          const sent = await db
+            .from('team_invitations')
+            .where({ team_id: team.id, invitee_id: member(invitee).id })
+            .first()
+          if (sent || (await team.membershipOf(member(invitee).id))) continue
+          await InviteMember.handle(member(inviter), team, invitee)
+          invited++
+        }
+      }
+    } finally {
+      mail.restore()
+    }
+    return invited
   }
 
   /**

@@ -26,3 +26,31 @@ for (const button of document.querySelectorAll('[data-copy]')) {
     setTimeout(() => (button.textContent = label), 1500)
   })
 }
+
+// Username suggestions (the team invite form): the input works as plain
+// text without this; with it, members matching what is typed fill its list.
+for (const input of document.querySelectorAll('[data-user-suggest]')) {
+  const list = document.getElementById(input.getAttribute('data-user-suggest'))
+  let timer = null
+  input.addEventListener('input', () => {
+    clearTimeout(timer)
+    const term = input.value.trim()
+    if (!list || term.length < 2) return
+    timer = setTimeout(async () => {
+      const response = await fetch(`/users/search?q=${encodeURIComponent(term)}`, {
+        headers: { Accept: 'application/json' },
+      })
+      if (!response.ok) return
+      const { data } = await response.json()
+      list.replaceChildren(
+        ...data.map((member) => {
+          const option = document.createElement('option')
+          option.value = member.username
+          const name = [member.firstName, member.lastName].filter(Boolean).join(' ')
+          if (name) option.label = `${name} (@${member.username})`
+          return option
+        })
+      )
+    }, 200)
+  })
+}

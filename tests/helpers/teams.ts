@@ -96,3 +96,20 @@ export async function checkInRow(
     .returning('*')
   return CheckIn.$createFromAdapterResult(row)!
 }
+
+/**
+ * The invitation's row as stored, or null.
+ */
+export function invitationRow(id: string) {
+  return db.from('team_invitations').where('id', id).first()
+}
+
+export async function invitationStatus(id: string) {
+  const row = await invitationRow(id)
+  return (row?.status as string | undefined) ?? null
+}
+
+export async function allowsMemberInvite(team: { id: string }) {
+  const row = await db.from('teams').where('id', team.id).first()
+  return Boolean(row?.allow_member_invite)
+}

@@ -22,6 +22,7 @@ export default class CreateTeam {
             isPrivate: data.isPrivate ?? true,
             maxMembers: data.maxMembers ?? 20,
             timezone: data.timezone ?? 'UTC',
+            allowMemberInvite: data.allowMemberInvite ?? false,
             accessCode,
             memberCount: 1,
             createdBy: creator.id,

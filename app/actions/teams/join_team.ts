@@ -13,22 +13,31 @@ export default class JoinTeam {
   static async handle(user: User, accessCode: string) {
     const team = await db.transaction(async (trx) => {
       const locked = await Team.lockByCode(trx, accessCode)
-      if (await locked.membershipOf(user.id, trx)) {
-        throw new DomainError('ALREADY_MEMBER', `You are already a member of ${locked.name}`, {
-          field: 'accessCode',
-        })
-      }
-      if (locked.isFull) {
-        throw new DomainError(
-          'TEAM_FULL',
-          `${locked.name} is full (${locked.maxMembers} members): ask an admin to raise the limit`,
-          { field: 'accessCode' }
-        )
-      }
-      await locked.addMember(user.id)
+      await JoinTeam.takeSeat(locked, user, 'accessCode')
       return locked
     })
     announceMember(team.id, 'member.joined', user)
     return Team.findForMemberOrFail(user, team.id)
+  }
+
+  /**
+   * Seats the member in a team locked in its transaction, or refuses: the
+   * one place a seat is taken, by code or by invitation (AcceptInvitation),
+   * so both queue on the same row lock for the last seat.
+   */
+  static async takeSeat(locked: Team, user: User, field?: string) {
+    if (await locked.membershipOf(user.id, locked.$trx)) {
+      throw new DomainError('ALREADY_MEMBER', `You are already a member of ${locked.name}`, {
+        field,
+      })
+    }
+    if (locked.isFull) {
+      throw new DomainError(
+        'TEAM_FULL',
+        `${locked.name} is full (${locked.maxMembers} members): ask an admin to raise the limit`,
+        { field }
+      )
+    }
+    await locked.addMember(user.id)
   }
 }

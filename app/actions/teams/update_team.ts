@@ -29,6 +29,9 @@ export default class UpdateTeam {
         ...(data.isPrivate !== undefined ? { isPrivate: data.isPrivate } : {}),
         ...(data.maxMembers !== undefined ? { maxMembers: data.maxMembers } : {}),
         ...(data.timezone !== undefined ? { timezone: data.timezone } : {}),
+        ...(data.allowMemberInvite !== undefined
+          ? { allowMemberInvite: data.allowMemberInvite }
+          : {}),
       })
       await locked.save()
     })
