@@ -21,6 +21,7 @@ export const NOTIFICATION_TYPES = [
   'withdrawal.approved',
   'withdrawal.rejected',
   'checkin.reminder',
+  'badge.awarded',
 ] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
@@ -126,6 +127,7 @@ export const NOTIFICATION_TYPE_INFO: Record<NotificationType, TypeInfo> = {
     group: 'Teams',
     defaultChannel: 'live',
   },
+  'badge.awarded': { label: 'You earn a badge', group: 'Achievements', defaultChannel: 'live' },
 }
 
 /**
