@@ -8,6 +8,7 @@ export type ScannedRoutes = {
     'bounties.index': { paramsTuple?: []; params?: {} }
     'bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profiles.show': { paramsTuple: [ParamValue]; params: {'username': ParamValue} }
+    'points.show': { paramsTuple?: []; params?: {} }
     'avatars.show': { paramsTuple: [ParamValue,ParamValue]; params: {'userId': ParamValue,'file': ParamValue} }
     'email_verification.show': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -44,6 +45,9 @@ export type ScannedRoutes = {
     'api_tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
+    'away.edit': { paramsTuple?: []; params?: {} }
+    'away.update': { paramsTuple?: []; params?: {} }
+    'away.destroy': { paramsTuple?: []; params?: {} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'account_deletion.store': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
@@ -144,10 +148,13 @@ export type ScannedRoutes = {
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.search': { paramsTuple?: []; params?: {} }
+    'api.users.badges': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.update_profile': { paramsTuple?: []; params?: {} }
     'api.users.update_settings': { paramsTuple?: []; params?: {} }
     'api.users.update_avatar': { paramsTuple?: []; params?: {} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
+    'api.dashboard.stats': { paramsTuple?: []; params?: {} }
+    'api.dashboard.recent_activity': { paramsTuple?: []; params?: {} }
     'api.wallet.balance': { paramsTuple?: []; params?: {} }
     'api.wallet.transactions': { paramsTuple?: []; params?: {} }
     'api.wallet.withdraw': { paramsTuple?: []; params?: {} }
@@ -219,6 +226,7 @@ export type ScannedRoutes = {
     'bounties.index': { paramsTuple?: []; params?: {} }
     'bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profiles.show': { paramsTuple: [ParamValue]; params: {'username': ParamValue} }
+    'points.show': { paramsTuple?: []; params?: {} }
     'avatars.show': { paramsTuple: [ParamValue,ParamValue]; params: {'userId': ParamValue,'file': ParamValue} }
     'email_verification.show': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -234,6 +242,7 @@ export type ScannedRoutes = {
     'user_sessions.index': { paramsTuple?: []; params?: {} }
     'api_tokens.index': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
+    'away.edit': { paramsTuple?: []; params?: {} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'drafts.index': { paramsTuple?: []; params?: {} }
@@ -275,6 +284,9 @@ export type ScannedRoutes = {
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.search': { paramsTuple?: []; params?: {} }
+    'api.users.badges': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.dashboard.stats': { paramsTuple?: []; params?: {} }
+    'api.dashboard.recent_activity': { paramsTuple?: []; params?: {} }
     'api.wallet.balance': { paramsTuple?: []; params?: {} }
     'api.wallet.transactions': { paramsTuple?: []; params?: {} }
     'api.bounties.index': { paramsTuple?: []; params?: {} }
@@ -306,6 +318,7 @@ export type ScannedRoutes = {
     'bounties.index': { paramsTuple?: []; params?: {} }
     'bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profiles.show': { paramsTuple: [ParamValue]; params: {'username': ParamValue} }
+    'points.show': { paramsTuple?: []; params?: {} }
     'avatars.show': { paramsTuple: [ParamValue,ParamValue]; params: {'userId': ParamValue,'file': ParamValue} }
     'email_verification.show': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -321,6 +334,7 @@ export type ScannedRoutes = {
     'user_sessions.index': { paramsTuple?: []; params?: {} }
     'api_tokens.index': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
+    'away.edit': { paramsTuple?: []; params?: {} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'drafts.index': { paramsTuple?: []; params?: {} }
@@ -362,6 +376,9 @@ export type ScannedRoutes = {
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.search': { paramsTuple?: []; params?: {} }
+    'api.users.badges': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.dashboard.stats': { paramsTuple?: []; params?: {} }
+    'api.dashboard.recent_activity': { paramsTuple?: []; params?: {} }
     'api.wallet.balance': { paramsTuple?: []; params?: {} }
     'api.wallet.transactions': { paramsTuple?: []; params?: {} }
     'api.bounties.index': { paramsTuple?: []; params?: {} }
@@ -461,6 +478,7 @@ export type ScannedRoutes = {
     'password.update': { paramsTuple?: []; params?: {} }
     'two_factor.update': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
+    'away.update': { paramsTuple?: []; params?: {} }
     'bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
@@ -497,6 +515,7 @@ export type ScannedRoutes = {
     'other_sessions.destroy': { paramsTuple?: []; params?: {} }
     'user_sessions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api_tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'away.destroy': { paramsTuple?: []; params?: {} }
     'bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_claims.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_attachments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

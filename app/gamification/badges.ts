@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -43,7 +44,7 @@ export type EarnedBadge = {
   code: string
   name: string
   description: string
-  awardedAt: Date
+  awardedAt: DateTime
 }
 
 export default class Badges {
@@ -102,7 +103,7 @@ export default class Badges {
           code: row.code,
           name: row.name,
           description: row.description,
-          awardedAt: row.awarded_at,
+          awardedAt: DateTime.fromJSDate(row.awarded_at),
         }) satisfies EarnedBadge
     )
   }

@@ -6,6 +6,7 @@ import { adminMemberPaths, adminMemberSchemas, adminMembersTag } from '#openapi/
 import { bountyPaths, bountySchemas } from '#openapi/paths/bounties'
 import { filePaths, fileSchemas } from '#openapi/paths/files'
 import { metaPaths } from '#openapi/paths/meta'
+import { dashboardPaths, dashboardSchemas, dashboardTag } from '#openapi/paths/dashboard'
 import {
   notificationPaths,
   notificationSchemas,
@@ -69,6 +70,7 @@ export const openApiDocument = {
     checkInsTag,
     adminBountiesTag,
     adminMembersTag,
+    dashboardTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -83,6 +85,7 @@ export const openApiDocument = {
     ...teamWatchPaths,
     ...checkInPaths,
     ...adminMemberPaths,
+    ...dashboardPaths,
     ...metaPaths,
   }),
   components: {
@@ -95,6 +98,7 @@ export const openApiDocument = {
       ...teamSchemas,
       ...checkInSchemas,
       ...adminMemberSchemas,
+      ...dashboardSchemas,
     },
     securitySchemes,
   },
