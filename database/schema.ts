@@ -9,6 +9,17 @@ import { DateTime } from 'luxon'
 import Money from '#ledger/money'
 import { moneyColumn } from '#ledger/money_column'
 
+export class ActivityWeekSchema extends BaseModel {
+  static $columns = ['firstAt', 'userId', 'weekStart'] as const
+  $columns = ActivityWeekSchema.$columns
+  @column.dateTime()
+  declare firstAt: DateTime
+  @column({ isPrimary: true })
+  declare userId: string
+  @column.date()
+  declare weekStart: DateTime
+}
+
 export class AttachmentSchema extends BaseModel {
   static $columns = ['bountyId', 'commentId', 'createdAt', 'fileSize', 'filename', 'id', 'mimeType', 'storageKey', 'submissionId', 'userId'] as const
   $columns = AttachmentSchema.$columns
@@ -78,6 +89,38 @@ export class AuthAccessTokenSchema extends BaseModel {
   declare type: string
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime | null
+}
+
+export class AwayPeriodSchema extends BaseModel {
+  static $columns = ['endsAt', 'id', 'startsAt', 'userId'] as const
+  $columns = AwayPeriodSchema.$columns
+  @column.dateTime()
+  declare endsAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column.dateTime()
+  declare startsAt: DateTime
+  @column()
+  declare userId: string
+}
+
+export class BadgeSchema extends BaseModel {
+  static $columns = ['code', 'createdAt', 'description', 'id', 'isAutomatic', 'name', 'updatedAt'] as const
+  $columns = BadgeSchema.$columns
+  @column()
+  declare code: string
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare description: string
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare isAutomatic: boolean
+  @column()
+  declare name: string
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
 }
 
 export class BountySchema extends BaseModel {
@@ -482,6 +525,19 @@ export class LedgerVerificationSchema extends BaseModel {
   declare source: string
   @column.dateTime()
   declare startedAt: DateTime | null
+}
+
+export class MemberBadgeSchema extends BaseModel {
+  static $columns = ['awardedAt', 'badgeId', 'grantedBy', 'userId'] as const
+  $columns = MemberBadgeSchema.$columns
+  @column.dateTime()
+  declare awardedAt: DateTime
+  @column()
+  declare badgeId: string
+  @column()
+  declare grantedBy: string | null
+  @column({ isPrimary: true })
+  declare userId: string
 }
 
 export class MemberTotalSchema extends BaseModel {

@@ -27,6 +27,7 @@ router
           .where('id', uuidParam())
           .as('bounties.show')
         router.get('/u/:username', [controllers.PublicProfiles, 'show']).as('profiles.show')
+        router.get('/points', [controllers.Points, 'show']).as('points.show')
         router
           .get('/avatars/:userId/:file', [controllers.Avatars, 'show'])
           .where('userId', uuidParam())
@@ -129,6 +130,9 @@ router
               .as('api_tokens.destroy')
             router.get('/notifications', [controllers.Settings, 'edit']).as('settings.edit')
             router.put('/notifications', [controllers.Settings, 'update']).as('settings.update')
+            router.get('/away', [controllers.Away, 'edit']).as('away.edit')
+            router.put('/away', [controllers.Away, 'update']).as('away.update')
+            router.delete('/away', [controllers.Away, 'destroy']).as('away.destroy')
             router
               .get('/danger-zone', [controllers.AccountDeletions, 'create'])
               .as('account_deletion.create')
@@ -492,6 +496,10 @@ router
           .where('id', uuidParam())
           .as('public_profile')
         router.get('search', [controllers.api.users.Searches, 'index']).as('search')
+        router
+          .get(':id/badges', [controllers.api.users.Badges, 'index'])
+          .where('id', uuidParam())
+          .as('badges')
       })
       .prefix('users')
       .as('users')
@@ -507,6 +515,20 @@ router
       .prefix('users')
       .as('users')
       .use(middleware.apiAuth({ abilities: ['write'] }))
+
+    /*
+    | The caller's dashboard (H1, E1, E3).
+    */
+    router
+      .group(() => {
+        router.get('stats', [controllers.api.dashboard.Stats, 'show']).as('stats')
+        router
+          .get('recent-activity', [controllers.api.dashboard.RecentActivities, 'index'])
+          .as('recent_activity')
+      })
+      .prefix('dashboard')
+      .as('dashboard')
+      .use(middleware.apiAuth({ abilities: ['read'] }))
 
     router
       .group(() => {

@@ -71,6 +71,10 @@ export const controllers = {
       CurrentCheckIns: () => import('#controllers/api/check_ins/current_check_ins_controller'),
       TeamCheckIns: () => import('#controllers/api/check_ins/team_check_ins_controller'),
     },
+    dashboard: {
+      RecentActivities: () => import('#controllers/api/dashboard/recent_activities_controller'),
+      Stats: () => import('#controllers/api/dashboard/stats_controller'),
+    },
     Files: () => import('#controllers/api/files_controller'),
     Invitations: () => import('#controllers/api/invitations_controller'),
     invitations: {
@@ -98,6 +102,7 @@ export const controllers = {
     users: {
       Accounts: () => import('#controllers/api/users/accounts_controller'),
       Avatars: () => import('#controllers/api/users/avatars_controller'),
+      Badges: () => import('#controllers/api/users/badges_controller'),
       Profiles: () => import('#controllers/api/users/profiles_controller'),
       PublicProfiles: () => import('#controllers/api/users/public_profiles_controller'),
       Searches: () => import('#controllers/api/users/searches_controller'),
@@ -109,6 +114,7 @@ export const controllers = {
     WalletWithdrawals: () => import('#controllers/api/wallet_withdrawals_controller'),
   },
   Avatars: () => import('#controllers/avatars_controller'),
+  Away: () => import('#controllers/away_controller'),
   Bounties: () => import('#controllers/bounties_controller'),
   bounties: {
     Approvals: () => import('#controllers/bounties/approvals_controller'),
@@ -147,6 +153,7 @@ export const controllers = {
   OtherSessions: () => import('#controllers/other_sessions_controller'),
   PasswordResets: () => import('#controllers/password_resets_controller'),
   Passwords: () => import('#controllers/passwords_controller'),
+  Points: () => import('#controllers/points_controller'),
   Profiles: () => import('#controllers/profiles_controller'),
   PublicProfiles: () => import('#controllers/public_profiles_controller'),
   RecoveryCodes: () => import('#controllers/recovery_codes_controller'),

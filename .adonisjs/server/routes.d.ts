@@ -8,6 +8,7 @@ export type ScannedRoutes = {
     'bounties.index': { paramsTuple?: []; params?: {} }
     'bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profiles.show': { paramsTuple: [ParamValue]; params: {'username': ParamValue} }
+    'points.show': { paramsTuple?: []; params?: {} }
     'avatars.show': { paramsTuple: [ParamValue,ParamValue]; params: {'userId': ParamValue,'file': ParamValue} }
     'email_verification.show': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -44,6 +45,9 @@ export type ScannedRoutes = {
     'api_tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'settings.edit': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
+    'away.edit': { paramsTuple?: []; params?: {} }
+    'away.update': { paramsTuple?: []; params?: {} }
+    'away.destroy': { paramsTuple?: []; params?: {} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'account_deletion.store': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
@@ -151,10 +155,13 @@ export type ScannedRoutes = {
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.search': { paramsTuple?: []; params?: {} }
+    'api.users.badges': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.update_profile': { paramsTuple?: []; params?: {} }
     'api.users.update_settings': { paramsTuple?: []; params?: {} }
     'api.users.update_avatar': { paramsTuple?: []; params?: {} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
+    'api.dashboard.stats': { paramsTuple?: []; params?: {} }
+    'api.dashboard.recent_activity': { paramsTuple?: []; params?: {} }
     'api.wallet.balance': { paramsTuple?: []; params?: {} }
     'api.wallet.transactions': { paramsTuple?: []; params?: {} }
     'api.wallet.withdraw': { paramsTuple?: []; params?: {} }
@@ -232,6 +239,7 @@ export type ScannedRoutes = {
     'bounties.index': { paramsTuple?: []; params?: {} }
     'bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profiles.show': { paramsTuple: [ParamValue]; params: {'username': ParamValue} }
+    'points.show': { paramsTuple?: []; params?: {} }
     'avatars.show': { paramsTuple: [ParamValue,ParamValue]; params: {'userId': ParamValue,'file': ParamValue} }
     'email_verification.show': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -247,6 +255,7 @@ export type ScannedRoutes = {
     'user_sessions.index': { paramsTuple?: []; params?: {} }
     'api_tokens.index': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
+    'away.edit': { paramsTuple?: []; params?: {} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'drafts.index': { paramsTuple?: []; params?: {} }
@@ -291,6 +300,9 @@ export type ScannedRoutes = {
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.search': { paramsTuple?: []; params?: {} }
+    'api.users.badges': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.dashboard.stats': { paramsTuple?: []; params?: {} }
+    'api.dashboard.recent_activity': { paramsTuple?: []; params?: {} }
     'api.wallet.balance': { paramsTuple?: []; params?: {} }
     'api.wallet.transactions': { paramsTuple?: []; params?: {} }
     'api.bounties.index': { paramsTuple?: []; params?: {} }
@@ -324,6 +336,7 @@ export type ScannedRoutes = {
     'bounties.index': { paramsTuple?: []; params?: {} }
     'bounties.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'profiles.show': { paramsTuple: [ParamValue]; params: {'username': ParamValue} }
+    'points.show': { paramsTuple?: []; params?: {} }
     'avatars.show': { paramsTuple: [ParamValue,ParamValue]; params: {'userId': ParamValue,'file': ParamValue} }
     'email_verification.show': { paramsTuple?: []; params?: {} }
     'password_reset.create': { paramsTuple?: []; params?: {} }
@@ -339,6 +352,7 @@ export type ScannedRoutes = {
     'user_sessions.index': { paramsTuple?: []; params?: {} }
     'api_tokens.index': { paramsTuple?: []; params?: {} }
     'settings.edit': { paramsTuple?: []; params?: {} }
+    'away.edit': { paramsTuple?: []; params?: {} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
     'drafts.index': { paramsTuple?: []; params?: {} }
@@ -383,6 +397,9 @@ export type ScannedRoutes = {
     'api.users.stats': { paramsTuple?: []; params?: {} }
     'api.users.public_profile': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.search': { paramsTuple?: []; params?: {} }
+    'api.users.badges': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.dashboard.stats': { paramsTuple?: []; params?: {} }
+    'api.dashboard.recent_activity': { paramsTuple?: []; params?: {} }
     'api.wallet.balance': { paramsTuple?: []; params?: {} }
     'api.wallet.transactions': { paramsTuple?: []; params?: {} }
     'api.bounties.index': { paramsTuple?: []; params?: {} }
@@ -490,6 +507,7 @@ export type ScannedRoutes = {
     'password.update': { paramsTuple?: []; params?: {} }
     'two_factor.update': { paramsTuple?: []; params?: {} }
     'settings.update': { paramsTuple?: []; params?: {} }
+    'away.update': { paramsTuple?: []; params?: {} }
     'bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
@@ -526,6 +544,7 @@ export type ScannedRoutes = {
     'other_sessions.destroy': { paramsTuple?: []; params?: {} }
     'user_sessions.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api_tokens.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'away.destroy': { paramsTuple?: []; params?: {} }
     'bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_claims.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bounty_attachments.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

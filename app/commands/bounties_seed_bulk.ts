@@ -8,6 +8,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Ledger from '#ledger/ledger'
 import Money from '#ledger/money'
 import { verifyLedger } from '#ledger/verify'
+import { progressBar } from '#services/progress_bar'
 import Bounty from '#models/bounty'
 import BountyClaim from '#models/bounty_claim'
 import BountyEvent from '#models/bounty_event'
@@ -366,12 +367,8 @@ export default class BountiesSeedBulk extends BaseCommand {
   }
 
   private progress(done: number, total: number, started: number) {
-    const width = 30
-    const filled = Math.round((done / total) * width)
     const rate = done / Math.max(0.001, (Date.now() - started) / 1000)
-    this.logger.logUpdate(
-      `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done.toLocaleString('en')} / ${total.toLocaleString('en')} bounties · ${Math.round(rate)}/s`
-    )
+    this.logger.logUpdate(`${progressBar(done, total)} bounties · ${Math.round(rate)}/s`)
   }
 }
 

@@ -1,11 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { moneyChart } from '#charts/balance_chart'
-import Ledger, { accounts } from '#ledger/ledger'
 import Bounty from '#models/bounty'
 import BountyEvent from '#models/bounty_event'
 import type User from '#models/user'
 import type { ExtractScopes } from '@adonisjs/lucid/types/model'
 import UserStats from '#actions/users/user_stats'
+import DashboardStats from '#actions/users/dashboard_stats'
+import Badges from '#gamification/badges'
 
 type BountyScopes = ExtractScopes<typeof Bounty>
 
@@ -13,38 +14,35 @@ const LIST_SIZE = 6
 const EARNING_WEEKS = 12
 
 /**
- * The member's own corner (H1): their figures, what they work on, what
- * they posted and completed, and what happened lately on those bounties.
+ * The member's own corner (H1): their figures, points, level, streak and
+ * badges (E1–E3), what they work on, what they posted and completed, and
+ * what happened lately on those bounties.
  */
 export default class DashboardController {
   async show({ auth, view }: HttpContext) {
     const user = auth.use('web').getUserOrFail()
-    const [stats, earnings, balances, working, posted, completed, drafts, activity] =
+    const [stats, earnings, working, posted, completed, drafts, activity, badges] =
       await Promise.all([
-        UserStats.handle(user),
+        DashboardStats.handle(user),
         earningsChart(user),
-        Ledger.balances(accounts.wallet(user.id)),
         latest(user, (scopes) => scopes.workedOnBy(user)),
         latest(user, (scopes) => scopes.openPostedBy(user)),
         latest(user, (scopes) => scopes.completedBy(user)),
         Bounty.query()
           .withScopes((scopes) => scopes.draftsOf(user))
           .count('* as total'),
-        BountyEvent.query()
-          .withScopes((scopes) => scopes.concerning(user))
-          .preload('actor')
-          .orderBy('bounty_events.id', 'desc')
-          .limit(10),
+        BountyEvent.recentFor(user),
+        Badges.of(user.id),
       ])
     return view.render('pages/dashboard/show', {
       stats,
       earnings,
-      balances,
       working,
       posted,
       completed,
       draftCount: Number(drafts[0].$extras.total),
-      activity,
+      activity: activity.all(),
+      badges,
     })
   }
 }

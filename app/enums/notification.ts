@@ -22,6 +22,7 @@ export const NOTIFICATION_TYPES = [
   'withdrawal.rejected',
   'checkin.reminder',
   'team.invited',
+  'badge.awarded',
 ] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
@@ -132,6 +133,7 @@ export const NOTIFICATION_TYPE_INFO: Record<NotificationType, TypeInfo> = {
     group: 'Teams',
     defaultChannel: 'email',
   },
+  'badge.awarded': { label: 'You earn a badge', group: 'Achievements', defaultChannel: 'live' },
 }
 
 /**

@@ -4,6 +4,7 @@ import SendDigestsJob from '#jobs/send_digests_job'
 import PruneNotificationsJob from '#jobs/prune_notifications_job'
 import RemindCheckInsJob from '#jobs/remind_check_ins_job'
 import VerifyLedgerJob from '#jobs/verify_ledger_job'
+import AwardTopEarnersJob from '#jobs/award_top_earners_job'
 
 /**
  * Recurring work, run by whichever worker claims it first (the queue's
@@ -19,4 +20,6 @@ export async function registerSchedules() {
   // Hourly so each team is reminded at its own Friday morning; once a week per team.
   await RemindCheckInsJob.schedule({}).id('checkin-reminders').cron('5 * * * *')
   await VerifyLedgerJob.schedule({}).id('ledger-verify').cron('30 2 * * *')
+  // Just after each month ends (UTC); the job covers every finished month.
+  await AwardTopEarnersJob.schedule({}).id('top-earner-badges').cron('10 0 1 * *')
 }

@@ -45,6 +45,18 @@ export default class BountyEvent extends BountyEventSchema {
   })
 
   /**
+   * The latest events concerning `member`, newest first, with their actor:
+   * the dashboard's recent activity (page and API).
+   */
+  static recentFor(member: User, page = 1, limit = 10) {
+    return this.query()
+      .withScopes((scopes) => scopes.concerning(member))
+      .preload('actor')
+      .orderBy('bounty_events.id', 'desc')
+      .paginate(page, limit)
+  }
+
+  /**
    * Written in the caller's transaction: the event exists exactly when the
    * change it describes does.
    */

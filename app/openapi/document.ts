@@ -6,6 +6,7 @@ import { adminMemberPaths, adminMemberSchemas, adminMembersTag } from '#openapi/
 import { bountyPaths, bountySchemas } from '#openapi/paths/bounties'
 import { filePaths, fileSchemas } from '#openapi/paths/files'
 import { metaPaths } from '#openapi/paths/meta'
+import { dashboardPaths, dashboardSchemas, dashboardTag } from '#openapi/paths/dashboard'
 import {
   notificationPaths,
   notificationSchemas,
@@ -70,6 +71,7 @@ export const openApiDocument = {
     checkInsTag,
     adminBountiesTag,
     adminMembersTag,
+    dashboardTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -85,6 +87,7 @@ export const openApiDocument = {
     ...teamInvitationPaths,
     ...checkInPaths,
     ...adminMemberPaths,
+    ...dashboardPaths,
     ...metaPaths,
   }),
   components: {
@@ -98,6 +101,7 @@ export const openApiDocument = {
       ...teamInvitationSchemas,
       ...checkInSchemas,
       ...adminMemberSchemas,
+      ...dashboardSchemas,
     },
     securitySchemes,
   },

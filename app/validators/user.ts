@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import vine, { SimpleMessagesProvider } from '@vinejs/vine'
 import { EXPERIENCE_LEVELS, PROFILE_VISIBILITIES } from '#enums/profile'
 import { newPasswordRule } from '#validators/auth'
@@ -94,4 +95,14 @@ export const searchUsersValidator = vine.create({
   q: vine.string().trim().minLength(2).maxLength(50),
   page: vine.number().withoutDecimals().min(1).max(100000).optional(),
   limit: vine.number().withoutDecimals().min(1).max(100).optional(),
+})
+
+/**
+ * Away mode (K8): back on a day from tomorrow to four weeks from today (UTC).
+ */
+export const awayValidator = vine.create({
+  until: vine
+    .date({ formats: ['YYYY-MM-DD'] })
+    .afterOrEqual(() => DateTime.utc().plus({ days: 1 }).toISODate()!)
+    .beforeOrEqual(() => DateTime.utc().plus({ days: 28 }).toISODate()!),
 })

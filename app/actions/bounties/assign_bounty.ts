@@ -1,11 +1,13 @@
 import { DomainError } from '#exceptions/domain_error'
 import type Bounty from '#models/bounty'
 import type User from '#models/user'
+import AwayPeriod from '#models/away_period'
 import takeSlot from '#actions/bounties/take_slot'
 
 /**
  * The poster, a Pillar or a Leader hands a slot to a member (B3; after a
- * stale claim expires the poster reassigns this way, K2).
+ * stale claim expires the poster reassigns this way, K2). Members who are
+ * away (K8) cannot be assigned.
  */
 export default class AssignBounty {
   static async handle(assigner: User, bounty: Bounty, assignee: User) {
@@ -28,6 +30,14 @@ export default class AssignBounty {
       throw new DomainError(
         'FORBIDDEN',
         `@${assignee.username} is not a member of this bounty's team`,
+        { field: 'userId' }
+      )
+    }
+    const away = await AwayPeriod.current(assignee.id)
+    if (away) {
+      throw new DomainError(
+        'FORBIDDEN',
+        `@${assignee.username} is away until ${away.endsAt.toUTC().toFormat('d LLL yyyy')} and cannot be assigned work`,
         { field: 'userId' }
       )
     }

@@ -3,6 +3,7 @@ import { DomainError } from '#exceptions/domain_error'
 import Ledger, { accounts } from '#ledger/ledger'
 import Money from '#ledger/money'
 import MemberTotals from '#gamification/member_totals'
+import Achievements from '#gamification/achievements'
 import type Bounty from '#models/bounty'
 import type BountyClaim from '#models/bounty_claim'
 import BountyEvent from '#models/bounty_event'
@@ -100,6 +101,7 @@ export default class BountyEscrow {
       priority: bounty.priority,
       payout: bounty.bountyAmount,
     })
+    await Achievements.completed(trx, claimant.id)
     await BountyEvent.record(trx, bounty.id, 'paid', actor, {
       claimId: claim.id,
       userId: claimant.id,

@@ -7,6 +7,7 @@ import BountyEvent from '#models/bounty_event'
 import type User from '#models/user'
 import BountyEscrow from '#actions/bounties/escrow'
 import AnnounceBountyEvent from '#actions/notifications/announce_bounty_event'
+import Achievements from '#gamification/achievements'
 
 /**
  * Puts a draft on the board (B1, B2): its reward × slots moves from the
@@ -39,9 +40,11 @@ export default class PublishBounty {
     bounty.useTransaction(trx)
     bounty.isDraft = false
     bounty.status = 'AVAILABLE'
-    bounty.publishedAt = DateTime.now()
+    const publishedAt = DateTime.now()
+    bounty.publishedAt = publishedAt
     await BountyEscrow.fund(trx, bounty, poster)
     await bounty.save()
+    await Achievements.posted(trx, poster.id, publishedAt.toJSDate())
     await AnnounceBountyEvent.handle(
       trx,
       bounty,

@@ -9,7 +9,8 @@ import AnnounceBountyEvent from '#actions/notifications/announce_bounty_event'
  * Stale claims (K2): a claim in progress with no activity for its bounty's
  * claim window is nudged (a timeline event, later a notification); still
  * silent `STALE_CLAIM_GRACE_DAYS` after the nudge, it expires and the slot
- * is free again. The bounty row is locked as every other change to its
+ * is free again. A member who is away (K8) is neither nudged nor expired
+ * meanwhile. The bounty row is locked as every other change to its
  * claims does, and skipped when another run holds it.
  */
 export default class SweepStaleClaims {
@@ -24,6 +25,9 @@ export default class SweepStaleClaims {
              JOIN bounties AS bounty ON bounty.id = claim.bounty_id
             WHERE claim.status = 'IN_PROGRESS' AND bounty.deleted_at IS NULL
               AND NOT (claim.id = ANY(?::uuid[]))
+              AND NOT EXISTS (SELECT 1 FROM away_periods AS away
+                               WHERE away.user_id = claim.user_id
+                                 AND away.starts_at <= ?::timestamptz AND away.ends_at > ?::timestamptz)
               AND (
                 (claim.nudged_at IS NULL
                   AND claim.last_activity_at <= ?::timestamptz - bounty.claim_window_days * interval '1 day')
@@ -32,7 +36,7 @@ export default class SweepStaleClaims {
             ORDER BY claim.last_activity_at, claim.id
             LIMIT 1
             FOR UPDATE OF bounty SKIP LOCKED`,
-          [seen, now.toISO(), now.toISO(), STALE_CLAIM_GRACE_DAYS]
+          [seen, now.toISO(), now.toISO(), now.toISO(), now.toISO(), STALE_CLAIM_GRACE_DAYS]
         )
         if (!rows[0]) return 'done'
         seen.push(rows[0].claim_id)

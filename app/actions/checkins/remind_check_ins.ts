@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import CheckIn from '#models/check_in'
+import AwayPeriod from '#models/away_period'
 import Notify from '#actions/notifications/notify'
 
 /**
@@ -35,7 +36,7 @@ export default class RemindCheckIns {
             .where('check_in_reminders.week_start', weekStart)
         )
         .select('id', 'name')
-      for (const team of teams) reminded += await remindTeam(team, weekStart)
+      for (const team of teams) reminded += await remindTeam(team, weekStart, now)
     }
     return reminded
   }
@@ -62,9 +63,10 @@ function isDue(local: DateTime) {
 
 /**
  * Claims the team's week and notifies its members who have not checked in
- * (active accounts only); the number told, 0 when another run had it.
+ * (active accounts only, none who is away, K8); the number told, 0 when
+ * another run had it.
  */
-async function remindTeam(team: { id: string; name: string }, weekStart: string) {
+async function remindTeam(team: { id: string; name: string }, weekStart: string, now: DateTime) {
   return db.transaction(async (trx) => {
     const claimed = await trx
       .insertQuery()
@@ -74,8 +76,11 @@ async function remindTeam(team: { id: string; name: string }, weekStart: string)
       .ignore()
       .returning('team_id')
     if (!claimed.length) return 0
-    const absent = await trx
-      .from('team_memberships')
+    const absent = await AwayPeriod.skipAway(
+      trx.from('team_memberships'),
+      'team_memberships.user_id',
+      now
+    )
       .join('users', 'users.id', 'team_memberships.user_id')
       .where('team_memberships.team_id', team.id)
       .where('users.is_active', true)

@@ -6,6 +6,7 @@ import type Team from '#models/team'
 import type User from '#models/user'
 import { DomainError } from '#exceptions/domain_error'
 import { broadcastTeamEvent } from '#services/broadcast'
+import Achievements from '#gamification/achievements'
 
 export type CheckInAnswers = {
   productive: number
@@ -41,8 +42,8 @@ async function insert(user: User, team: Team, data: CheckInAnswers, weekStart: s
   try {
     // A transaction of its own, so a refused insert leaves a caller's
     // transaction usable (it becomes a savepoint there).
-    const { rows } = await db.transaction((trx) =>
-      trx.rawQuery(
+    const { rows } = await db.transaction(async (trx) => {
+      const inserted = await trx.rawQuery(
         `INSERT INTO check_ins (team_id, user_id, week_start, productive, satisfied, body, care,
                               note, is_private)
        SELECT :teamId, :userId, :weekStart, :productive, :satisfied, :body, :care, :note, :isPrivate
@@ -60,7 +61,11 @@ async function insert(user: User, team: Team, data: CheckInAnswers, weekStart: s
           isPrivate: data.isPrivate ?? false,
         } as RawQueryBindings
       )
-    )
+      if (inserted.rows.length) {
+        await Achievements.checkedIn(trx, user.id, inserted.rows[0].created_at)
+      }
+      return inserted
+    })
     if (!rows.length) {
       throw new DomainError('FORBIDDEN', 'Only members of this team can check in')
     }

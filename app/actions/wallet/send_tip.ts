@@ -12,6 +12,7 @@ import WalletPolicy from '#policies/wallet_policy'
 import AnnounceMoneyEvent from '#actions/notifications/announce_money_event'
 import { forBounty } from '#actions/wallet/tip_wording'
 import Notify from '#actions/notifications/notify'
+import Achievements from '#gamification/achievements'
 import { columnsOf, prefixedColumns, takePrefixed } from '#services/prefixed_columns'
 
 type TippedBounty = Pick<Bounty, 'id' | 'title'> & { teamId?: string | null }
@@ -128,7 +129,9 @@ export default class SendTip {
       const sent = takePrefixed(row, 'line')
       if (sent) {
         await notice.stored([row])
-        return Transaction.$createFromAdapterResult(sent)!
+        const line = Transaction.$createFromAdapterResult(sent)!
+        await Achievements.tipped(sender.id, line.createdAt.toJSDate())
+        return line
       }
       if (row.replayed_line_id) return Transaction.findOrFail(row.replayed_line_id)
       const recipient = await SendTip.recipient({ toUserId: recipientId })
