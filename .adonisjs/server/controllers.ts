@@ -72,6 +72,7 @@ export const controllers = {
       TeamCheckIns: () => import('#controllers/api/check_ins/team_check_ins_controller'),
     },
     Files: () => import('#controllers/api/files_controller'),
+    Leaderboards: () => import('#controllers/api/leaderboards_controller'),
     Notifications: () => import('#controllers/api/notifications_controller'),
     notifications: {
       BountyWatches: () => import('#controllers/api/notifications/bounty_watches_controller'),
@@ -124,6 +125,7 @@ export const controllers = {
   },
   EmailVerifications: () => import('#controllers/email_verifications_controller'),
   Emails: () => import('#controllers/emails_controller'),
+  Leaderboards: () => import('#controllers/leaderboards_controller'),
   LiveStreams: () => import('#controllers/live_streams_controller'),
   Notifications: () => import('#controllers/notifications_controller'),
   notifications: {

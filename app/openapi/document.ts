@@ -12,6 +12,7 @@ import {
   notificationsTag,
 } from '#openapi/paths/notifications'
 import { teamWatchPaths } from '#openapi/paths/team_watch'
+import { leaderboardPaths, leaderboardSchemas, leaderboardTag } from '#openapi/paths/leaderboard'
 import { userPaths } from '#openapi/paths/users'
 import { teamPaths, teamSchemas, teamsTag } from '#openapi/paths/teams'
 import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
@@ -69,6 +70,7 @@ export const openApiDocument = {
     checkInsTag,
     adminBountiesTag,
     adminMembersTag,
+    leaderboardTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -83,6 +85,7 @@ export const openApiDocument = {
     ...teamWatchPaths,
     ...checkInPaths,
     ...adminMemberPaths,
+    ...leaderboardPaths,
     ...metaPaths,
   }),
   components: {
@@ -95,6 +98,7 @@ export const openApiDocument = {
       ...teamSchemas,
       ...checkInSchemas,
       ...adminMemberSchemas,
+      ...leaderboardSchemas,
     },
     securitySchemes,
   },
