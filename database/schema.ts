@@ -882,12 +882,14 @@ export class UserProfileSchema extends BaseModel {
 }
 
 export class UserSettingSchema extends BaseModel {
-  static $columns = ['createdAt', 'emailNotifications', 'marketingEmails', 'profileVisibility', 'pushNotifications', 'twoFactorEnabled', 'updatedAt', 'userId'] as const
+  static $columns = ['createdAt', 'emailNotifications', 'leaderboardOptOut', 'marketingEmails', 'profileVisibility', 'pushNotifications', 'twoFactorEnabled', 'updatedAt', 'userId'] as const
   $columns = UserSettingSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
   @column()
   declare emailNotifications: boolean
+  @column()
+  declare leaderboardOptOut: boolean
   @column()
   declare marketingEmails: boolean
   @column()

@@ -302,6 +302,15 @@ router
       .use([middleware.auth(), middleware.memberThrottle()])
 
     /*
+    | Leaderboards (E4, K9): the board of everyone for every signed-in member;
+    | a team's board for its members and Leaders (LeaderboardPolicy).
+    */
+    router
+      .get('/leaderboard', [controllers.Leaderboards, 'index'])
+      .as('leaderboards.index')
+      .use([middleware.auth(), middleware.memberThrottle()])
+
+    /*
     | Admin: members (I2), the treasury (I4), the audit log (I6). Every action
     | authorizes through its policy (tests/functional/admin/route_guard.spec.ts
     | walks them all). Stopping an impersonation is reached as the member.
@@ -777,6 +786,14 @@ router
       })
       .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['write'] }))
+
+    /*
+    | Leaderboards (E4, K9): read from the member totals aggregate.
+    */
+    router
+      .get('leaderboard', [controllers.api.Leaderboards, 'index'])
+      .as('leaderboard.index')
+      .use(middleware.apiAuth({ abilities: ['read'] }))
 
     /*
     | Weekly check-ins (F3): the caller's own, and a team's for its members.

@@ -10,6 +10,8 @@
 |   teams/:id                that team's members (check-ins, joins, leaves, edits)
 |   teams/:id/presence       that team's members (who has a stream open:
 |                            app/services/presence.ts)
+|   leaderboard              everyone signed in: `leaderboard.updated` after
+|                            a payout; pages read their own board again
 |
 | Subscribing to anything else is refused. A subscribe answers 204, or 400
 | for any refusal (Transmit does not say why). The rule is

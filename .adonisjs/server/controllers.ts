@@ -81,6 +81,7 @@ export const controllers = {
       Acceptances: () => import('#controllers/api/invitations/acceptances_controller'),
       Declines: () => import('#controllers/api/invitations/declines_controller'),
     },
+    Leaderboards: () => import('#controllers/api/leaderboards_controller'),
     Notifications: () => import('#controllers/api/notifications_controller'),
     notifications: {
       BountyWatches: () => import('#controllers/api/notifications/bounty_watches_controller'),
@@ -141,6 +142,7 @@ export const controllers = {
     Acceptances: () => import('#controllers/invitations/acceptances_controller'),
     Declines: () => import('#controllers/invitations/declines_controller'),
   },
+  Leaderboards: () => import('#controllers/leaderboards_controller'),
   LiveStreams: () => import('#controllers/live_streams_controller'),
   Notifications: () => import('#controllers/notifications_controller'),
   notifications: {

@@ -98,6 +98,7 @@ export type ScannedRoutes = {
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
+    'leaderboards.index': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
     'admin.user_export.show': { paramsTuple?: []; params?: {} }
@@ -223,6 +224,7 @@ export type ScannedRoutes = {
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.leaderboard.index': { paramsTuple?: []; params?: {} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -274,6 +276,7 @@ export type ScannedRoutes = {
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
+    'leaderboards.index': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
     'admin.user_export.show': { paramsTuple?: []; params?: {} }
@@ -325,6 +328,7 @@ export type ScannedRoutes = {
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.leaderboard.index': { paramsTuple?: []; params?: {} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -371,6 +375,7 @@ export type ScannedRoutes = {
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
+    'leaderboards.index': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
     'admin.user_export.show': { paramsTuple?: []; params?: {} }
@@ -422,6 +427,7 @@ export type ScannedRoutes = {
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.leaderboard.index': { paramsTuple?: []; params?: {} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -8,4 +8,7 @@ export default class UserSetting extends UserSettingSchema {
 
   @column()
   declare profileVisibility: ProfileVisibility
+
+  @column()
+  declare leaderboardOptOut: boolean
 }

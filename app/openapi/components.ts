@@ -86,6 +86,10 @@ export const schemas: Record<string, Schema> = {
     marketingEmails: { type: 'boolean' },
     twoFactorEnabled: { type: 'boolean' },
     profileVisibility: { enum: [...PROFILE_VISIBILITIES] },
+    leaderboardOptOut: {
+      type: 'boolean',
+      description: 'Left off every leaderboard (K9); points and totals still count',
+    },
   }),
   CurrentUser: object(
     {

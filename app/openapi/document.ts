@@ -14,6 +14,7 @@ import {
 } from '#openapi/paths/notifications'
 import { teamWatchPaths } from '#openapi/paths/team_watch'
 import { teamInvitationPaths, teamInvitationSchemas } from '#openapi/paths/team_invitations'
+import { leaderboardPaths, leaderboardSchemas, leaderboardTag } from '#openapi/paths/leaderboard'
 import { userPaths } from '#openapi/paths/users'
 import { teamPaths, teamSchemas, teamsTag } from '#openapi/paths/teams'
 import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
@@ -72,6 +73,7 @@ export const openApiDocument = {
     adminBountiesTag,
     adminMembersTag,
     dashboardTag,
+    leaderboardTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -88,6 +90,7 @@ export const openApiDocument = {
     ...checkInPaths,
     ...adminMemberPaths,
     ...dashboardPaths,
+    ...leaderboardPaths,
     ...metaPaths,
   }),
   components: {
@@ -102,6 +105,7 @@ export const openApiDocument = {
       ...checkInSchemas,
       ...adminMemberSchemas,
       ...dashboardSchemas,
+      ...leaderboardSchemas,
     },
     securitySchemes,
   },

@@ -17,6 +17,8 @@ export default class LiveChannelPolicy extends BasePolicy {
   @allowGuest()
   async follow(viewer: User | null, channel: string): Promise<boolean> {
     if (channel === liveChannels.board) return true
+    // Says only that boards changed: each page then reads its own board, as its viewer may.
+    if (channel === liveChannels.leaderboard) return viewer !== null
     const notifications = NOTIFICATIONS.exec(channel)
     if (notifications) return viewer?.id === notifications[1]
     const bounty = BOUNTY.exec(channel)

@@ -12,4 +12,5 @@ export const policies = {
   TagPolicy: () => import('#policies/tag_policy'),
   CategoryPolicy: () => import('#policies/category_policy'),
   AuditLogPolicy: () => import('#policies/audit_log_policy'),
+  LeaderboardPolicy: () => import('#policies/leaderboard_policy'),
 }

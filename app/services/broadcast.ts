@@ -101,6 +101,15 @@ async function plain(resource: unknown) {
 }
 
 /**
+ * Leaderboards changed (a payout, a member opting out or back in): open
+ * leaderboard pages read their board again. The event names nobody, so
+ * what each page shows stays what its viewer may see.
+ */
+export function broadcastLeaderboardUpdated() {
+  transmit.broadcast(liveChannels.leaderboard, { type: 'leaderboard.updated' })
+}
+
+/**
  * A team event (`checkin.created`, `member.joined`, `member.left`,
  * `team.updated`, `bounty.published`) to the members following the team's
  * channel; the payload is the API contract's "Live events" shape for that

@@ -5,6 +5,7 @@ const CHANNELS = [
   /^board$/,
   new RegExp(`^teams/${UUID}$`),
   new RegExp(`^teams/${UUID}/presence$`),
+  /^leaderboard$/,
 ]
 
 /**
@@ -17,6 +18,7 @@ export const liveChannels = {
   board: 'board',
   team: (teamId: string) => `teams/${teamId}`,
   teamPresence: (teamId: string) => `teams/${teamId}/presence`,
+  leaderboard: 'leaderboard',
 }
 
 export function isLiveChannel(channel: unknown) {

@@ -68,6 +68,7 @@ export const updateSettingsValidator = vine.create({
   pushNotifications: checkbox(),
   marketingEmails: checkbox(),
   profileVisibility: vine.enum(PROFILE_VISIBILITIES),
+  leaderboardOptOut: checkbox(),
 })
 
 export const updateEmailValidator = vine.create({

@@ -6,7 +6,7 @@ import { UserFactory } from '#database/factories/user_factory'
  * Settings as a new account has them. UserFactory already gives every user
  * this row, so without a `userId` this saves a fresh user without settings
  * first. States: `private`, `friendsOnly`, `quiet` (no notification mail or
- * push).
+ * push), `offLeaderboards` (opted out of leaderboards, K9).
  */
 export const UserSettingFactory = factory
   .define(UserSetting, () => ({
@@ -15,12 +15,16 @@ export const UserSettingFactory = factory
     marketingEmails: false,
     twoFactorEnabled: false,
     profileVisibility: 'PUBLIC' as const,
+    leaderboardOptOut: false,
   }))
   .state('private', (settings) => {
     settings.profileVisibility = 'PRIVATE'
   })
   .state('friendsOnly', (settings) => {
     settings.profileVisibility = 'FRIENDS_ONLY'
+  })
+  .state('offLeaderboards', (settings) => {
+    settings.leaderboardOptOut = true
   })
   .state('quiet', (settings) => {
     settings.emailNotifications = false

@@ -11,6 +11,8 @@
 //                                   [data-live-comments] inside it
 //   [data-team-live="<id>"]         a team page: check-ins, members and
 //                                   who is online (public/js/team_live.js)
+//   [data-live-leaderboard]         the leaderboard: its board, read again
+//                                   when a payout changes the boards
 import { Transmit } from '/js/vendor/transmit-client.js'
 
 // The same labels and classes as components/bounty/status.edge.
@@ -26,8 +28,9 @@ const bell = document.querySelector('[data-live-bell]')
 const board = document.querySelector('[data-live-board]')
 const bounty = document.querySelector('[data-live-bounty]')
 const team = document.querySelector('[data-team-live]')
+const leaderboard = document.querySelector('[data-live-leaderboard]')
 
-if (bell || board || bounty || team) {
+if (bell || board || bounty || team || leaderboard) {
   const transmit = new Transmit({ baseUrl: window.location.origin })
   if (bell) follow(transmit, `users/${bell.dataset.userId}/notifications`, onNotification)
   if (board) {
@@ -37,6 +40,7 @@ if (bell || board || bounty || team) {
   }
   if (bounty) follow(transmit, `bounties/${bounty.dataset.liveBounty}`, onBounty)
   if (team) import('/js/team_live.js').then(({ followTeam }) => followTeam(transmit, team))
+  if (leaderboard) follow(transmit, 'leaderboard', onLeaderboard)
 }
 
 function follow(transmit, channel, handler) {
@@ -71,6 +75,22 @@ function onBounty(message) {
     const comments = bounty.querySelector('[data-live-comments]') ?? bounty
     notice(comments, 'comments', 'new comment', 'new comments', 'Show')
   }
+}
+
+// The event says only that boards changed: the page reads its own board
+// again (as its viewer may see it) and swaps it in. Payouts arriving in a
+// burst are read once.
+let leaderboardRefresh = null
+function onLeaderboard(message) {
+  if (message.type !== 'leaderboard.updated' || leaderboardRefresh) return
+  leaderboardRefresh = setTimeout(async () => {
+    leaderboardRefresh = null
+    const response = await fetch(window.location.href, { headers: { Accept: 'text/html' } })
+    if (!response.ok) return
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html')
+    const fresh = page.querySelector('[data-live-leaderboard]')
+    if (fresh) leaderboard.replaceChildren(...fresh.childNodes)
+  }, 500)
 }
 
 function setUnreadCount(count) {

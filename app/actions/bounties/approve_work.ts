@@ -6,12 +6,14 @@ import User from '#models/user'
 import BountyEscrow from '#actions/bounties/escrow'
 import reviewTarget from '#actions/bounties/review_target'
 import AnnounceBountyEvent from '#actions/notifications/announce_bounty_event'
+import { broadcastLeaderboardUpdated } from '#services/broadcast'
 
 /**
  * Accepts submitted work (B3): the claim completes and escrow pays its
  * reward to the claimant at once. Approving twice (a double click, two
  * reviewers at once) finds the claim already completed under the row lock
- * and pays nothing more.
+ * and pays nothing more. The payout moves the member totals, so once it
+ * commits open leaderboards hear of it.
  */
 export default class ApproveWork {
   static async handle(reviewer: User, bounty: Bounty, data: { userId?: string } = {}) {
@@ -47,6 +49,7 @@ export default class ApproveWork {
 
       locked.applyClaims()
       await locked.save()
+      trx.after('commit', broadcastLeaderboardUpdated)
       return locked
     })
   }

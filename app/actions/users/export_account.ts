@@ -50,6 +50,7 @@ export default class ExportAccount {
         marketingEmails: settings.marketingEmails,
         profileVisibility: settings.profileVisibility,
         twoFactorEnabled: settings.twoFactorEnabled,
+        leaderboardOptOut: settings.leaderboardOptOut,
       },
       sessions: sessions.map((session) => ({
         device: session.device,

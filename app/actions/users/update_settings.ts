@@ -1,5 +1,6 @@
 import type User from '#models/user'
 import type { ProfileVisibility } from '#enums/profile'
+import { broadcastLeaderboardUpdated } from '#services/broadcast'
 
 /**
  * Absent keys stay as they are. Two-factor has its own actions.
@@ -9,17 +10,28 @@ export type UpdateSettingsData = {
   pushNotifications?: boolean
   marketingEmails?: boolean
   profileVisibility?: ProfileVisibility
+  leaderboardOptOut?: boolean
 }
 
 export default class UpdateSettings {
   static async handle(user: User, data: UpdateSettingsData) {
     await user.loadProfileAndSettings()
     const { emailNotifications, pushNotifications, marketingEmails, profileVisibility } = data
-    const changes = { emailNotifications, pushNotifications, marketingEmails, profileVisibility }
+    const { leaderboardOptOut } = data
+    const changes = {
+      emailNotifications,
+      pushNotifications,
+      marketingEmails,
+      profileVisibility,
+      leaderboardOptOut,
+    }
     user.settings.merge(
       Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))
     )
+    const boardsChange = user.settings.$dirty.leaderboardOptOut !== undefined
     await user.settings.save()
+    // Opting out or back in changes every board the member was or will be on (K9).
+    if (boardsChange) broadcastLeaderboardUpdated()
     return user.settings
   }
 }

@@ -10,4 +10,5 @@ export const apiUpdateSettingsValidator = vine.create({
   pushNotifications: vine.boolean({ strict: true }).optional(),
   marketingEmails: vine.boolean({ strict: true }).optional(),
   profileVisibility: vine.enum(PROFILE_VISIBILITIES).optional(),
+  leaderboardOptOut: vine.boolean({ strict: true }).optional(),
 })
