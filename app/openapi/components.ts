@@ -86,6 +86,11 @@ export const schemas: Record<string, Schema> = {
     marketingEmails: { type: 'boolean' },
     twoFactorEnabled: { type: 'boolean' },
     profileVisibility: { enum: [...PROFILE_VISIBILITIES] },
+    timezone: {
+      type: 'string',
+      description:
+        'An IANA timezone name: the member’s analytics weeks start on Monday at midnight there',
+    },
   }),
   CurrentUser: object(
     {

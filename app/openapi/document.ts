@@ -1,4 +1,5 @@
 import { schemas, securitySchemes } from '#openapi/components'
+import { analyticsPaths, analyticsSchemas, analyticsTag } from '#openapi/paths/analytics'
 import { adminBountiesTag, adminBountyPaths } from '#openapi/paths/admin_bounties'
 import { authPaths } from '#openapi/paths/auth'
 import { checkInPaths, checkInSchemas, checkInsTag } from '#openapi/paths/checkins'
@@ -67,6 +68,7 @@ export const openApiDocument = {
     notificationsTag,
     teamsTag,
     checkInsTag,
+    analyticsTag,
     adminBountiesTag,
     adminMembersTag,
     { name: 'Meta', description: 'About this API' },
@@ -82,6 +84,7 @@ export const openApiDocument = {
     ...teamPaths,
     ...teamWatchPaths,
     ...checkInPaths,
+    ...analyticsPaths,
     ...adminMemberPaths,
     ...metaPaths,
   }),
@@ -94,6 +97,7 @@ export const openApiDocument = {
       ...notificationSchemas,
       ...teamSchemas,
       ...checkInSchemas,
+      ...analyticsSchemas,
       ...adminMemberSchemas,
     },
     securitySchemes,

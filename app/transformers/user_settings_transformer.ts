@@ -9,6 +9,7 @@ export default class UserSettingsTransformer extends BaseTransformer<UserSetting
       'marketingEmails',
       'twoFactorEnabled',
       'profileVisibility',
+      'timezone',
     ])
   }
 }

@@ -2,6 +2,7 @@ import vine, { SimpleMessagesProvider } from '@vinejs/vine'
 import { EXPERIENCE_LEVELS, PROFILE_VISIBILITIES } from '#enums/profile'
 import { newPasswordRule } from '#validators/auth'
 import { text } from '#validators/rules/text'
+import { timezone } from '#validators/rules/timezone'
 
 const optionalText = (max: number) => text().maxLength(max).nullable().optional()
 const handle = () =>
@@ -67,6 +68,7 @@ export const updateSettingsValidator = vine.create({
   pushNotifications: checkbox(),
   marketingEmails: checkbox(),
   profileVisibility: vine.enum(PROFILE_VISIBILITIES),
+  timezone: timezone().optional(),
 })
 
 export const updateEmailValidator = vine.create({

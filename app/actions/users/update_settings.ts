@@ -9,13 +9,21 @@ export type UpdateSettingsData = {
   pushNotifications?: boolean
   marketingEmails?: boolean
   profileVisibility?: ProfileVisibility
+  timezone?: string
 }
 
 export default class UpdateSettings {
   static async handle(user: User, data: UpdateSettingsData) {
     await user.loadProfileAndSettings()
-    const { emailNotifications, pushNotifications, marketingEmails, profileVisibility } = data
-    const changes = { emailNotifications, pushNotifications, marketingEmails, profileVisibility }
+    const { emailNotifications, pushNotifications, marketingEmails, profileVisibility, timezone } =
+      data
+    const changes = {
+      emailNotifications,
+      pushNotifications,
+      marketingEmails,
+      profileVisibility,
+      timezone,
+    }
     user.settings.merge(
       Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))
     )
