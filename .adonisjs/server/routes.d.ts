@@ -47,6 +47,7 @@ export type ScannedRoutes = {
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'account_deletion.store': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
+    'analytics.show': { paramsTuple?: []; params?: {} }
     'drafts.index': { paramsTuple?: []; params?: {} }
     'bounties.create': { paramsTuple?: []; params?: {} }
     'bounties.store': { paramsTuple?: []; params?: {} }
@@ -206,6 +207,11 @@ export type ScannedRoutes = {
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.personal': { paramsTuple?: []; params?: {} }
+    'api.analytics.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.comparison': { paramsTuple?: []; params?: {} }
+    'api.analytics.insights': { paramsTuple?: []; params?: {} }
+    'api.analytics.bounty_trends': { paramsTuple?: []; params?: {} }
     'api.checkins.store': { paramsTuple?: []; params?: {} }
     'api.checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -236,6 +242,7 @@ export type ScannedRoutes = {
     'settings.edit': { paramsTuple?: []; params?: {} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
+    'analytics.show': { paramsTuple?: []; params?: {} }
     'drafts.index': { paramsTuple?: []; params?: {} }
     'bounties.create': { paramsTuple?: []; params?: {} }
     'bounties.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -298,6 +305,11 @@ export type ScannedRoutes = {
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.personal': { paramsTuple?: []; params?: {} }
+    'api.analytics.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.comparison': { paramsTuple?: []; params?: {} }
+    'api.analytics.insights': { paramsTuple?: []; params?: {} }
+    'api.analytics.bounty_trends': { paramsTuple?: []; params?: {} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit_client': { paramsTuple?: []; params?: {} }
   }
@@ -323,6 +335,7 @@ export type ScannedRoutes = {
     'settings.edit': { paramsTuple?: []; params?: {} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
+    'analytics.show': { paramsTuple?: []; params?: {} }
     'drafts.index': { paramsTuple?: []; params?: {} }
     'bounties.create': { paramsTuple?: []; params?: {} }
     'bounties.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -385,6 +398,11 @@ export type ScannedRoutes = {
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.personal': { paramsTuple?: []; params?: {} }
+    'api.analytics.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.comparison': { paramsTuple?: []; params?: {} }
+    'api.analytics.insights': { paramsTuple?: []; params?: {} }
+    'api.analytics.bounty_trends': { paramsTuple?: []; params?: {} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit_client': { paramsTuple?: []; params?: {} }
   }

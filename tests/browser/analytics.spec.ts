@@ -74,10 +74,6 @@ test.group('Analytics in the browser', (group) => {
       await page.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor()
       await assertAccessible(page, assert)
       assert.isFalse(await overflowsSideways(page))
-      await page.screenshot({
-        path: `/tmp/analytics/analytics-${viewport.width}.png`,
-        fullPage: true,
-      })
       assert.include(
         await page.locator('.insights').innerText(),
         'Your care score has risen five weeks in a row (from 2 to 7).'
