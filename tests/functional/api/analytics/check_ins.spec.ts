@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import CheckIn from '#models/check_in'
+import CheckInAnalytics from '#actions/analytics/check_in_analytics'
 import { isolateDatabase } from '#tests/helpers/database'
 import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 import { member } from '#tests/helpers/bounties'
@@ -399,5 +400,94 @@ test.group('Analytics read the check-ins as stored', (group) => {
       .qs({ teamId: team.id })
       .header('authorization', authorization)
     assert.deepEqual(await db.from('check_ins').select('*'), before)
+  })
+})
+
+test.group('Analytics permissions (docs/permissions.md, Check-ins, note 4)', (group) => {
+  isolateDatabase(group)
+
+  const paths = (teamId: string) => [
+    `/api/v1/analytics/team/${teamId}`,
+    `/api/v1/analytics/comparison?teamId=${teamId}`,
+    `/api/v1/analytics/insights?teamId=${teamId}`,
+  ]
+
+  test('members of any team role may read the team’s analytics', async ({ client }) => {
+    const [admin, moderator, teammate] = await Promise.all([member(), member(), member()])
+    const team = await teamWith([
+      [admin, 'ADMIN'],
+      [moderator, 'MODERATOR'],
+      [teammate, 'MEMBER'],
+    ])
+    for (const user of [admin, moderator, teammate]) {
+      const authorization = await bearerFor(user)
+      for (const path of paths(team.id)) {
+        const response = await client.get(path).header('authorization', authorization)
+        response.assertStatus(200)
+      }
+    }
+  })
+
+  test('an outsider and a Leader outside the team get 404, a guest 401', async ({ client }) => {
+    const team = await teamWith([[await member(), 'ADMIN']])
+    for (const user of [await member(), await member('admin')]) {
+      const authorization = await bearerFor(user)
+      for (const path of paths(team.id)) {
+        const response = await client.get(path).header('authorization', authorization)
+        response.assertStatus(404)
+      }
+    }
+    for (const path of [...paths(team.id), '/api/v1/analytics/bounty-trends']) {
+      const response = await client.get(path)
+      response.assertStatus(401)
+    }
+  })
+})
+
+test.group('CheckInAnalytics weeks', (group) => {
+  isolateDatabase(group)
+
+  test('the personal window ends with the latest Monday among the member’s and their teams’ clocks', async ({
+    assert,
+  }) => {
+    const user = await member()
+    await db
+      .from('user_settings')
+      .where('user_id', user.id)
+      .update({ timezone: 'America/Los_Angeles' })
+    const team = await teamWith([[user, 'ADMIN']], { timezone: 'Asia/Tokyo' })
+    // Sunday 16:00 UTC: Monday 01:00 in Tokyo, Sunday 09:00 in Los Angeles.
+    const now = DateTime.fromISO('2026-03-15T16:00:00Z')
+    await checkInRow(
+      team,
+      user,
+      { productive: 9, satisfied: 9, body: 9, care: 1 },
+      {
+        weekStart: '2026-03-16',
+      }
+    )
+
+    const personal = await CheckInAnalytics.personal(user, { weeks: 2, now })
+    assert.deepEqual(
+      personal.weeks.map((week) => [week.weekStart, week.scores.score]),
+      [
+        ['2026-03-09', null],
+        ['2026-03-16', 26],
+      ]
+    )
+    assert.deepEqual(personal.streak, { current: 1, longest: 1 })
+  })
+
+  test('the comparison follows the team’s clock, not the member’s', async ({ assert }) => {
+    const user = await member()
+    const tokyo = await teamWith([[user, 'ADMIN']], { timezone: 'Asia/Tokyo' })
+    const london = await teamWith([[user, 'ADMIN']], { timezone: 'Europe/London' })
+    const now = DateTime.fromISO('2026-03-15T16:00:00Z')
+    const lastWeek = async (team: typeof tokyo) => {
+      const { weeks } = await CheckInAnalytics.comparison(user, team, { weeks: 1, now })
+      return weeks[0].weekStart
+    }
+    assert.equal(await lastWeek(tokyo), '2026-03-16')
+    assert.equal(await lastWeek(london), '2026-03-09')
   })
 })
