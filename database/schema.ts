@@ -882,7 +882,7 @@ export class UserProfileSchema extends BaseModel {
 }
 
 export class UserSettingSchema extends BaseModel {
-  static $columns = ['createdAt', 'emailNotifications', 'leaderboardOptOut', 'marketingEmails', 'profileVisibility', 'pushNotifications', 'twoFactorEnabled', 'updatedAt', 'userId'] as const
+  static $columns = ['createdAt', 'emailNotifications', 'leaderboardOptOut', 'marketingEmails', 'profileVisibility', 'pushNotifications', 'timezone', 'twoFactorEnabled', 'updatedAt', 'userId'] as const
   $columns = UserSettingSchema.$columns
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
@@ -896,6 +896,8 @@ export class UserSettingSchema extends BaseModel {
   declare profileVisibility: any
   @column()
   declare pushNotifications: boolean
+  @column()
+  declare timezone: string
   @column()
   declare twoFactorEnabled: boolean
   @column.dateTime({ autoCreate: true, autoUpdate: true })

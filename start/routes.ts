@@ -152,6 +152,7 @@ router
     router
       .group(() => {
         router.get('/dashboard', [controllers.Dashboard, 'show']).as('dashboard.show')
+        router.get('/analytics', [controllers.Analytics, 'show']).as('analytics.show')
         router.get('/bounties/drafts', [controllers.bounties.Drafts, 'index']).as('drafts.index')
         router.get('/bounties/new', [controllers.Bounties, 'create']).as('bounties.create')
         router.post('/bounties', [controllers.Bounties, 'store']).as('bounties.store')
@@ -808,6 +809,25 @@ router
           .get('checkins/team/:id', [controllers.api.checkIns.TeamCheckIns, 'show'])
           .as('checkins.team')
       })
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['read'] }))
+
+    /*
+    | Analytics (H2, issue 19): the caller's own figures, and a team's for its
+    | members (docs/analytics.md).
+    */
+    router
+      .group(() => {
+        router.get('personal', [controllers.api.analytics.PersonalAnalytics, 'show']).as('personal')
+        router.get('team/:id', [controllers.api.analytics.TeamAnalytics, 'show']).as('team')
+        router.get('comparison', [controllers.api.analytics.Comparisons, 'show']).as('comparison')
+        router.get('insights', [controllers.api.analytics.Insights, 'index']).as('insights')
+        router
+          .get('bounty-trends', [controllers.api.analytics.BountyTrends, 'index'])
+          .as('bounty_trends')
+      })
+      .prefix('analytics')
+      .as('analytics')
       .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['read'] }))
 

@@ -34,6 +34,7 @@ export const controllers = {
     WithdrawalRejections: () => import('#controllers/admin/withdrawal_rejections_controller'),
     Withdrawals: () => import('#controllers/admin/withdrawals_controller'),
   },
+  Analytics: () => import('#controllers/analytics_controller'),
   ApiDocs: () => import('#controllers/api_docs_controller'),
   ApiTokens: () => import('#controllers/api_tokens_controller'),
   api: {
@@ -47,6 +48,13 @@ export const controllers = {
       WithdrawalApprovals: () => import('#controllers/api/admin/withdrawal_approvals_controller'),
       WithdrawalRejections: () => import('#controllers/api/admin/withdrawal_rejections_controller'),
       Withdrawals: () => import('#controllers/api/admin/withdrawals_controller'),
+    },
+    analytics: {
+      BountyTrends: () => import('#controllers/api/analytics/bounty_trends_controller'),
+      Comparisons: () => import('#controllers/api/analytics/comparisons_controller'),
+      Insights: () => import('#controllers/api/analytics/insights_controller'),
+      PersonalAnalytics: () => import('#controllers/api/analytics/personal_analytics_controller'),
+      TeamAnalytics: () => import('#controllers/api/analytics/team_analytics_controller'),
     },
     auth: {
       AccessTokens: () => import('#controllers/api/auth/access_tokens_controller'),

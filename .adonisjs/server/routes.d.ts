@@ -51,6 +51,7 @@ export type ScannedRoutes = {
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'account_deletion.store': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
+    'analytics.show': { paramsTuple?: []; params?: {} }
     'drafts.index': { paramsTuple?: []; params?: {} }
     'bounties.create': { paramsTuple?: []; params?: {} }
     'bounties.store': { paramsTuple?: []; params?: {} }
@@ -228,6 +229,11 @@ export type ScannedRoutes = {
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.personal': { paramsTuple?: []; params?: {} }
+    'api.analytics.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.comparison': { paramsTuple?: []; params?: {} }
+    'api.analytics.insights': { paramsTuple?: []; params?: {} }
+    'api.analytics.bounty_trends': { paramsTuple?: []; params?: {} }
     'api.checkins.store': { paramsTuple?: []; params?: {} }
     'api.checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -260,6 +266,7 @@ export type ScannedRoutes = {
     'away.edit': { paramsTuple?: []; params?: {} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
+    'analytics.show': { paramsTuple?: []; params?: {} }
     'drafts.index': { paramsTuple?: []; params?: {} }
     'bounties.create': { paramsTuple?: []; params?: {} }
     'bounties.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -332,6 +339,11 @@ export type ScannedRoutes = {
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.personal': { paramsTuple?: []; params?: {} }
+    'api.analytics.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.comparison': { paramsTuple?: []; params?: {} }
+    'api.analytics.insights': { paramsTuple?: []; params?: {} }
+    'api.analytics.bounty_trends': { paramsTuple?: []; params?: {} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit_client': { paramsTuple?: []; params?: {} }
   }
@@ -359,6 +371,7 @@ export type ScannedRoutes = {
     'away.edit': { paramsTuple?: []; params?: {} }
     'account_deletion.create': { paramsTuple?: []; params?: {} }
     'dashboard.show': { paramsTuple?: []; params?: {} }
+    'analytics.show': { paramsTuple?: []; params?: {} }
     'drafts.index': { paramsTuple?: []; params?: {} }
     'bounties.create': { paramsTuple?: []; params?: {} }
     'bounties.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -431,6 +444,11 @@ export type ScannedRoutes = {
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.personal': { paramsTuple?: []; params?: {} }
+    'api.analytics.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.analytics.comparison': { paramsTuple?: []; params?: {} }
+    'api.analytics.insights': { paramsTuple?: []; params?: {} }
+    'api.analytics.bounty_trends': { paramsTuple?: []; params?: {} }
     'transmit.events': { paramsTuple?: []; params?: {} }
     'transmit_client': { paramsTuple?: []; params?: {} }
   }

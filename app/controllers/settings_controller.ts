@@ -2,6 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import UpdateSettings from '#actions/users/update_settings'
 import { PROFILE_VISIBILITIES } from '#enums/profile'
 import { updateSettingsValidator } from '#validators/user'
+import { TIMEZONE_OPTIONS } from '#validators/rules/timezone'
 
 /**
  * Settings → Notifications & privacy (A6).
@@ -9,7 +10,11 @@ import { updateSettingsValidator } from '#validators/user'
 export default class SettingsController {
   async edit({ auth, view }: HttpContext) {
     const user = await auth.use('web').getUserOrFail().loadProfileAndSettings()
-    return view.render('pages/settings/notifications', { user, visibilities: PROFILE_VISIBILITIES })
+    return view.render('pages/settings/notifications', {
+      user,
+      visibilities: PROFILE_VISIBILITIES,
+      timezones: TIMEZONE_OPTIONS,
+    })
   }
 
   async update({ auth, request, session, response }: HttpContext) {

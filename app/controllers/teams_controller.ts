@@ -9,6 +9,7 @@ import UpdateTeam from '#actions/teams/update_team'
 import DeleteTeam from '#actions/teams/delete_team'
 import { TEAM_ROLES, TEAM_ROLE_LABELS } from '#enums/team'
 import { teamFormValidator } from '#validators/team'
+import { TIMEZONE_OPTIONS } from '#validators/rules/timezone'
 import presence from '#services/presence'
 import TeamTrends from '#actions/checkins/team_trends'
 import { teamTrendsChart } from '#charts/trend_chart'
@@ -24,7 +25,7 @@ export default class TeamsController {
 
   async create({ bouncer, view }: HttpContext) {
     await bouncer.with(TeamPolicy).authorize('create')
-    return view.render('pages/teams/create', { timezones: TIMEZONES })
+    return view.render('pages/teams/create', { timezones: TIMEZONE_OPTIONS })
   }
 
   async store({ auth, request, response, session, bouncer }: HttpContext) {
@@ -64,7 +65,7 @@ export default class TeamsController {
   async edit({ auth, params, bouncer, view }: HttpContext) {
     const team = await Team.findForMemberOrFail(auth.use('web').getUserOrFail(), params.id)
     await bouncer.with(TeamPolicy).authorize('update', team)
-    return view.render('pages/teams/edit', { team, timezones: TIMEZONES })
+    return view.render('pages/teams/edit', { team, timezones: TIMEZONE_OPTIONS })
   }
 
   async update({ auth, params, request, response, session, bouncer }: HttpContext) {
@@ -90,10 +91,6 @@ export default class TeamsController {
     return response.redirect().toRoute('teams.index')
   }
 }
-
-const TIMEZONES = Intl.supportedValuesOf('timeZone').map((zone) => ({ value: zone, label: zone }))
-if (!TIMEZONES.some((zone) => zone.value === 'UTC'))
-  TIMEZONES.unshift({ value: 'UTC', label: 'UTC' })
 
 const ROLE_OPTIONS = TEAM_ROLES.map((value) => ({ value, label: TEAM_ROLE_LABELS[value] }))
 

@@ -32,6 +32,18 @@ export default class CheckIn extends CheckInSchema {
   }
 
   /**
+   * The Mondays of the first and the current week of the last `weeks`
+   * weeks on `timezone`'s clock, this week included.
+   */
+  static window(timezone: string, weeks: number, now: DateTime = DateTime.now()) {
+    const last = CheckIn.weekStartOf(timezone, now)
+    const first = DateTime.fromISO(last, { zone: 'utc' })
+      .minus({ weeks: weeks - 1 })
+      .toISODate()!
+    return { first, last }
+  }
+
+  /**
    * The week's Monday as a date, for queries and the API.
    */
   get weekStartDate() {

@@ -11,4 +11,13 @@ export default class UserSetting extends UserSettingSchema {
 
   @column()
   declare leaderboardOptOut: boolean
+
+  /**
+   * The member's clock (H2): their analytics weeks start on Monday at
+   * midnight there.
+   */
+  static async timezoneOf(user: { id: string }) {
+    const row = await UserSetting.query().where('user_id', user.id).select('timezone').first()
+    return row?.timezone ?? 'UTC'
+  }
 }

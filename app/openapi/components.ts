@@ -90,6 +90,11 @@ export const schemas: Record<string, Schema> = {
       type: 'boolean',
       description: 'Left off every leaderboard (K9); points and totals still count',
     },
+    timezone: {
+      type: 'string',
+      description:
+        'An IANA timezone name: the member’s analytics weeks start on Monday at midnight there',
+    },
   }),
   CurrentUser: object(
     {

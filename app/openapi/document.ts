@@ -1,4 +1,5 @@
 import { schemas, securitySchemes } from '#openapi/components'
+import { analyticsPaths, analyticsSchemas, analyticsTag } from '#openapi/paths/analytics'
 import { adminBountiesTag, adminBountyPaths } from '#openapi/paths/admin_bounties'
 import { authPaths } from '#openapi/paths/auth'
 import { checkInPaths, checkInSchemas, checkInsTag } from '#openapi/paths/checkins'
@@ -70,6 +71,7 @@ export const openApiDocument = {
     notificationsTag,
     teamsTag,
     checkInsTag,
+    analyticsTag,
     adminBountiesTag,
     adminMembersTag,
     dashboardTag,
@@ -88,6 +90,7 @@ export const openApiDocument = {
     ...teamWatchPaths,
     ...teamInvitationPaths,
     ...checkInPaths,
+    ...analyticsPaths,
     ...adminMemberPaths,
     ...dashboardPaths,
     ...leaderboardPaths,
@@ -103,6 +106,7 @@ export const openApiDocument = {
       ...teamSchemas,
       ...teamInvitationSchemas,
       ...checkInSchemas,
+      ...analyticsSchemas,
       ...adminMemberSchemas,
       ...dashboardSchemas,
       ...leaderboardSchemas,

@@ -10,6 +10,7 @@ export default class UserSettingsTransformer extends BaseTransformer<UserSetting
       'twoFactorEnabled',
       'profileVisibility',
       'leaderboardOptOut',
+      'timezone',
     ])
   }
 }

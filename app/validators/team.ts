@@ -1,39 +1,20 @@
 import vine from '@vinejs/vine'
-import { IANAZone } from 'luxon'
 import { TEAM_ROLES } from '#enums/team'
 import { text } from '#validators/rules/text'
 import { formMessages } from '#validators/rules/form_messages'
+import { timezone } from '#validators/rules/timezone'
 
 /**
  * Team input for pages and the API alike (the API contract's "Teams and
  * check-ins"). The inferred types flow into the actions.
  */
 
-/**
- * A timezone is an IANA name ("Europe/Paris", "UTC"): it decides when the
- * team's check-in weeks start (F3).
- */
-const ianaZone = vine.createRule(
-  (value, _options, field) => {
-    if (typeof value !== 'string') return
-    if (!IANAZone.isValidZone(value)) {
-      field.report('Choose a timezone like Europe/Paris or UTC', 'timezone', field)
-    }
-  },
-  {
-    name: 'ianaZone',
-    toJSONSchema: (schema) => {
-      Object.assign(schema, { description: 'An IANA timezone name, e.g. Europe/Paris' })
-    },
-  }
-)
-
 const fields = {
   name: text().minLength(2).maxLength(100),
   description: text().maxLength(2000),
   isPrivate: vine.boolean(),
   maxMembers: vine.number().withoutDecimals().min(2).max(1000),
-  timezone: vine.string().trim().maxLength(64).use(ianaZone()),
+  timezone: timezone(),
   allowMemberInvite: vine.boolean(),
 }
 

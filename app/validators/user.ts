@@ -3,6 +3,7 @@ import vine, { SimpleMessagesProvider } from '@vinejs/vine'
 import { EXPERIENCE_LEVELS, PROFILE_VISIBILITIES } from '#enums/profile'
 import { newPasswordRule } from '#validators/auth'
 import { text } from '#validators/rules/text'
+import { timezone } from '#validators/rules/timezone'
 
 const optionalText = (max: number) => text().maxLength(max).nullable().optional()
 const handle = () =>
@@ -69,6 +70,7 @@ export const updateSettingsValidator = vine.create({
   marketingEmails: checkbox(),
   profileVisibility: vine.enum(PROFILE_VISIBILITIES),
   leaderboardOptOut: checkbox(),
+  timezone: timezone().optional(),
 })
 
 export const updateEmailValidator = vine.create({

@@ -91,11 +91,7 @@ export default class TeamTrends {
    * The Mondays of the first and the current week of the window.
    */
   static window(team: Team, weeks: number, now: DateTime = DateTime.now()) {
-    const last = CheckIn.weekStartOf(team.timezone, now)
-    const first = DateTime.fromISO(last, { zone: 'utc' })
-      .minus({ weeks: weeks - 1 })
-      .toISODate()!
-    return { first, last }
+    return CheckIn.window(team.timezone, weeks, now)
   }
 }
 

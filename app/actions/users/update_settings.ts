@@ -11,19 +11,21 @@ export type UpdateSettingsData = {
   marketingEmails?: boolean
   profileVisibility?: ProfileVisibility
   leaderboardOptOut?: boolean
+  timezone?: string
 }
 
 export default class UpdateSettings {
   static async handle(user: User, data: UpdateSettingsData) {
     await user.loadProfileAndSettings()
     const { emailNotifications, pushNotifications, marketingEmails, profileVisibility } = data
-    const { leaderboardOptOut } = data
+    const { leaderboardOptOut, timezone } = data
     const changes = {
       emailNotifications,
       pushNotifications,
       marketingEmails,
       profileVisibility,
       leaderboardOptOut,
+      timezone,
     }
     user.settings.merge(
       Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))

@@ -62,15 +62,15 @@ export default class UserStats {
 
   /**
    * What the member earned in each of the last `weeks` weeks (Monday to
-   * Sunday, UTC), oldest first, the current week last: the week's Monday and
-   * its total.
+   * Sunday on `timezone`'s clock, UTC by default), oldest first, the current
+   * week last: the week's Monday and its total.
    */
-  static async weeklyEarnings(user: User, weeks: number) {
+  static async weeklyEarnings(user: User, weeks: number, timezone = 'UTC') {
     const { rows } = await db.rawQuery<{ rows: { week: string; earned: string }[] }>(
       `WITH weeks AS (
          SELECT generate_series(
-                  date_trunc('week', now() AT TIME ZONE 'UTC') - make_interval(weeks => :back),
-                  date_trunc('week', now() AT TIME ZONE 'UTC'),
+                  date_trunc('week', now() AT TIME ZONE :zone) - make_interval(weeks => :back),
+                  date_trunc('week', now() AT TIME ZONE :zone),
                   interval '1 week') AS week
        )
        SELECT CAST(CAST(weeks.week AS date) AS text) AS week,
@@ -78,11 +78,11 @@ export default class UserStats {
          FROM weeks
          LEFT JOIN transactions t
            ON t.user_id = :id AND ${EARNED}
-          AND t.created_at >= weeks.week AT TIME ZONE 'UTC'
-          AND t.created_at < (weeks.week + interval '1 week') AT TIME ZONE 'UTC'
+          AND t.created_at >= weeks.week AT TIME ZONE :zone
+          AND t.created_at < (weeks.week + interval '1 week') AT TIME ZONE :zone
         GROUP BY weeks.week
         ORDER BY weeks.week`,
-      { id: user.id, back: weeks - 1 }
+      { id: user.id, back: weeks - 1, zone: timezone }
     )
     return rows.map(({ week, earned }) => ({ week, earned: Money.fromDb(earned) }))
   }

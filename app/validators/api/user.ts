@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import { PROFILE_VISIBILITIES } from '#enums/profile'
+import { timezone } from '#validators/rules/timezone'
 
 /**
  * PUT /users/settings: only the keys sent change (the page form instead
@@ -11,4 +12,5 @@ export const apiUpdateSettingsValidator = vine.create({
   marketingEmails: vine.boolean({ strict: true }).optional(),
   profileVisibility: vine.enum(PROFILE_VISIBILITIES).optional(),
   leaderboardOptOut: vine.boolean({ strict: true }).optional(),
+  timezone: timezone().optional(),
 })

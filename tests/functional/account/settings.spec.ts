@@ -59,6 +59,35 @@ test.group('Notifications and privacy settings', (group) => {
     assert.isTrue(after.emailNotifications)
   })
 
+  test('the timezone is chosen on the page and refused when unknown', async ({
+    client,
+    assert,
+  }) => {
+    const user = await UserFactory.create()
+    const page = await client.get(urlFor('settings.edit')).loginAs(user)
+    page.assertTextIncludes('<option value="UTC" selected>UTC</option>')
+
+    const saved = await client
+      .put(urlFor('settings.update'))
+      .loginAs(user)
+      .form({ profileVisibility: 'PUBLIC', timezone: 'Asia/Tokyo' })
+      .withCsrfToken()
+      .redirects(0)
+    saved.assertHeader('location', '/settings/notifications')
+    assert.equal(await UserSetting.timezoneOf(user), 'Asia/Tokyo')
+
+    const refused = await client
+      .put(urlFor('settings.update'))
+      .loginAs(user)
+      .form({ profileVisibility: 'PUBLIC', timezone: 'Atlantis/Capital' })
+      .withCsrfToken()
+      .redirects(0)
+    assert.deepEqual(refused.flashMessage('inputErrorsBag').timezone, [
+      'Choose a timezone like Europe/Paris or UTC',
+    ])
+    assert.equal(await UserSetting.timezoneOf(user), 'Asia/Tokyo')
+  })
+
   test('refuses a checkbox value that is not a yes or no', async ({ client, assert }) => {
     const user = await UserFactory.create()
     const response = await client

@@ -26,10 +26,28 @@ test.group('PUT /api/v1/users/settings', (group) => {
       marketingEmails: true,
       twoFactorEnabled: false,
       profileVisibility: 'PRIVATE',
+      timezone: 'UTC',
     })
     const stored = await UserSetting.findOrFail(user.id)
     assert.isTrue(stored.marketingEmails)
     assert.isTrue(stored.emailNotifications)
+  })
+
+  test('sets the member’s timezone, which their analytics weeks follow', async ({
+    client,
+    assert,
+  }) => {
+    const { user, authorization } = await memberWithToken()
+    assert.equal(await UserSetting.timezoneOf(user), 'UTC')
+
+    const response = await client
+      .put('/api/v1/users/settings')
+      .header('authorization', authorization)
+      .json({ timezone: 'America/Los_Angeles' })
+
+    response.assertStatus(200)
+    assert.equal(response.body().data.timezone, 'America/Los_Angeles')
+    assert.equal(await UserSetting.timezoneOf(user), 'America/Los_Angeles')
   })
 
   test('an empty body changes nothing', async ({ client, assert }) => {
@@ -59,6 +77,8 @@ test.group('PUT /api/v1/users/settings', (group) => {
       'profileVisibility',
       'enum',
     ],
+    ['timezone is not an IANA name', { timezone: 'Mars/Olympus_Mons' }, 'timezone', 'timezone'],
+    ['timezone is too long', { timezone: 'Europe/'.padEnd(65, 'x') }, 'timezone', 'maxLength'],
   ]
   refusesInvalidInput(invalid, {
     given: memberWithToken,
@@ -67,6 +87,7 @@ test.group('PUT /api/v1/users/settings', (group) => {
     unchanged: async (assert, { user }) => {
       const stored = await UserSetting.findOrFail(user.id)
       assert.equal(stored.profileVisibility, 'PUBLIC')
+      assert.equal(await UserSetting.timezoneOf(user), 'UTC')
     },
   })
 
