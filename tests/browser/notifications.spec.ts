@@ -6,6 +6,8 @@ import { UserFactory } from '#database/factories/user_factory'
 import { fund } from '#tests/helpers/ledger'
 import { signedIn } from '#tests/helpers/browser'
 import { assertAccessible } from '#tests/helpers/axe'
+import { AUTOMATIC_BADGES } from '#gamification/badges'
+import { holdsBadge } from '#tests/helpers/badges'
 
 /**
  * Opens `path` and waits until live.js has subscribed to the member's
@@ -32,6 +34,7 @@ test.group('Live notifications in the browser', (group) => {
   }) => {
     const [recipient, sender] = await UserFactory.apply('verified').createMany(2)
     await fund(sender, '20.00')
+    await holdsBadge(sender, AUTOMATIC_BADGES.firstTip)
     const recipientPage = await signedIn(browser, recipient)
     const senderPage = await signedIn(browser, sender)
 

@@ -31,9 +31,15 @@ async function listening(...members: User[]) {
   )
 }
 
+/**
+ * The notifications these events sent a member. Badges a member earns along
+ * the way (first bounty posted, first tip sent) are announced on their own
+ * and tested in tests/functional/gamification/badges.spec.ts.
+ */
 function typesOf(userId: string) {
   return Notification.query()
     .where('user_id', userId)
+    .whereNot('type', 'badge.awarded')
     .orderBy('created_at')
     .then((rows) => rows.map((row) => row.type))
 }

@@ -26,6 +26,7 @@ test.group('PUT /api/v1/users/settings', (group) => {
       marketingEmails: true,
       twoFactorEnabled: false,
       profileVisibility: 'PRIVATE',
+      leaderboardOptOut: false,
       timezone: 'UTC',
     })
     const stored = await UserSetting.findOrFail(user.id)
