@@ -82,6 +82,18 @@ export type ScannedRoutes = {
     'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop.index': { paramsTuple?: []; params?: {} }
+    'shop_products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop_product_images.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'cart_items.store': { paramsTuple?: []; params?: {} }
+    'cart_items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'orders.index': { paramsTuple?: []; params?: {} }
+    'orders.create': { paramsTuple?: []; params?: {} }
+    'orders.store': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'order_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
@@ -203,6 +215,16 @@ export type ScannedRoutes = {
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.shop.products.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.show': { paramsTuple?: []; params?: {} }
+    'api.orders.index': { paramsTuple?: []; params?: {} }
+    'api.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.store': { paramsTuple?: []; params?: {} }
+    'api.cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.orders.store': { paramsTuple?: []; params?: {} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -246,6 +268,13 @@ export type ScannedRoutes = {
     'teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'teams.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop.index': { paramsTuple?: []; params?: {} }
+    'shop_products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop_product_images.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'orders.index': { paramsTuple?: []; params?: {} }
+    'orders.create': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
@@ -295,6 +324,11 @@ export type ScannedRoutes = {
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.shop.products.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.show': { paramsTuple?: []; params?: {} }
+    'api.orders.index': { paramsTuple?: []; params?: {} }
+    'api.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -333,6 +367,13 @@ export type ScannedRoutes = {
     'teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'teams.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop.index': { paramsTuple?: []; params?: {} }
+    'shop_products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop_product_images.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'orders.index': { paramsTuple?: []; params?: {} }
+    'orders.create': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
@@ -382,6 +423,11 @@ export type ScannedRoutes = {
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.shop.products.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.show': { paramsTuple?: []; params?: {} }
+    'api.orders.index': { paramsTuple?: []; params?: {} }
+    'api.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -413,6 +459,9 @@ export type ScannedRoutes = {
     'team_memberships.store': { paramsTuple?: []; params?: {} }
     'team_access_codes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.store': { paramsTuple?: []; params?: {} }
+    'orders.store': { paramsTuple?: []; params?: {} }
+    'order_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
     'admin.user_verifications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -449,6 +498,8 @@ export type ScannedRoutes = {
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.store': { paramsTuple?: []; params?: {} }
+    'api.orders.store': { paramsTuple?: []; params?: {} }
     'api.checkins.store': { paramsTuple?: []; params?: {} }
     'transmit.subscribe': { paramsTuple?: []; params?: {} }
     'transmit.unsubscribe': { paramsTuple?: []; params?: {} }
@@ -465,6 +516,7 @@ export type ScannedRoutes = {
     'teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -489,6 +541,8 @@ export type ScannedRoutes = {
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
@@ -504,6 +558,7 @@ export type ScannedRoutes = {
     'team_memberships.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.impersonations.destroy': { paramsTuple?: []; params?: {} }
     'admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -516,6 +571,7 @@ export type ScannedRoutes = {
     'api.teams.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'api.admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }

@@ -14,6 +14,7 @@ import {
 import { teamWatchPaths } from '#openapi/paths/team_watch'
 import { userPaths } from '#openapi/paths/users'
 import { teamPaths, teamSchemas, teamsTag } from '#openapi/paths/teams'
+import { shopPaths, shopSchemas, shopTag } from '#openapi/paths/shop'
 import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
 import { API_CALLS_PER_ADDRESS_A_MINUTE, MEMBER_BUDGETS } from '#start/limiter'
 
@@ -69,6 +70,7 @@ export const openApiDocument = {
     checkInsTag,
     adminBountiesTag,
     adminMembersTag,
+    shopTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -83,6 +85,7 @@ export const openApiDocument = {
     ...teamWatchPaths,
     ...checkInPaths,
     ...adminMemberPaths,
+    ...shopPaths,
     ...metaPaths,
   }),
   components: {
@@ -95,6 +98,7 @@ export const openApiDocument = {
       ...teamSchemas,
       ...checkInSchemas,
       ...adminMemberSchemas,
+      ...shopSchemas,
     },
     securitySchemes,
   },
