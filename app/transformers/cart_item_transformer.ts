@@ -10,7 +10,7 @@ export default class CartItemTransformer extends BaseTransformer<CartItem> {
     const item = this.resource
     return {
       id: item.id,
-      product: ProductTransformer.transform(item.product),
+      product: new ProductTransformer(item.product).toObject(),
       quantity: item.quantity,
       lineTotal: item.lineTotal.toString(),
     }

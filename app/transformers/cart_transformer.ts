@@ -9,6 +9,9 @@ import CartItemTransformer from '#transformers/cart_item_transformer'
 export default class CartTransformer extends BaseTransformer<{ items: CartItem[]; total: Money }> {
   toObject() {
     const { items, total } = this.resource
-    return { items: CartItemTransformer.transform(items), total: total.toString() }
+    return {
+      items: items.map((item) => new CartItemTransformer(item).toObject()),
+      total: total.toString(),
+    }
   }
 }
