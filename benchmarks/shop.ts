@@ -72,6 +72,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4299)
 const BASE = `http://127.0.0.1:${PORT}/api/v1`
 const serverEnv: NodeJS.ProcessEnv = { ...process.env, ...productionEnv(PORT, database) }
 
+const addresses = new Map<string, number>()
+
 type Result = {
   name: string
   seconds: number
@@ -105,11 +107,18 @@ async function stockProducts(count: number, stock: number) {
   return rows.map((row) => row.id)
 }
 
-function api(path: string, token: string, init: { method: string; body?: unknown }) {
+/**
+ * A call as `buyer`, from an address of their own (as buyers are, behind
+ * the trusted loopback proxy), so the per-address API throttle counts each
+ * buyer apart.
+ */
+function api(buyer: SeededMember, path: string, init: { method: string; body?: unknown }) {
+  const index = addresses.get(buyer.id)!
   return fetch(`${BASE}${path}`, {
     method: init.method,
     headers: {
-      'authorization': `Bearer ${token}`,
+      'authorization': `Bearer ${buyer.tokens[0]}`,
+      'x-forwarded-for': `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`,
       'content-type': 'application/json',
       'idempotency-key': randomUUID(),
     },
@@ -122,7 +131,7 @@ function api(path: string, token: string, init: { method: string; body?: unknown
  */
 async function checkout(buyer: SeededMember, result: Result) {
   const begun = performance.now()
-  const response = await api('/orders', buyer.tokens[0], { method: 'POST' }).catch(() => null)
+  const response = await api(buyer, '/orders', { method: 'POST' }).catch(() => null)
   result.latencies.push(performance.now() - begun)
   if (response?.status === 201) result.orders++
   else if (response?.status === 409) result.refused++
@@ -178,7 +187,7 @@ async function wide(buyers: SeededMember[]) {
     buyers.map(async (buyer) => {
       while (performance.now() < end) {
         const productId = ids[Math.floor(Math.random() * ids.length)]
-        const added = await api('/cart/items', buyer.tokens[0], {
+        const added = await api(buyer, '/cart/items', {
           method: 'POST',
           body: { productId },
         }).catch(() => null)
@@ -299,6 +308,7 @@ async function main() {
   const migrate = ace(BUILD, ['migration:run', '--force'], serverEnv)
   if (migrate.code !== 0) throw new Error(`Migrations failed:\n${migrate.output}`)
   const buyers = await seedMembers(database, { prefix: 'buyer_', count: BUYERS, funding: FUNDING })
+  buyers.forEach((buyer, index) => addresses.set(buyer.id, index + 1))
   await query(`INSERT INTO ledger_accounts (kind, code) VALUES ('SHOP', 'shop')`)
   log(`Seeded ${BUYERS} buyers with ${FUNDING} each; one app process; ${DURATION} s for timed runs`)
 
