@@ -40,7 +40,14 @@ test.group('Shop in the browser', (group) => {
     await assertAccessible(page, assert)
     await page.getByRole('link', { name: 'Check out' }).click()
     await assertAccessible(page, assert)
+    const following = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/__transmit/subscribe') &&
+        response.status() === 204 &&
+        (response.request().postData() ?? '').includes(`users/${buyer.id}/orders`)
+    )
     await page.getByRole('button', { name: 'Pay 25.00' }).click()
+    await following
 
     await page.assertTextContains('h1', 'Order #')
     await page.assertTextContains('[data-order-status]', 'Placed')
@@ -49,9 +56,7 @@ test.group('Shop in the browser', (group) => {
 
     const order = await Order.query().where('user_id', buyer.id).firstOrFail()
     await ChangeOrderStatus.handle(await member('admin'), order.id, 'CONFIRMED')
-    await page.waitForFunction(
-      () => document.querySelector('[data-order-status]')?.textContent === 'Confirmed'
-    )
+    await page.locator('[data-order-status]', { hasText: 'Confirmed' }).waitFor()
 
     await page.goto('/wallet')
     await page.assertTextContains('main', 'Shop order #')
