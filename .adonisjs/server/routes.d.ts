@@ -94,6 +94,18 @@ export type ScannedRoutes = {
     'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop.index': { paramsTuple?: []; params?: {} }
+    'shop_products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop_product_images.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'cart_items.store': { paramsTuple?: []; params?: {} }
+    'cart_items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'orders.index': { paramsTuple?: []; params?: {} }
+    'orders.create': { paramsTuple?: []; params?: {} }
+    'orders.store': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'order_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
@@ -226,6 +238,16 @@ export type ScannedRoutes = {
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.leaderboard.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.show': { paramsTuple?: []; params?: {} }
+    'api.orders.index': { paramsTuple?: []; params?: {} }
+    'api.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.store': { paramsTuple?: []; params?: {} }
+    'api.cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.orders.store': { paramsTuple?: []; params?: {} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -280,6 +302,13 @@ export type ScannedRoutes = {
     'invitations.index': { paramsTuple?: []; params?: {} }
     'user_searches.index': { paramsTuple?: []; params?: {} }
     'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop.index': { paramsTuple?: []; params?: {} }
+    'shop_products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop_product_images.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'orders.index': { paramsTuple?: []; params?: {} }
+    'orders.create': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
@@ -336,6 +365,11 @@ export type ScannedRoutes = {
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.leaderboard.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.show': { paramsTuple?: []; params?: {} }
+    'api.orders.index': { paramsTuple?: []; params?: {} }
+    'api.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -385,6 +419,13 @@ export type ScannedRoutes = {
     'invitations.index': { paramsTuple?: []; params?: {} }
     'user_searches.index': { paramsTuple?: []; params?: {} }
     'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop.index': { paramsTuple?: []; params?: {} }
+    'shop_products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop_product_images.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'orders.index': { paramsTuple?: []; params?: {} }
+    'orders.create': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
@@ -441,6 +482,11 @@ export type ScannedRoutes = {
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.leaderboard.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.show': { paramsTuple?: []; params?: {} }
+    'api.orders.index': { paramsTuple?: []; params?: {} }
+    'api.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -480,6 +526,9 @@ export type ScannedRoutes = {
     'invitation_acceptances.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'invitation_declines.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.store': { paramsTuple?: []; params?: {} }
+    'orders.store': { paramsTuple?: []; params?: {} }
+    'order_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
     'admin.user_verifications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -519,6 +568,8 @@ export type ScannedRoutes = {
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.store': { paramsTuple?: []; params?: {} }
+    'api.orders.store': { paramsTuple?: []; params?: {} }
     'api.checkins.store': { paramsTuple?: []; params?: {} }
     'transmit.subscribe': { paramsTuple?: []; params?: {} }
     'transmit.unsubscribe': { paramsTuple?: []; params?: {} }
@@ -536,6 +587,7 @@ export type ScannedRoutes = {
     'teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -560,6 +612,8 @@ export type ScannedRoutes = {
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
@@ -577,6 +631,7 @@ export type ScannedRoutes = {
     'team_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'team_invitations.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'invitationId': ParamValue} }
     'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.impersonations.destroy': { paramsTuple?: []; params?: {} }
     'admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -590,6 +645,7 @@ export type ScannedRoutes = {
     'api.teams.invitations.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'invitationId': ParamValue} }
     'api.admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }

@@ -23,6 +23,7 @@ export const NOTIFICATION_TYPES = [
   'checkin.reminder',
   'team.invited',
   'badge.awarded',
+  'order.updated',
 ] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
@@ -134,6 +135,11 @@ export const NOTIFICATION_TYPE_INFO: Record<NotificationType, TypeInfo> = {
     defaultChannel: 'email',
   },
   'badge.awarded': { label: 'You earn a badge', group: 'Achievements', defaultChannel: 'live' },
+  'order.updated': {
+    label: 'An order of yours is confirmed, shipped, delivered or cancelled',
+    group: 'Shop',
+    defaultChannel: 'live',
+  },
 }
 
 /**

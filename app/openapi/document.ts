@@ -18,6 +18,7 @@ import { teamInvitationPaths, teamInvitationSchemas } from '#openapi/paths/team_
 import { leaderboardPaths, leaderboardSchemas, leaderboardTag } from '#openapi/paths/leaderboard'
 import { userPaths } from '#openapi/paths/users'
 import { teamPaths, teamSchemas, teamsTag } from '#openapi/paths/teams'
+import { shopPaths, shopSchemas, shopTag } from '#openapi/paths/shop'
 import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
 import { API_CALLS_PER_ADDRESS_A_MINUTE, MEMBER_BUDGETS } from '#start/limiter'
 
@@ -76,6 +77,7 @@ export const openApiDocument = {
     adminMembersTag,
     dashboardTag,
     leaderboardTag,
+    shopTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -94,6 +96,7 @@ export const openApiDocument = {
     ...adminMemberPaths,
     ...dashboardPaths,
     ...leaderboardPaths,
+    ...shopPaths,
     ...metaPaths,
   }),
   components: {
@@ -110,6 +113,7 @@ export const openApiDocument = {
       ...adminMemberSchemas,
       ...dashboardSchemas,
       ...leaderboardSchemas,
+      ...shopSchemas,
     },
     securitySchemes,
   },

@@ -13,4 +13,5 @@ export const policies = {
   CategoryPolicy: () => import('#policies/category_policy'),
   AuditLogPolicy: () => import('#policies/audit_log_policy'),
   LeaderboardPolicy: () => import('#policies/leaderboard_policy'),
+  OrderPolicy: () => import('#policies/order_policy'),
 }
