@@ -268,6 +268,23 @@ export class BountyWatcherSchema extends BaseModel {
   declare userId: string
 }
 
+export class CartItemSchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'productId', 'quantity', 'updatedAt', 'userId'] as const
+  $columns = CartItemSchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare productId: string
+  @column()
+  declare quantity: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare userId: string
+}
+
 export class CategorySchema extends BaseModel {
   static $columns = ['createdAt', 'description', 'id', 'name', 'position', 'retiredAt', 'slug', 'updatedAt'] as const
   $columns = CategorySchema.$columns
@@ -526,6 +543,94 @@ export class NotificationSchema extends BaseModel {
   declare userId: string
 }
 
+export class OrderEventSchema extends BaseModel {
+  static $columns = ['actorId', 'createdAt', 'id', 'orderId', 'status'] as const
+  $columns = OrderEventSchema.$columns
+  @column()
+  declare actorId: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare orderId: string
+  @column()
+  declare status: any
+}
+
+export class OrderItemSchema extends BaseModel {
+  static $columns = ['id', 'lineTotal', 'name', 'orderId', 'productId', 'quantity', 'unitPrice'] as const
+  $columns = OrderItemSchema.$columns
+  @column({ isPrimary: true })
+  declare id: string
+  @moneyColumn()
+  declare lineTotal: Money
+  @column()
+  declare name: string
+  @column()
+  declare orderId: string
+  @column()
+  declare productId: string
+  @column()
+  declare quantity: number
+  @moneyColumn()
+  declare unitPrice: Money
+}
+
+export class OrderSchema extends BaseModel {
+  static $columns = ['cancelledBy', 'createdAt', 'id', 'paymentEntryId', 'refundEntryId', 'status', 'total', 'updatedAt', 'userId'] as const
+  $columns = OrderSchema.$columns
+  @column()
+  declare cancelledBy: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare paymentEntryId: string
+  @column()
+  declare refundEntryId: string | null
+  @column()
+  declare status: any
+  @moneyColumn()
+  declare total: Money
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+  @column()
+  declare userId: string
+}
+
+export class ProductSchema extends BaseModel {
+  static $columns = ['active', 'archivedAt', 'categoryId', 'createdAt', 'createdBy', 'description', 'id', 'imagePath', 'lowStockThreshold', 'name', 'price', 'stock', 'updatedAt'] as const
+  $columns = ProductSchema.$columns
+  @column()
+  declare active: boolean
+  @column.dateTime()
+  declare archivedAt: DateTime | null
+  @column()
+  declare categoryId: string | null
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column()
+  declare createdBy: string | null
+  @column()
+  declare description: string
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare imagePath: string | null
+  @column()
+  declare lowStockThreshold: number | null
+  @column()
+  declare name: string
+  @moneyColumn()
+  declare price: Money
+  @column()
+  declare stock: number | null
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}
+
 export class QueueJobSchema extends BaseModel {
   static $columns = ['acquiredAt', 'data', 'dedupAt', 'dedupId', 'dedupTtl', 'error', 'executeAt', 'finishedAt', 'id', 'queue', 'score', 'status', 'workerId'] as const
   $columns = QueueJobSchema.$columns
@@ -639,6 +744,21 @@ export class SessionSchema extends BaseModel {
   declare userAgent: string | null
   @column()
   declare userId: string | null
+}
+
+export class ShopCategorySchema extends BaseModel {
+  static $columns = ['createdAt', 'id', 'name', 'position', 'updatedAt'] as const
+  $columns = ShopCategorySchema.$columns
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+  @column({ isPrimary: true })
+  declare id: string
+  @column()
+  declare name: string
+  @column()
+  declare position: number
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
 }
 
 export class TagWatcherSchema extends BaseModel {
