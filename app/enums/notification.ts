@@ -21,6 +21,7 @@ export const NOTIFICATION_TYPES = [
   'withdrawal.approved',
   'withdrawal.rejected',
   'checkin.reminder',
+  'order.updated',
 ] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
@@ -124,6 +125,11 @@ export const NOTIFICATION_TYPE_INFO: Record<NotificationType, TypeInfo> = {
   'checkin.reminder': {
     label: 'A weekly reminder when you have not checked in with a team',
     group: 'Teams',
+    defaultChannel: 'live',
+  },
+  'order.updated': {
+    label: 'An order of yours is confirmed, shipped, delivered or cancelled',
+    group: 'Shop',
     defaultChannel: 'live',
   },
 }

@@ -22,7 +22,16 @@ export type TransactionFilters = {
  * tip, its message.
  */
 export type TransactionMetadata = {
-  kind?: 'tip' | 'deposit' | 'withdrawal' | 'bounty_escrow' | 'bounty_payout' | 'bounty_refund'
+  kind?:
+    | 'tip'
+    | 'deposit'
+    | 'withdrawal'
+    | 'bounty_escrow'
+    | 'bounty_payout'
+    | 'bounty_refund'
+    | 'shop_order'
+    | 'shop_refund'
+  orderId?: string
   counterpartyId?: string
   counterpartyUsername?: string
   message?: string | null

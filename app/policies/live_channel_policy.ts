@@ -4,7 +4,7 @@ import type User from '#models/user'
 import TeamMembership from '#models/team_membership'
 import { liveChannels } from '#services/live_channels'
 
-const NOTIFICATIONS = /^users\/([^/]+)\/notifications$/
+const OWN = /^users\/([^/]+)\/(?:notifications|orders)$/
 const BOUNTY = /^bounties\/([^/]+)$/
 const TEAM = /^teams\/([^/]+)(?:\/presence)?$/
 
@@ -17,8 +17,8 @@ export default class LiveChannelPolicy extends BasePolicy {
   @allowGuest()
   async follow(viewer: User | null, channel: string): Promise<boolean> {
     if (channel === liveChannels.board) return true
-    const notifications = NOTIFICATIONS.exec(channel)
-    if (notifications) return viewer?.id === notifications[1]
+    const own = OWN.exec(channel)
+    if (own) return viewer?.id === own[1]
     const bounty = BOUNTY.exec(channel)
     if (bounty) {
       const visible = await Bounty.query()

@@ -6,6 +6,8 @@ import CommentTransformer from '#transformers/comment_transformer'
 import Bounty from '#models/bounty'
 import BountyComment from '#models/bounty_comment'
 import type Notification from '#models/notification'
+import Order from '#models/order'
+import OrderTransformer from '#transformers/order_transformer'
 import { isLiveChannel, liveChannels } from '#services/live_channels'
 import presence from '#services/presence'
 
@@ -81,6 +83,20 @@ export async function broadcastCommentCreated(comment: { id: string }) {
   transmit.broadcast(liveChannels.bounty(fresh.bountyId), {
     type: 'comment.created',
     comment: await plain(CommentTransformer.transform(fresh)),
+  })
+}
+
+/**
+ * An order's new state, to its buyer's open pages (only they follow
+ * `users/:id/orders`). Reads the order afresh, so call it once the change
+ * is committed.
+ */
+export async function broadcastOrderUpdated(order: { id: string }) {
+  const fresh = await Order.query().where('id', order.id).preload('items').first()
+  if (!fresh) return
+  transmit.broadcast(liveChannels.orders(fresh.userId), {
+    type: 'order.updated',
+    order: await plain(OrderTransformer.transform(fresh)),
   })
 }
 

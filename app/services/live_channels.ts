@@ -1,6 +1,7 @@
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 const CHANNELS = [
   new RegExp(`^users/${UUID}/notifications$`),
+  new RegExp(`^users/${UUID}/orders$`),
   new RegExp(`^bounties/${UUID}$`),
   /^board$/,
   new RegExp(`^teams/${UUID}$`),
@@ -13,6 +14,7 @@ const CHANNELS = [
  */
 export const liveChannels = {
   notifications: (userId: string) => `users/${userId}/notifications`,
+  orders: (userId: string) => `users/${userId}/orders`,
   bounty: (bountyId: string) => `bounties/${bountyId}`,
   board: 'board',
   team: (teamId: string) => `teams/${teamId}`,

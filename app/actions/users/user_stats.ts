@@ -3,11 +3,17 @@ import Money from '#ledger/money'
 import type User from '#models/user'
 
 /**
+ * Money that came back to its owner (an escrow released, a cancelled
+ * order): neither earned, nor spent in the end.
+ */
+const REFUND = `metadata->>'kind' IN ('bounty_refund', 'shop_refund')`
+
+/**
  * What counts as earned: history lines of money received (rewards and tips),
- * completed, without the refunds of one's own escrow.
+ * completed, without refunds.
  */
 const EARNED = `type = 'EARN' AND status = 'COMPLETED'
-  AND coalesce(metadata->>'kind', '') <> 'bounty_refund'`
+  AND NOT coalesce(${REFUND}, false)`
 
 export type UserStatsResult = {
   postedCount: number
@@ -42,7 +48,7 @@ export default class UserStats {
         `SELECT
            coalesce(sum(amount) FILTER (WHERE ${EARNED}), 0) AS earned,
            coalesce(sum(amount) FILTER (WHERE type = 'SPEND'), 0)
-             - coalesce(sum(amount) FILTER (WHERE metadata->>'kind' = 'bounty_refund'), 0) AS spent
+             - coalesce(sum(amount) FILTER (WHERE ${REFUND}), 0) AS spent
          FROM transactions WHERE user_id = :id AND status = 'COMPLETED'`,
         { id: user.id }
       ),
