@@ -86,6 +86,7 @@ export type ScannedRoutes = {
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
+    'product_images.show': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'tips.store': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
@@ -119,6 +120,20 @@ export type ScannedRoutes = {
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.category_retirements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.category_retirements.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.index': { paramsTuple?: []; params?: {} }
+    'admin.products.create': { paramsTuple?: []; params?: {} }
+    'admin.products.store': { paramsTuple?: []; params?: {} }
+    'admin.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.product_archives.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.product_archives.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.index': { paramsTuple?: []; params?: {} }
+    'admin.shop_categories.store': { paramsTuple?: []; params?: {} }
+    'admin.shop_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.order_status_changes.store': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -187,6 +202,10 @@ export type ScannedRoutes = {
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.orders.index': { paramsTuple?: []; params?: {} }
+    'api.admin.products.store': { paramsTuple?: []; params?: {} }
+    'api.admin.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.order_statuses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.users.index': { paramsTuple?: []; params?: {} }
     'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'api.admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -249,6 +268,7 @@ export type ScannedRoutes = {
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
+    'product_images.show': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
     'admin.user_export.show': { paramsTuple?: []; params?: {} }
@@ -263,6 +283,11 @@ export type ScannedRoutes = {
     'admin.ledger_export.show': { paramsTuple?: []; params?: {} }
     'admin.ledger.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.taxonomy.index': { paramsTuple?: []; params?: {} }
+    'admin.products.index': { paramsTuple?: []; params?: {} }
+    'admin.products.create': { paramsTuple?: []; params?: {} }
+    'admin.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_preferences.edit': { paramsTuple?: []; params?: {} }
     'dev.mails.index': { paramsTuple?: []; params?: {} }
@@ -288,6 +313,7 @@ export type ScannedRoutes = {
     'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
+    'api.admin.orders.index': { paramsTuple?: []; params?: {} }
     'api.admin.users.index': { paramsTuple?: []; params?: {} }
     'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
@@ -336,6 +362,7 @@ export type ScannedRoutes = {
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
+    'product_images.show': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
     'admin.user_export.show': { paramsTuple?: []; params?: {} }
@@ -350,6 +377,11 @@ export type ScannedRoutes = {
     'admin.ledger_export.show': { paramsTuple?: []; params?: {} }
     'admin.ledger.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.taxonomy.index': { paramsTuple?: []; params?: {} }
+    'admin.products.index': { paramsTuple?: []; params?: {} }
+    'admin.products.create': { paramsTuple?: []; params?: {} }
+    'admin.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_preferences.edit': { paramsTuple?: []; params?: {} }
     'dev.mails.index': { paramsTuple?: []; params?: {} }
@@ -375,6 +407,7 @@ export type ScannedRoutes = {
     'api.teams.members.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
+    'api.admin.orders.index': { paramsTuple?: []; params?: {} }
     'api.admin.users.index': { paramsTuple?: []; params?: {} }
     'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
@@ -425,6 +458,10 @@ export type ScannedRoutes = {
     'admin.tag_merges.store': { paramsTuple?: []; params?: {} }
     'admin.categories.store': { paramsTuple?: []; params?: {} }
     'admin.category_retirements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.store': { paramsTuple?: []; params?: {} }
+    'admin.product_archives.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.store': { paramsTuple?: []; params?: {} }
+    'admin.order_status_changes.store': { paramsTuple?: []; params?: {} }
     'api.auth.register': { paramsTuple?: []; params?: {} }
     'api.auth.login': { paramsTuple?: []; params?: {} }
     'api.auth.forgot_password': { paramsTuple?: []; params?: {} }
@@ -449,6 +486,7 @@ export type ScannedRoutes = {
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.products.store': { paramsTuple?: []; params?: {} }
     'api.checkins.store': { paramsTuple?: []; params?: {} }
     'transmit.subscribe': { paramsTuple?: []; params?: {} }
     'transmit.unsubscribe': { paramsTuple?: []; params?: {} }
@@ -469,6 +507,8 @@ export type ScannedRoutes = {
     'admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -481,6 +521,8 @@ export type ScannedRoutes = {
     'api.bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'api.admin.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.order_statuses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
@@ -508,6 +550,9 @@ export type ScannedRoutes = {
     'admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.category_retirements.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.product_archives.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
     'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -30,6 +30,8 @@ export type DomainErrorCode =
   | 'ALREADY_MEMBER'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'LAST_ADMIN'
+  | 'PRODUCT_HAS_ORDERS'
+  | 'NAME_TAKEN'
 
 const STATUS: Record<DomainErrorCode, number> = {
   EMAIL_ALREADY_EXISTS: 409,
@@ -53,6 +55,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   ALREADY_MEMBER: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   LAST_ADMIN: 409,
+  PRODUCT_HAS_ORDERS: 409,
+  NAME_TAKEN: 409,
 }
 
 export class DomainError extends Exception {

@@ -3,6 +3,7 @@ import { adminBountiesTag, adminBountyPaths } from '#openapi/paths/admin_bountie
 import { authPaths } from '#openapi/paths/auth'
 import { checkInPaths, checkInSchemas, checkInsTag } from '#openapi/paths/checkins'
 import { adminMemberPaths, adminMemberSchemas, adminMembersTag } from '#openapi/paths/admin_members'
+import { adminShopPaths, adminShopSchemas, adminShopTag } from '#openapi/paths/admin_shop'
 import { bountyPaths, bountySchemas } from '#openapi/paths/bounties'
 import { filePaths, fileSchemas } from '#openapi/paths/files'
 import { metaPaths } from '#openapi/paths/meta'
@@ -69,6 +70,7 @@ export const openApiDocument = {
     checkInsTag,
     adminBountiesTag,
     adminMembersTag,
+    adminShopTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -83,6 +85,7 @@ export const openApiDocument = {
     ...teamWatchPaths,
     ...checkInPaths,
     ...adminMemberPaths,
+    ...adminShopPaths,
     ...metaPaths,
   }),
   components: {
@@ -95,6 +98,7 @@ export const openApiDocument = {
       ...teamSchemas,
       ...checkInSchemas,
       ...adminMemberSchemas,
+      ...adminShopSchemas,
     },
     securitySchemes,
   },

@@ -12,4 +12,6 @@ export const policies = {
   CategoryPolicy: () => import('#policies/category_policy'),
   AuditLogPolicy: () => import('#policies/audit_log_policy'),
   OrderPolicy: () => import('#policies/order_policy'),
+  ProductPolicy: () => import('#policies/product_policy'),
+  ShopCategoryPolicy: () => import('#policies/shop_category_policy'),
 }
