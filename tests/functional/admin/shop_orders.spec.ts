@@ -35,6 +35,8 @@ test.group('Admin shop: orders', (group) => {
     all.assertTextIncludes('1 × Poster')
     all.assertTextIncludes(`@${buyer.username}`)
     shipped.assertTextIncludes('1 × Poster')
+    // The admin menu, the shop's tabs and the status filter each mark one place.
+    assert.lengthOf(shipped.text().match(/aria-current="page"/g) ?? [], 3)
     assert.notInclude(shipped.text(), 'Sticker pack')
     nonsense.assertStatus(200)
     nonsense.assertTextIncludes('Sticker pack')
