@@ -253,6 +253,36 @@ router
       .use([middleware.auth(), middleware.memberThrottle()])
 
     /*
+    | The reward shop, member side (G1–G2): browse, the cart, checkout, the
+    | member's own orders. A product's image follows the product's visibility.
+    */
+    router
+      .group(() => {
+        router.get('/shop', [controllers.Shop, 'index']).as('shop.index')
+        router
+          .get('/shop/products/:id', [controllers.shop.Products, 'show'])
+          .as('shop_products.show')
+        router
+          .get('/shop/products/:id/image', [controllers.shop.ProductImages, 'show'])
+          .as('shop_product_images.show')
+        router.get('/cart', [controllers.Cart, 'show']).as('cart.show')
+        router.post('/cart/items', [controllers.cart.Items, 'store']).as('cart_items.store')
+        router.put('/cart/items/:id', [controllers.cart.Items, 'update']).as('cart_items.update')
+        router
+          .delete('/cart/items/:id', [controllers.cart.Items, 'destroy'])
+          .as('cart_items.destroy')
+        router.get('/orders', [controllers.Orders, 'index']).as('orders.index')
+        router.get('/checkout', [controllers.Orders, 'create']).as('orders.create')
+        router.post('/orders', [controllers.Orders, 'store']).as('orders.store')
+        router.get('/orders/:id', [controllers.Orders, 'show']).as('orders.show')
+        router
+          .post('/orders/:id/cancellation', [controllers.orders.Cancellations, 'store'])
+          .as('order_cancellations.store')
+      })
+      .where('id', uuidParam())
+      .use([middleware.auth(), middleware.memberThrottle()])
+
+    /*
     | Wallet (C2–C4, K4): the signed-in member's own money; nobody sees another's.
     */
     router
@@ -265,10 +295,6 @@ router
           .post('/wallet/withdrawals', [controllers.WalletWithdrawals, 'store'])
           .as('wallet_withdrawals.store')
         router.get('/tips/new', [controllers.Tips, 'create']).as('tips.create')
-        router
-          .get('/shop/images/:file', [controllers.ProductImages, 'show'])
-          .where('file', /^[0-9a-f-]{36}\.webp$/)
-          .as('product_images.show')
         router.post('/tips', [controllers.Tips, 'store']).as('tips.store')
       })
       .use([middleware.auth(), middleware.memberThrottle()])
@@ -775,6 +801,54 @@ router
       })
       .where('id', uuidParam())
       .use(middleware.apiAuth({ abilities: ['write'] }))
+
+    /*
+    | The reward shop (G1–G2): products, the caller's cart and orders.
+    | Checkout moves money: `wallet`, and an Idempotency-Key whose outcome
+    | (the order) is recorded with the payment, so a retried key resumes.
+    */
+    router
+      .group(() => {
+        router
+          .get('shop/products', [controllers.api.shop.Products, 'index'])
+          .as('shop.products.index')
+        router
+          .get('shop/products/:id', [controllers.api.shop.Products, 'show'])
+          .as('shop.products.show')
+        router.get('cart', [controllers.api.Cart, 'show']).as('cart.show')
+        router.get('orders', [controllers.api.Orders, 'index']).as('orders.index')
+        router.get('orders/:id', [controllers.api.Orders, 'show']).as('orders.show')
+      })
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['read'] }))
+
+    router
+      .group(() => {
+        router.post('cart/items', [controllers.api.cart.Items, 'store']).as('cart.items.store')
+        router.put('cart/items/:id', [controllers.api.cart.Items, 'update']).as('cart.items.update')
+        router
+          .delete('cart/items/:id', [controllers.api.cart.Items, 'destroy'])
+          .as('cart.items.destroy')
+      })
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['write'] }))
+
+    router
+      .group(() => {
+        router
+          .put('orders/:id/cancel', [controllers.api.orders.Cancellations, 'update'])
+          .as('orders.cancel')
+      })
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['wallet'] }))
+
+    router
+      .post('orders', [controllers.api.Orders, 'store'])
+      .as('orders.store')
+      .use([
+        middleware.apiAuth({ abilities: ['wallet'] }),
+        middleware.idempotency({ resumable: true }),
+      ])
 
     /*
     | Weekly check-ins (F3): the caller's own, and a team's for its members.

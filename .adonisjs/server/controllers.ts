@@ -74,6 +74,10 @@ export const controllers = {
       Events: () => import('#controllers/api/bounties/events_controller'),
       Submissions: () => import('#controllers/api/bounties/submissions_controller'),
     },
+    Cart: () => import('#controllers/api/cart_controller'),
+    cart: {
+      Items: () => import('#controllers/api/cart/items_controller'),
+    },
     CheckIns: () => import('#controllers/api/check_ins_controller'),
     checkIns: {
       CurrentCheckIns: () => import('#controllers/api/check_ins/current_check_ins_controller'),
@@ -89,6 +93,13 @@ export const controllers = {
       TagWatches: () => import('#controllers/api/notifications/tag_watches_controller'),
     },
     Openapi: () => import('#controllers/api/openapi_controller'),
+    Orders: () => import('#controllers/api/orders_controller'),
+    orders: {
+      Cancellations: () => import('#controllers/api/orders/cancellations_controller'),
+    },
+    shop: {
+      Products: () => import('#controllers/api/shop/products_controller'),
+    },
     Teams: () => import('#controllers/api/teams_controller'),
     teams: {
       AccessCodes: () => import('#controllers/api/teams/access_codes_controller'),
@@ -124,6 +135,10 @@ export const controllers = {
     Publications: () => import('#controllers/bounties/publications_controller'),
     Submissions: () => import('#controllers/bounties/submissions_controller'),
   },
+  Cart: () => import('#controllers/cart_controller'),
+  cart: {
+    Items: () => import('#controllers/cart/items_controller'),
+  },
   CheckIns: () => import('#controllers/check_ins_controller'),
   Dashboard: () => import('#controllers/dashboard_controller'),
   dev: {
@@ -141,16 +156,24 @@ export const controllers = {
     Readings: () => import('#controllers/notifications/readings_controller'),
     TagWatches: () => import('#controllers/notifications/tag_watches_controller'),
   },
+  Orders: () => import('#controllers/orders_controller'),
+  orders: {
+    Cancellations: () => import('#controllers/orders/cancellations_controller'),
+  },
   OtherSessions: () => import('#controllers/other_sessions_controller'),
   PasswordResets: () => import('#controllers/password_resets_controller'),
   Passwords: () => import('#controllers/passwords_controller'),
-  ProductImages: () => import('#controllers/product_images_controller'),
   Profiles: () => import('#controllers/profiles_controller'),
   PublicProfiles: () => import('#controllers/public_profiles_controller'),
   RecoveryCodes: () => import('#controllers/recovery_codes_controller'),
   Registrations: () => import('#controllers/registrations_controller'),
   Sessions: () => import('#controllers/sessions_controller'),
   Settings: () => import('#controllers/settings_controller'),
+  Shop: () => import('#controllers/shop_controller'),
+  shop: {
+    ProductImages: () => import('#controllers/shop/product_images_controller'),
+    Products: () => import('#controllers/shop/products_controller'),
+  },
   Teams: () => import('#controllers/teams_controller'),
   teams: {
     AccessCodes: () => import('#controllers/teams/access_codes_controller'),

@@ -82,11 +82,22 @@ export type ScannedRoutes = {
     'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop.index': { paramsTuple?: []; params?: {} }
+    'shop_products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop_product_images.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'cart_items.store': { paramsTuple?: []; params?: {} }
+    'cart_items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'orders.index': { paramsTuple?: []; params?: {} }
+    'orders.create': { paramsTuple?: []; params?: {} }
+    'orders.store': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'order_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
-    'product_images.show': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'tips.store': { paramsTuple?: []; params?: {} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
@@ -222,6 +233,16 @@ export type ScannedRoutes = {
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.shop.products.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.show': { paramsTuple?: []; params?: {} }
+    'api.orders.index': { paramsTuple?: []; params?: {} }
+    'api.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.store': { paramsTuple?: []; params?: {} }
+    'api.cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.orders.store': { paramsTuple?: []; params?: {} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -265,10 +286,16 @@ export type ScannedRoutes = {
     'teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'teams.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop.index': { paramsTuple?: []; params?: {} }
+    'shop_products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop_product_images.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'orders.index': { paramsTuple?: []; params?: {} }
+    'orders.create': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
-    'product_images.show': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
     'admin.user_export.show': { paramsTuple?: []; params?: {} }
@@ -321,6 +348,11 @@ export type ScannedRoutes = {
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.shop.products.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.show': { paramsTuple?: []; params?: {} }
+    'api.orders.index': { paramsTuple?: []; params?: {} }
+    'api.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -359,10 +391,16 @@ export type ScannedRoutes = {
     'teams.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'teams.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_checkins.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop.index': { paramsTuple?: []; params?: {} }
+    'shop_products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'shop_product_images.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart.show': { paramsTuple?: []; params?: {} }
+    'orders.index': { paramsTuple?: []; params?: {} }
+    'orders.create': { paramsTuple?: []; params?: {} }
+    'orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet.show': { paramsTuple?: []; params?: {} }
     'wallet_export.show': { paramsTuple?: []; params?: {} }
     'tips.create': { paramsTuple?: []; params?: {} }
-    'product_images.show': { paramsTuple: [ParamValue]; params: {'file': ParamValue} }
     'admin.dashboard.show': { paramsTuple?: []; params?: {} }
     'admin.users.index': { paramsTuple?: []; params?: {} }
     'admin.user_export.show': { paramsTuple?: []; params?: {} }
@@ -415,6 +453,11 @@ export type ScannedRoutes = {
     'api.bounty_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.shop.products.index': { paramsTuple?: []; params?: {} }
+    'api.shop.products.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.show': { paramsTuple?: []; params?: {} }
+    'api.orders.index': { paramsTuple?: []; params?: {} }
+    'api.orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.index': { paramsTuple?: []; params?: {} }
     'api.checkins.current': { paramsTuple?: []; params?: {} }
     'api.checkins.team': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -446,6 +489,9 @@ export type ScannedRoutes = {
     'team_memberships.store': { paramsTuple?: []; params?: {} }
     'team_access_codes.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_checkins.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.store': { paramsTuple?: []; params?: {} }
+    'orders.store': { paramsTuple?: []; params?: {} }
+    'order_cancellations.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'wallet_withdrawals.store': { paramsTuple?: []; params?: {} }
     'tips.store': { paramsTuple?: []; params?: {} }
     'admin.user_verifications.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -487,6 +533,8 @@ export type ScannedRoutes = {
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.products.store': { paramsTuple?: []; params?: {} }
+    'api.cart.items.store': { paramsTuple?: []; params?: {} }
+    'api.orders.store': { paramsTuple?: []; params?: {} }
     'api.checkins.store': { paramsTuple?: []; params?: {} }
     'transmit.subscribe': { paramsTuple?: []; params?: {} }
     'transmit.unsubscribe': { paramsTuple?: []; params?: {} }
@@ -503,6 +551,7 @@ export type ScannedRoutes = {
     'teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -531,6 +580,8 @@ export type ScannedRoutes = {
     'api.bounty_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.tag_watches.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.team_watch_levels.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.orders.cancel': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   DELETE: {
@@ -546,6 +597,7 @@ export type ScannedRoutes = {
     'team_memberships.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'team_members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'cart_items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.impersonations.destroy': { paramsTuple?: []; params?: {} }
     'admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -561,6 +613,7 @@ export type ScannedRoutes = {
     'api.teams.members.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'api.admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.cart.items.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.checkins.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
 }

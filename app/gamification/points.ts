@@ -1,5 +1,5 @@
 import type { BountyPriority } from '#enums/bounty'
-import Money from '#ledger/money'
+import type Money from '#ledger/money'
 
 /**
  * How completed work turns into points and points into levels (E1). The one

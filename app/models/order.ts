@@ -89,6 +89,24 @@ export default class Order extends OrderSchema {
   })
 
   /**
+   * A page of the buyer's own orders, newest first, with their lines.
+   */
+  static ofBuyer(buyer: { id: string }, page: number, limit: number) {
+    return Order.query()
+      .where('user_id', buyer.id)
+      .withScopes((scopes) => scopes.newestFirst())
+      .preload('items', (items) => items.orderBy('name', 'asc').orderBy('id', 'asc'))
+      .paginate(page, limit)
+  }
+
+  static findWithDetailsOrFail(id: string) {
+    return Order.query()
+      .where('id', id)
+      .withScopes((scopes) => scopes.withDetails())
+      .firstOrFail()
+  }
+
+  /**
    * Locks the order for a change: concurrent changes (two cancels, a
    * cancel and a status change) wait here and then see the state the first
    * one left, which is how a refund happens once.

@@ -4,6 +4,10 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import ShopCategory from '#models/shop_category'
 import User from '#models/user'
+import { renderMarkdown } from '#services/markdown'
+import type { ProductSort } from '#enums/shop'
+
+export type ProductFilters = { category?: string; q?: string; sort?: ProductSort }
 
 type ProductQuery = ModelQueryBuilderContract<typeof Product>
 
@@ -17,6 +21,13 @@ export default class Product extends ProductSchema {
 
   @belongsTo(() => User, { foreignKey: 'createdBy' })
   declare creator: BelongsTo<typeof User>
+
+  /**
+   * The description as sanitised HTML, for pages.
+   */
+  get descriptionHtml() {
+    return renderMarkdown(this.description)
+  }
 
   get isUnlimited() {
     return this.stock === null
@@ -52,6 +63,38 @@ export default class Product extends ProductSchema {
       query.where('products.active', true).whereNull('products.archived_at')
     }
   )
+
+  /**
+   * The shop's shelves as `viewer` may see them: a category, words in the
+   * name or description, newest first or by price.
+   */
+  static browse(viewer: User, filters: ProductFilters, page: number, limit: number) {
+    const query = Product.query()
+      .withScopes((scopes) => scopes.visibleTo(viewer))
+      .preload('category')
+    if (filters.category) query.where('products.category_id', filters.category)
+    if (filters.q) {
+      const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      query.where((words) =>
+        words.whereILike('products.name', pattern).orWhereILike('products.description', pattern)
+      )
+    }
+    if (filters.sort === 'price_asc') query.orderBy('products.price', 'asc')
+    else if (filters.sort === 'price_desc') query.orderBy('products.price', 'desc')
+    query.orderBy('products.created_at', 'desc').orderBy('products.id', 'asc')
+    return query.paginate(page, limit)
+  }
+
+  /**
+   * One product `viewer` may see, or a 404.
+   */
+  static findVisibleOrFail(viewer: User, id: string) {
+    return Product.query()
+      .withScopes((scopes) => scopes.visibleTo(viewer))
+      .where('products.id', id)
+      .preload('category')
+      .firstOrFail()
+  }
 
   isVisibleTo(viewer: User | null) {
     return Boolean(viewer?.isAdmin) || (this.active && !this.isArchived)

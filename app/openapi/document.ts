@@ -15,6 +15,7 @@ import {
 import { teamWatchPaths } from '#openapi/paths/team_watch'
 import { userPaths } from '#openapi/paths/users'
 import { teamPaths, teamSchemas, teamsTag } from '#openapi/paths/teams'
+import { shopPaths, shopSchemas, shopTag } from '#openapi/paths/shop'
 import { walletPaths, walletSchemas } from '#openapi/paths/wallet'
 import { API_CALLS_PER_ADDRESS_A_MINUTE, MEMBER_BUDGETS } from '#start/limiter'
 
@@ -71,6 +72,7 @@ export const openApiDocument = {
     adminBountiesTag,
     adminMembersTag,
     adminShopTag,
+    shopTag,
     { name: 'Meta', description: 'About this API' },
   ],
   paths: withBodyRefusals({
@@ -86,6 +88,7 @@ export const openApiDocument = {
     ...checkInPaths,
     ...adminMemberPaths,
     ...adminShopPaths,
+    ...shopPaths,
     ...metaPaths,
   }),
   components: {
@@ -99,6 +102,7 @@ export const openApiDocument = {
       ...checkInSchemas,
       ...adminMemberSchemas,
       ...adminShopSchemas,
+      ...shopSchemas,
     },
     securitySchemes,
   },

@@ -7,7 +7,7 @@ import type { MultipartFile } from '@adonisjs/core/bodyparser'
 
 /**
  * Product pictures (G1) on the private disk under products/, served by
- * ProductImagesController. Whatever a Leader uploads is decoded and written
+ * shop/ProductImagesController to whoever may see the product. Whatever a Leader uploads is decoded and written
  * again as a WebP at most IMAGE_BOX pixels on its longer side, so the shop
  * never serves the uploaded bytes themselves: metadata (a phone's GPS
  * position), anything appended after the picture and oversized originals
@@ -53,12 +53,5 @@ export default class ProductImages {
 
   static async remove(key: string | null) {
     if (key && KEY_PATTERN.test(key)) await drive.use().delete(key)
-  }
-
-  /**
-   * The path members' and Leaders' pages and the API show the picture at.
-   */
-  static url(key: string | null) {
-    return key && KEY_PATTERN.test(key) ? `/shop/images/${key.slice('products/'.length)}` : null
   }
 }

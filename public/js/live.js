@@ -11,6 +11,9 @@
 //                                   [data-live-comments] inside it
 //   [data-team-live="<id>"]         a team page: check-ins, members and
 //                                   who is online (public/js/team_live.js)
+//   [data-live-orders="<userId>"]   the member's orders list or an order
+//                                   page: each [data-order-id] element's
+//                                   [data-order-status] follows its order
 import { Transmit } from '/js/vendor/transmit-client.js'
 
 // The same labels and classes as components/bounty/status.edge.
@@ -26,8 +29,18 @@ const bell = document.querySelector('[data-live-bell]')
 const board = document.querySelector('[data-live-board]')
 const bounty = document.querySelector('[data-live-bounty]')
 const team = document.querySelector('[data-team-live]')
+const orders = document.querySelector('[data-live-orders]')
 
-if (bell || board || bounty || team) {
+// The same labels and classes as components/shop/status.edge.
+const ORDER_STATUS_LABELS = {
+  PLACED: 'Placed',
+  CONFIRMED: 'Confirmed',
+  SHIPPED: 'Shipped',
+  DELIVERED: 'Delivered',
+  CANCELLED: 'Cancelled',
+}
+
+if (bell || board || bounty || team || orders) {
   const transmit = new Transmit({ baseUrl: window.location.origin })
   if (bell) follow(transmit, `users/${bell.dataset.userId}/notifications`, onNotification)
   if (board) {
@@ -37,6 +50,7 @@ if (bell || board || bounty || team) {
   }
   if (bounty) follow(transmit, `bounties/${bounty.dataset.liveBounty}`, onBounty)
   if (team) import('/js/team_live.js').then(({ followTeam }) => followTeam(transmit, team))
+  if (orders) follow(transmit, `users/${orders.dataset.liveOrders}/orders`, onOrder)
 }
 
 function follow(transmit, channel, handler) {
@@ -71,6 +85,20 @@ function onBounty(message) {
     const comments = bounty.querySelector('[data-live-comments]') ?? bounty
     notice(comments, 'comments', 'new comment', 'new comments', 'Show')
   }
+}
+
+function onOrder(message) {
+  if (message.type !== 'order.updated') return
+  const shown = orders.querySelector(`[data-order-id="${message.order.id}"]`)
+  if (!shown) return
+  const status = shown.querySelector('[data-order-status]')
+  if (status) {
+    const state = message.order.status
+    status.textContent = ORDER_STATUS_LABELS[state] ?? state
+    const tone = state === 'CANCELLED' ? 'muted' : state === 'DELIVERED' ? 'ok' : 'warn'
+    status.className = `pill pill--${tone}`
+  }
+  notice(orders, 'orders', 'update to your orders', 'updates to your orders', 'Reload')
 }
 
 function setUnreadCount(count) {

@@ -1,3 +1,4 @@
+import { urlFor } from '@adonisjs/core/services/url_builder'
 import logger from '@adonisjs/core/services/logger'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import Notify from '#actions/notifications/notify'
@@ -32,7 +33,7 @@ export default class AnnounceOrder {
           order.status === 'CANCELLED'
             ? `${order.total.format()} is back in your wallet.`
             : `Order of ${order.total.format()}, placed ${order.createdAt.toUTC().toISODate()}.`,
-        url: `/orders/${order.id}`,
+        url: urlFor('orders.show', { id: order.id }),
         data: { orderId: order.id, status: order.status },
       },
       trx

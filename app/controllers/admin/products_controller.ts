@@ -4,7 +4,6 @@ import ShopCategory from '#models/shop_category'
 import ProductPolicy from '#policies/product_policy'
 import SaveProduct from '#actions/shop/save_product'
 import { catalogueProduct, productCatalogue } from '#models/product_catalogue'
-import ProductImages from '#services/product_images'
 import { renderMarkdown } from '#services/markdown'
 import { readFilters } from '#validators/rules/filters'
 import {
@@ -67,7 +66,6 @@ export default class ProductsController {
       product,
       categories: await ShopCategory.query().withScopes((s) => s.ordered()),
       descriptionHtml: renderMarkdown(product.description),
-      imageUrl: ProductImages.url(product.imagePath),
       hasOrders: Boolean(product.$extras.has_orders),
     })
   }

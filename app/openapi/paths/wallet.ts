@@ -79,7 +79,7 @@ export const walletSchemas: Record<string, Schema> = {
   ),
 }
 
-const idempotencyKey = {
+export const idempotencyKey = {
   name: 'Idempotency-Key',
   in: 'header',
   required: false,
@@ -91,7 +91,7 @@ const idempotencyKey = {
 /**
  * Refusals every money-moving POST can meet because of its Idempotency-Key.
  */
-const idempotencyFailures = (...conflicts: string[]) => ({
+export const idempotencyFailures = (...conflicts: string[]) => ({
   ...failure(409, [...conflicts, 'IDEMPOTENCY_REQUEST_IN_PROGRESS']),
   ...failure(422, ['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED']),
 })

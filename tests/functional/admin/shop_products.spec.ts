@@ -66,9 +66,7 @@ test.group('Admin shop: products', (group) => {
     assert.equal(audit.subjectId, stored.id)
     assert.include(audit.data.after as object, { name: 'Corps hoodie', price: '45.50', stock: 20 })
 
-    const served = await client
-      .get(`/shop/images/${stored.imagePath!.slice('products/'.length)}`)
-      .loginAs(admin)
+    const served = await client.get(`/shop/products/${stored.id}/image`).loginAs(admin)
     served.assertStatus(200)
     served.assertHeader('content-type', 'image/webp')
   })
