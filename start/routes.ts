@@ -422,6 +422,46 @@ router
         router
           .delete('/categories/:id/retirement', [controllers.admin.CategoryRetirements, 'destroy'])
           .as('category_retirements.destroy')
+
+        /*
+        | The shop (G1–G2): the catalogue, its categories, the orders to fulfil.
+        */
+        router.get('/shop/products', [controllers.admin.Products, 'index']).as('products.index')
+        router
+          .get('/shop/products/new', [controllers.admin.Products, 'create'])
+          .as('products.create')
+        router.post('/shop/products', [controllers.admin.Products, 'store']).as('products.store')
+        router
+          .get('/shop/products/:id/edit', [controllers.admin.Products, 'edit'])
+          .as('products.edit')
+        router
+          .put('/shop/products/:id', [controllers.admin.Products, 'update'])
+          .as('products.update')
+        router
+          .delete('/shop/products/:id', [controllers.admin.Products, 'destroy'])
+          .as('products.destroy')
+        router
+          .post('/shop/products/:id/archive', [controllers.admin.ProductArchives, 'store'])
+          .as('product_archives.store')
+        router
+          .delete('/shop/products/:id/archive', [controllers.admin.ProductArchives, 'destroy'])
+          .as('product_archives.destroy')
+        router
+          .get('/shop/categories', [controllers.admin.ShopCategories, 'index'])
+          .as('shop_categories.index')
+        router
+          .post('/shop/categories', [controllers.admin.ShopCategories, 'store'])
+          .as('shop_categories.store')
+        router
+          .put('/shop/categories/:id', [controllers.admin.ShopCategories, 'update'])
+          .as('shop_categories.update')
+        router
+          .delete('/shop/categories/:id', [controllers.admin.ShopCategories, 'destroy'])
+          .as('shop_categories.destroy')
+        router.get('/shop/orders', [controllers.admin.Orders, 'index']).as('orders.index')
+        router
+          .post('/shop/order-status-changes', [controllers.admin.OrderStatusChanges, 'store'])
+          .as('order_status_changes.store')
       })
       .prefix('/admin')
       .as('admin')
@@ -740,6 +780,30 @@ router
       .as('admin')
       .where('id', uuidParam())
       .use([middleware.apiAuth({ abilities: ['wallet'] }), middleware.idempotency()])
+
+    /*
+    | The shop's admin API (G1–G2).
+    */
+    router
+      .group(() => {
+        router.get('orders', [controllers.api.admin.Orders, 'index']).as('orders.index')
+      })
+      .prefix('admin')
+      .as('admin')
+      .use(middleware.apiAuth({ abilities: ['read'] }))
+
+    router
+      .group(() => {
+        router.post('products', [controllers.api.admin.Products, 'store']).as('products.store')
+        router.put('products/:id', [controllers.api.admin.Products, 'update']).as('products.update')
+        router
+          .put('orders/:id/status', [controllers.api.admin.OrderStatuses, 'update'])
+          .as('order_statuses.update')
+      })
+      .prefix('admin')
+      .as('admin')
+      .where('id', uuidParam())
+      .use(middleware.apiAuth({ abilities: ['write'] }))
 
     router
       .group(() => {

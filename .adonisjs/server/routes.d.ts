@@ -144,6 +144,20 @@ export type ScannedRoutes = {
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.category_retirements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.category_retirements.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.index': { paramsTuple?: []; params?: {} }
+    'admin.products.create': { paramsTuple?: []; params?: {} }
+    'admin.products.store': { paramsTuple?: []; params?: {} }
+    'admin.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.product_archives.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.product_archives.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.index': { paramsTuple?: []; params?: {} }
+    'admin.shop_categories.store': { paramsTuple?: []; params?: {} }
+    'admin.shop_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.order_status_changes.store': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -221,6 +235,10 @@ export type ScannedRoutes = {
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.orders.index': { paramsTuple?: []; params?: {} }
+    'api.admin.products.store': { paramsTuple?: []; params?: {} }
+    'api.admin.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.order_statuses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.users.index': { paramsTuple?: []; params?: {} }
     'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'api.admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -327,6 +345,11 @@ export type ScannedRoutes = {
     'admin.ledger_export.show': { paramsTuple?: []; params?: {} }
     'admin.ledger.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.taxonomy.index': { paramsTuple?: []; params?: {} }
+    'admin.products.index': { paramsTuple?: []; params?: {} }
+    'admin.products.create': { paramsTuple?: []; params?: {} }
+    'admin.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_preferences.edit': { paramsTuple?: []; params?: {} }
     'dev.mails.index': { paramsTuple?: []; params?: {} }
@@ -357,6 +380,7 @@ export type ScannedRoutes = {
     'api.invitations.index': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
+    'api.admin.orders.index': { paramsTuple?: []; params?: {} }
     'api.admin.users.index': { paramsTuple?: []; params?: {} }
     'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
@@ -444,6 +468,11 @@ export type ScannedRoutes = {
     'admin.ledger_export.show': { paramsTuple?: []; params?: {} }
     'admin.ledger.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.taxonomy.index': { paramsTuple?: []; params?: {} }
+    'admin.products.index': { paramsTuple?: []; params?: {} }
+    'admin.products.create': { paramsTuple?: []; params?: {} }
+    'admin.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.index': { paramsTuple?: []; params?: {} }
+    'admin.orders.index': { paramsTuple?: []; params?: {} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_preferences.edit': { paramsTuple?: []; params?: {} }
     'dev.mails.index': { paramsTuple?: []; params?: {} }
@@ -474,6 +503,7 @@ export type ScannedRoutes = {
     'api.invitations.index': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.index': { paramsTuple?: []; params?: {} }
     'api.admin.bounties.index': { paramsTuple?: []; params?: {} }
+    'api.admin.orders.index': { paramsTuple?: []; params?: {} }
     'api.admin.users.index': { paramsTuple?: []; params?: {} }
     'api.admin.audit_log.index': { paramsTuple?: []; params?: {} }
     'api.notifications.index': { paramsTuple?: []; params?: {} }
@@ -541,6 +571,10 @@ export type ScannedRoutes = {
     'admin.tag_merges.store': { paramsTuple?: []; params?: {} }
     'admin.categories.store': { paramsTuple?: []; params?: {} }
     'admin.category_retirements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.store': { paramsTuple?: []; params?: {} }
+    'admin.product_archives.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.store': { paramsTuple?: []; params?: {} }
+    'admin.order_status_changes.store': { paramsTuple?: []; params?: {} }
     'api.auth.register': { paramsTuple?: []; params?: {} }
     'api.auth.login': { paramsTuple?: []; params?: {} }
     'api.auth.forgot_password': { paramsTuple?: []; params?: {} }
@@ -568,6 +602,7 @@ export type ScannedRoutes = {
     'api.admin.deposits.store': { paramsTuple?: []; params?: {} }
     'api.admin.withdrawals.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.withdrawals.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.products.store': { paramsTuple?: []; params?: {} }
     'api.cart.items.store': { paramsTuple?: []; params?: {} }
     'api.orders.store': { paramsTuple?: []; params?: {} }
     'api.checkins.store': { paramsTuple?: []; params?: {} }
@@ -592,6 +627,8 @@ export type ScannedRoutes = {
     'admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -604,6 +641,8 @@ export type ScannedRoutes = {
     'api.bounties.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.teams.members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
+    'api.admin.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'api.admin.order_statuses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.user_roles.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
@@ -636,6 +675,9 @@ export type ScannedRoutes = {
     'admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.category_retirements.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.product_archives.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.shop_categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
     'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -24,6 +24,7 @@ export const NOTIFICATION_TYPES = [
   'team.invited',
   'badge.awarded',
   'order.updated',
+  'shop.low_stock',
 ] as const
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number]
 
@@ -139,6 +140,11 @@ export const NOTIFICATION_TYPE_INFO: Record<NotificationType, TypeInfo> = {
     label: 'An order of yours is confirmed, shipped, delivered or cancelled',
     group: 'Shop',
     defaultChannel: 'live',
+  },
+  'shop.low_stock': {
+    label: 'A shop product runs low on stock (Leaders only)',
+    group: 'Shop',
+    defaultChannel: 'email',
   },
 }
 

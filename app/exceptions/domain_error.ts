@@ -31,6 +31,8 @@ export type DomainErrorCode =
   | 'ALREADY_INVITED'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'LAST_ADMIN'
+  | 'PRODUCT_HAS_ORDERS'
+  | 'NAME_TAKEN'
 
 const STATUS: Record<DomainErrorCode, number> = {
   EMAIL_ALREADY_EXISTS: 409,
@@ -55,6 +57,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   ALREADY_INVITED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   LAST_ADMIN: 409,
+  PRODUCT_HAS_ORDERS: 409,
+  NAME_TAKEN: 409,
 }
 
 export class DomainError extends Exception {

@@ -27,6 +27,7 @@ export const MONEY_ROUTES = new Set([
   'admin.deposits.store',
   'admin.withdrawal_approvals.store',
   'admin.withdrawal_rejections.store',
+  'admin.order_status_changes.store',
   'teams.destroy',
 ])
 

@@ -4,6 +4,7 @@ import { adminBountiesTag, adminBountyPaths } from '#openapi/paths/admin_bountie
 import { authPaths } from '#openapi/paths/auth'
 import { checkInPaths, checkInSchemas, checkInsTag } from '#openapi/paths/checkins'
 import { adminMemberPaths, adminMemberSchemas, adminMembersTag } from '#openapi/paths/admin_members'
+import { adminShopPaths, adminShopSchemas, adminShopTag } from '#openapi/paths/admin_shop'
 import { bountyPaths, bountySchemas } from '#openapi/paths/bounties'
 import { filePaths, fileSchemas } from '#openapi/paths/files'
 import { metaPaths } from '#openapi/paths/meta'
@@ -77,6 +78,7 @@ export const openApiDocument = {
     adminMembersTag,
     dashboardTag,
     leaderboardTag,
+    adminShopTag,
     shopTag,
     { name: 'Meta', description: 'About this API' },
   ],
@@ -96,6 +98,7 @@ export const openApiDocument = {
     ...adminMemberPaths,
     ...dashboardPaths,
     ...leaderboardPaths,
+    ...adminShopPaths,
     ...shopPaths,
     ...metaPaths,
   }),
@@ -113,6 +116,7 @@ export const openApiDocument = {
       ...adminMemberSchemas,
       ...dashboardSchemas,
       ...leaderboardSchemas,
+      ...adminShopSchemas,
       ...shopSchemas,
     },
     securitySchemes,

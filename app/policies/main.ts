@@ -14,4 +14,6 @@ export const policies = {
   AuditLogPolicy: () => import('#policies/audit_log_policy'),
   LeaderboardPolicy: () => import('#policies/leaderboard_policy'),
   OrderPolicy: () => import('#policies/order_policy'),
+  ProductPolicy: () => import('#policies/product_policy'),
+  ShopCategoryPolicy: () => import('#policies/shop_category_policy'),
 }

@@ -24,6 +24,14 @@ export default class OrderPolicy extends BasePolicy {
   }
 
   /**
+   * Every member's orders, to fulfil them: the Leaders' (the admin orders
+   * page and GET /admin/orders).
+   */
+  viewAll(user: User): AuthorizerResponse {
+    return user.isAdmin
+  }
+
+  /**
    * Confirming, shipping and delivering are the Leaders'.
    */
   changeStatus(user: User): AuthorizerResponse {
