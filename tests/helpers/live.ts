@@ -14,10 +14,10 @@ import app from '@adonisjs/core/services/app'
 import { configProvider } from '@adonisjs/core'
 import { CookieClient } from '@adonisjs/core/http'
 import encryption from '@adonisjs/core/services/encryption'
-import { SessionClient } from '@adonisjs/session/client'
 import type { ResolvedSessionConfig } from '@adonisjs/session/types'
 import env from '#start/env'
 import User from '#models/user'
+import { StoreSessionClient } from '#tests/helpers/session_client'
 
 export type LiveMessage = { channel: string; payload: any }
 
@@ -61,6 +61,8 @@ export class Credentials {
   /**
    * A signed-in browser: a session in the app's own store, its signed id in
    * the cookie, then one page view for the XSRF cookie shield hands out.
+   * The row is written before that page view, or the page would read no
+   * session and its commit would replace the member's with a guest's.
    */
   static async sessionFor(user: User, baseUrl = serverUrl()) {
     const config = (await configProvider.resolve<ResolvedSessionConfig>(
@@ -68,7 +70,7 @@ export class Credentials {
       app.config.get('session')
     ))!
     const store = config.stores[config.store](undefined as never, config)
-    const session = new SessionClient(store).merge({ auth_web: user.id })
+    const session = new StoreSessionClient(store).merge({ auth_web: user.id })
     await session.commit()
 
     const credentials = new Credentials()

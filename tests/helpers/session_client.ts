@@ -17,8 +17,12 @@ import type {
  * the configured store instead and keeps the rows (each test's global
  * transaction rolls them back), so a test can carry a session over to its
  * next request with `request.inSessionOf(response)`.
+ *
+ * Its commit waits for the store's write: @adonisjs/session's own
+ * SessionClient does not, so a request sent right after could read the
+ * session before the row exists and then write its own over it.
  */
-class StoreSessionClient {
+export class StoreSessionClient {
   flashKey = '__flash__'
   sessionId: string = randomUUID()
   #values: SessionData = {}

@@ -44,7 +44,7 @@ test.group('Leaderboard live channel', (group) => {
     })
   })
 
-  test('work sent back pays nothing and announces nothing to the boards', async ({
+  test('work sent back pays nothing, announces nothing, and its worker still follows the boards', async ({
     assert,
     cleanup,
   }) => {
@@ -58,7 +58,10 @@ test.group('Leaderboard live channel', (group) => {
 
     await RequestChanges.handle(poster, bounty, { reason: 'Not yet' })
 
+    const workers = await streamOf(await Credentials.sessionFor(worker), cleanup)
+    assert.equal(await workers.subscribe(liveChannels.leaderboard), 204)
     assert.deepEqual(await stream.received(liveChannels.leaderboard), [])
+    assert.deepEqual(await workers.received(liveChannels.leaderboard), [])
   })
 
   test('a visitor who is not signed in may not follow it', async ({ assert, cleanup }) => {

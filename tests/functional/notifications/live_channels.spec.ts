@@ -5,6 +5,7 @@ import { UserFactory } from '#database/factories/user_factory'
 import { liveChannels } from '#services/broadcast'
 import { Credentials, EventStream } from '#tests/helpers/live'
 import { isolateDatabase } from '#tests/helpers/database'
+import { truncateEachTest } from '#tests/helpers/ledger'
 import { bountyBy } from './support.js'
 
 test.group('Live channels: who may subscribe', (group) => {
@@ -222,5 +223,35 @@ test.group('Live channels: stream ownership', (group) => {
   test('a stream without a usable id is refused with 400', async ({ assert }) => {
     const stream = await EventStream.open(Credentials.anonymous(), { uid: 'x' })
     assert.equal(stream.status, 400)
+  })
+})
+
+/*
+| Outside a global transaction each query takes its own pooled connection,
+| so the session written for a test member and the page view that follows
+| really run side by side once the pool holds several connections, as two
+| browsers' requests would.
+*/
+test.group('Live channels: sessions with real commits', (group) => {
+  truncateEachTest(group)
+
+  test('each member signed in for a stream subscribes as themselves', async ({
+    assert,
+    cleanup,
+  }) => {
+    const members = await UserFactory.apply('verified').createMany(8)
+    // Opens several pooled connections, so the next queries need not wait for one.
+    await Promise.all(members.map(() => db.rawQuery('SELECT pg_sleep(0.05)')))
+
+    for (const member of members) {
+      const stream = await EventStream.open(await Credentials.sessionFor(member))
+      cleanup(() => stream.close())
+      assert.equal(await stream.subscribe(liveChannels.notifications(member.id)), 204)
+    }
+    const owners = await db.from('sessions').select('user_id')
+    assert.deepEqual(
+      owners.map((row) => row.user_id).sort(),
+      members.map((member) => member.id).sort()
+    )
   })
 })
