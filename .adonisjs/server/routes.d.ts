@@ -123,6 +123,13 @@ export type ScannedRoutes = {
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.category_retirements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.category_retirements.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badges.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.store': { paramsTuple?: []; params?: {} }
+    'admin.badges.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badges.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badge_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badge_grants.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -272,6 +279,8 @@ export type ScannedRoutes = {
     'admin.ledger_export.show': { paramsTuple?: []; params?: {} }
     'admin.ledger.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.taxonomy.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_preferences.edit': { paramsTuple?: []; params?: {} }
     'dev.mails.index': { paramsTuple?: []; params?: {} }
@@ -364,6 +373,8 @@ export type ScannedRoutes = {
     'admin.ledger_export.show': { paramsTuple?: []; params?: {} }
     'admin.ledger.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.taxonomy.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_preferences.edit': { paramsTuple?: []; params?: {} }
     'dev.mails.index': { paramsTuple?: []; params?: {} }
@@ -442,6 +453,8 @@ export type ScannedRoutes = {
     'admin.tag_merges.store': { paramsTuple?: []; params?: {} }
     'admin.categories.store': { paramsTuple?: []; params?: {} }
     'admin.category_retirements.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badges.store': { paramsTuple?: []; params?: {} }
+    'admin.badge_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.auth.register': { paramsTuple?: []; params?: {} }
     'api.auth.login': { paramsTuple?: []; params?: {} }
     'api.auth.forgot_password': { paramsTuple?: []; params?: {} }
@@ -487,6 +500,7 @@ export type ScannedRoutes = {
     'admin.user_activations.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -527,6 +541,8 @@ export type ScannedRoutes = {
     'admin.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.tags.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.category_retirements.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badges.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badge_grants.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
     'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

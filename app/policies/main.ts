@@ -11,4 +11,5 @@ export const policies = {
   TagPolicy: () => import('#policies/tag_policy'),
   CategoryPolicy: () => import('#policies/category_policy'),
   AuditLogPolicy: () => import('#policies/audit_log_policy'),
+  BadgePolicy: () => import('#policies/badge_policy'),
 }
