@@ -462,6 +462,22 @@ router
         router
           .post('/shop/order-status-changes', [controllers.admin.OrderStatusChanges, 'store'])
           .as('order_status_changes.store')
+
+        /*
+        | The badge catalogue (E2), in the taxonomy section.
+        */
+        router.get('/badges', [controllers.admin.Badges, 'index']).as('badges.index')
+        router.post('/badges', [controllers.admin.Badges, 'store']).as('badges.store')
+        router.get('/badges/:id', [controllers.admin.Badges, 'show']).as('badges.show')
+        router.put('/badges/:id', [controllers.admin.Badges, 'update']).as('badges.update')
+        router.delete('/badges/:id', [controllers.admin.Badges, 'destroy']).as('badges.destroy')
+        router
+          .post('/badges/:id/grants', [controllers.admin.BadgeGrants, 'store'])
+          .as('badge_grants.store')
+        router
+          .delete('/badges/:id/grants/:userId', [controllers.admin.BadgeGrants, 'destroy'])
+          .where('userId', uuidParam())
+          .as('badge_grants.destroy')
       })
       .prefix('/admin')
       .as('admin')

@@ -10,6 +10,8 @@ export const controllers = {
   admin: {
     AuditExports: () => import('#controllers/admin/audit_exports_controller'),
     AuditLogs: () => import('#controllers/admin/audit_logs_controller'),
+    BadgeGrants: () => import('#controllers/admin/badge_grants_controller'),
+    Badges: () => import('#controllers/admin/badges_controller'),
     Bounties: () => import('#controllers/admin/bounties_controller'),
     BountyCancellations: () => import('#controllers/admin/bounty_cancellations_controller'),
     BountyExports: () => import('#controllers/admin/bounty_exports_controller'),

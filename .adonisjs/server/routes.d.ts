@@ -158,6 +158,13 @@ export type ScannedRoutes = {
     'admin.shop_categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.orders.index': { paramsTuple?: []; params?: {} }
     'admin.order_status_changes.store': { paramsTuple?: []; params?: {} }
+    'admin.badges.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.store': { paramsTuple?: []; params?: {} }
+    'admin.badges.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badges.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badge_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badge_grants.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -350,6 +357,8 @@ export type ScannedRoutes = {
     'admin.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.shop_categories.index': { paramsTuple?: []; params?: {} }
     'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_preferences.edit': { paramsTuple?: []; params?: {} }
     'dev.mails.index': { paramsTuple?: []; params?: {} }
@@ -473,6 +482,8 @@ export type ScannedRoutes = {
     'admin.products.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.shop_categories.index': { paramsTuple?: []; params?: {} }
     'admin.orders.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.index': { paramsTuple?: []; params?: {} }
+    'admin.badges.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notifications.index': { paramsTuple?: []; params?: {} }
     'notification_preferences.edit': { paramsTuple?: []; params?: {} }
     'dev.mails.index': { paramsTuple?: []; params?: {} }
@@ -575,6 +586,8 @@ export type ScannedRoutes = {
     'admin.product_archives.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.shop_categories.store': { paramsTuple?: []; params?: {} }
     'admin.order_status_changes.store': { paramsTuple?: []; params?: {} }
+    'admin.badges.store': { paramsTuple?: []; params?: {} }
+    'admin.badge_grants.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.auth.register': { paramsTuple?: []; params?: {} }
     'api.auth.login': { paramsTuple?: []; params?: {} }
     'api.auth.forgot_password': { paramsTuple?: []; params?: {} }
@@ -629,6 +642,7 @@ export type ScannedRoutes = {
     'admin.categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.products.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.shop_categories.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badges.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_bulk_readings.update': { paramsTuple?: []; params?: {} }
     'notification_readings.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'notification_preferences.update': { paramsTuple?: []; params?: {} }
@@ -678,6 +692,8 @@ export type ScannedRoutes = {
     'admin.products.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.product_archives.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'admin.shop_categories.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badges.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'admin.badge_grants.destroy': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'userId': ParamValue} }
     'notifications.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'api.users.delete_account': { paramsTuple?: []; params?: {} }
     'api.bounties.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }

@@ -12,6 +12,7 @@ export const policies = {
   TagPolicy: () => import('#policies/tag_policy'),
   CategoryPolicy: () => import('#policies/category_policy'),
   AuditLogPolicy: () => import('#policies/audit_log_policy'),
+  BadgePolicy: () => import('#policies/badge_policy'),
   LeaderboardPolicy: () => import('#policies/leaderboard_policy'),
   OrderPolicy: () => import('#policies/order_policy'),
   ProductPolicy: () => import('#policies/product_policy'),

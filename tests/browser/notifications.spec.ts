@@ -1,25 +1,12 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
-import type { Page } from 'playwright'
 import { UserFactory } from '#database/factories/user_factory'
 import { fund } from '#tests/helpers/ledger'
-import { signedIn } from '#tests/helpers/browser'
+import { openLive, signedIn } from '#tests/helpers/browser'
 import { assertAccessible } from '#tests/helpers/axe'
 import { AUTOMATIC_BADGES } from '#gamification/badges'
 import { holdsBadge } from '#tests/helpers/badges'
-
-/**
- * Opens `path` and waits until live.js has subscribed to the member's
- * notifications channel.
- */
-async function openLive(page: Page, path: string) {
-  const subscribed = page.waitForResponse(
-    (response) => response.url().endsWith('/__transmit/subscribe') && response.status() === 204
-  )
-  await page.goto(path)
-  await subscribed
-}
 
 test.group('Live notifications in the browser', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

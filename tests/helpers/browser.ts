@@ -48,3 +48,15 @@ export async function signedIn(
 export function overflowsSideways(page: Page) {
   return page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth')
 }
+
+/**
+ * Opens `path` and waits until live.js has subscribed to the member's
+ * notifications channel, so an event sent next reaches the page.
+ */
+export async function openLive(page: Page, path: string) {
+  const subscribed = page.waitForResponse(
+    (response) => response.url().endsWith('/__transmit/subscribe') && response.status() === 204
+  )
+  await page.goto(path)
+  await subscribed
+}
