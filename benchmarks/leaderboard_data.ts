@@ -23,7 +23,9 @@
 | being measured) over a catalogue of priorities and payouts.
 |
 | A few members are left off the boards as real ones are: 1 % opted out
-| (K9) and 0.5 % deactivated, so the boards' filters have rows to skip.
+| (K9) and 0.5 % deactivated, so the boards have unlisted rows to skip;
+| the triggers of migration 0862 set each row's `listed` flag as it is
+| inserted, as they do for a payout.
 | The benchmark member (`bench_0001`) keeps the rows its real payouts from
 | `bounties:seed-bulk` made, so the page also ranks a member who is not
 | in the top 50.

@@ -44,8 +44,11 @@
 | page is expected to make, at both sizes, without a build or a server.
 |
 | The database is the development one (DB_HOST, DB_PORT, DB_USER,
-| DB_PASSWORD, DB_DATABASE), seeded first with
-|   node ace db:seed && node ace bounties:seed-bulk --count=10000
+| DB_PASSWORD, DB_DATABASE). The run refuses a database with fewer than
+| 10,000 bounties or without the bench members; seed it first, with the
+| same environment, by exactly
+|   node ace migration:run --force && node ace db:seed && node ace bounties:seed-bulk --count=10000
+| (the demo seed's bounties plus 10,000 bulk ones by bench_0001…bench_0200).
 | The build goes to tmp/bench-pages/build (`node ace build` with its own
 | tsconfig, so it never races another build); --skip-build reuses it.
 | The app runs with NODE_ENV=production, LOG_LEVEL=warn and the memory
@@ -135,7 +138,7 @@ async function checkData() {
     if (Number(total) < 10000 || !member) {
       throw new Error(
         `${database.database} has ${total} bounties${member ? '' : ' and no bench members'}: ` +
-          'run `node ace db:seed && node ace bounties:seed-bulk --count=10000` first'
+          'run `node ace migration:run --force && node ace db:seed && node ace bounties:seed-bulk --count=10000` first'
       )
     }
     // Freshly bulk-inserted rows have no planner statistics and no
