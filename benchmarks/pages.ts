@@ -21,22 +21,34 @@
 |               Bearer token, on a data set the run seeds itself
 |               (benchmarks/team_data.ts: 1,000 teams, 20,000 members),
 |               first with 100,000 check-ins, then with 1,000,000
+|   leaderboard page, leaderboard api  (the leaderboard scenario) the
+|               all-time points board /leaderboard?period=all&metric=points
+|               for a signed-in member (the top 50 and the member's own
+|               rank) and GET /api/v1/leaderboard?period=all&metric=points
+|               with a Bearer token, on a data set the run seeds itself
+|               (benchmarks/leaderboard_data.ts: 100,000 members), first
+|               with 100,000 completions, then with 1,000,000
 |
 | For each: requests/s, latency p50/p95/p99 and the ratio to the baseline
-| (the team scenario's: to the board page in the same run), at
-| --connections (50) for --duration seconds (10) after a warm-up.
+| (the team and leaderboard scenarios': to the board page in the same run),
+| at --connections (50) for --duration seconds (10) after a warm-up.
 | Targets: board ≥ 0.5× the baseline with p99 ≤ 100 ms; api ≥ 0.6×; team
 | page and team api each ≥ 0.5× the board, and less than 1.5× slower at
-| 1,000,000 check-ins than at 100,000.
+| 1,000,000 check-ins than at 100,000; leaderboard page and leaderboard
+| api each ≥ 0.5× the board, and less than 1.5× slower at 1,000,000
+| completions than at 100,000.
 |
-| --skip-teams leaves the teams scenario out. --explain-teams only seeds
-| its data set (printing how long that took) and prints the plans of the
-| reads a team page is expected to make, at both sizes, without a build or
-| a server.
+| --skip-teams leaves the teams scenario out, --skip-leaderboard the
+| leaderboard scenario. --explain-teams only seeds the teams' data set
+| (printing how long that took) and prints the plans of the reads a team
+| page is expected to make, at both sizes, without a build or a server.
 |
 | The database is the development one (DB_HOST, DB_PORT, DB_USER,
-| DB_PASSWORD, DB_DATABASE), seeded first with
-|   node ace db:seed && node ace bounties:seed-bulk --count=10000
+| DB_PASSWORD, DB_DATABASE). The run refuses a database with fewer than
+| 10,000 bounties or without the bench members; seed it first, with the
+| same environment, by exactly
+|   node ace migration:run --force && node ace db:seed && node ace bounties:seed-bulk --count=10000
+| (the demo seed's bounties plus 10,000 bulk ones by bench_0001…bench_0200).
 | The build goes to tmp/bench-pages/build (`node ace build` with its own
 | tsconfig, so it never races another build); --skip-build reuses it.
 | The app runs with NODE_ENV=production, LOG_LEVEL=warn and the memory
@@ -65,6 +77,7 @@ import {
   stopServer,
 } from './support.ts'
 import { explainTeamQueries, growTeams, seedTeams, type TeamData } from './team_data.ts'
+import { growLeaderboard, seedLeaderboard, type LeaderboardData } from './leaderboard_data.ts'
 
 const BUILD = join(ROOT, 'tmp/bench-pages/build')
 
@@ -76,6 +89,7 @@ const { values: options } = parseArgs({
     'filter': { type: 'string', default: 'status=AVAILABLE&priority=HIGH' },
     'skip-build': { type: 'boolean', default: false },
     'skip-teams': { type: 'boolean', default: false },
+    'skip-leaderboard': { type: 'boolean', default: false },
     'explain-teams': { type: 'boolean', default: false },
   },
 })
@@ -124,7 +138,7 @@ async function checkData() {
     if (Number(total) < 10000 || !member) {
       throw new Error(
         `${database.database} has ${total} bounties${member ? '' : ' and no bench members'}: ` +
-          'run `node ace db:seed && node ace bounties:seed-bulk --count=10000` first'
+          'run `node ace migration:run --force && node ace db:seed && node ace bounties:seed-bulk --count=10000` first'
       )
     }
     // Freshly bulk-inserted rows have no planner statistics and no
@@ -300,30 +314,97 @@ function row(result: Result, baseline?: Result) {
   ].join('  ')
 }
 
+type Pair = { page: Result; api: Result }
+
+/**
+ * A scenario's page (as the signed-in member) and API call (with the
+ * member's token) at one size of its data set.
+ */
+async function pageAndApi(
+  server: ChildProcess,
+  names: { page: string; api: string },
+  urls: { page: string; api: string },
+  auth: { memberCookie: string; bearer: string }
+): Promise<Pair> {
+  const appUrl = `http://127.0.0.1:${APP_PORT}`
+  const page = await scenario(names.page, server, `${appUrl}${urls.page}`, {
+    cookie: auth.memberCookie,
+  })
+  const api = await scenario(names.api, server, `${appUrl}${urls.api}`, {
+    authorization: `Bearer ${auth.bearer}`,
+  })
+  return { page, api }
+}
+
+/**
+ * Prints a grown scenario's ratios to the board page and how much slower
+ * the large data set is, and returns its checks (see the header's targets).
+ */
+function growthReport(
+  label: string,
+  board: Result,
+  atSmall: Pair,
+  atLarge: Pair,
+  sizes: string
+): [string, boolean][] {
+  const results = [atSmall.page, atSmall.api, atLarge.page, atLarge.api]
+  log(`\n${label}: ratios to the board page (${board.rps.toFixed(0)} req/s in this run)`)
+  for (const result of results) log(row(result, board))
+  const slowdown = (name: keyof Pair) => atSmall[name].rps / atLarge[name].rps
+  log(
+    `${sizes}: page ${slowdown('page').toFixed(2)}× slower, api ${slowdown('api').toFixed(2)}× slower\n`
+  )
+  return [
+    [`${label} page ≥ 0.5× board`, atLarge.page.rps >= 0.5 * board.rps],
+    [`${label} api ≥ 0.5× board`, atLarge.api.rps >= 0.5 * board.rps],
+    [`${label} page < 1.5× slower at 1M`, slowdown('page') < 1.5],
+    [`${label} api < 1.5× slower at 1M`, slowdown('api') < 1.5],
+    [`no ${label} errors`, results.every((result) => result.errors === 0)],
+  ]
+}
+
 /**
  * The teams scenario at one size of history: the team page and the team's
  * check-ins, as a member of the team.
  */
-async function teamScenarios(
+function teamScenarios(
   server: ChildProcess,
   data: TeamData,
   size: string,
   auth: { memberCookie: string; bearer: string }
 ) {
-  const appUrl = `http://127.0.0.1:${APP_PORT}`
   log(
     `${data.checkIns.toLocaleString('en')} check-ins (${size}), seeded in ${data.seconds.toFixed(1)} s`
   )
-  const page = await scenario(`team page (${size})`, server, `${appUrl}/teams/${data.teamId}`, {
-    cookie: auth.memberCookie,
-  })
-  const api = await scenario(
-    `team api (${size})`,
+  return pageAndApi(
     server,
-    `${appUrl}/api/v1/checkins/team/${data.teamId}?weeks=12`,
-    { authorization: `Bearer ${auth.bearer}` }
+    { page: `team page (${size})`, api: `team api (${size})` },
+    { page: `/teams/${data.teamId}`, api: `/api/v1/checkins/team/${data.teamId}?weeks=12` },
+    auth
   )
-  return { page, api }
+}
+
+/**
+ * The leaderboard scenario at one size: the all-time points board as a
+ * page and through the API.
+ */
+function leaderboardScenarios(
+  server: ChildProcess,
+  data: LeaderboardData,
+  size: string,
+  auth: { memberCookie: string; bearer: string }
+) {
+  log(
+    `${data.completions.toLocaleString('en')} completions (${size}) as ` +
+      `${data.rows.toLocaleString('en')} member_totals rows, seeded in ${data.seconds.toFixed(1)} s`
+  )
+  const board = '?period=all&metric=points'
+  return pageAndApi(
+    server,
+    { page: `leaderboard page (${size})`, api: `leaderboard api (${size})` },
+    { page: `/leaderboard${board}`, api: `/api/v1/leaderboard${board}` },
+    auth
+  )
 }
 
 function logPlans(plans: { name: string; plan: string }[]) {
@@ -423,24 +504,22 @@ async function main() {
       [`api ≥ 0.6× baseline`, api.rps >= 0.6 * apiBase.rps],
       ['no errors', [board, boardMember, bounty, api].every((result) => result.errors === 0)],
     ]
+    const auth = { memberCookie, bearer }
     if (!options['skip-teams']) {
-      const auth = { memberCookie, bearer }
       const small = await seedTeams(database, MEMBER.username)
       const atSmall = await teamScenarios(app, small, '100k', auth)
       const atLarge = await teamScenarios(app, await growTeams(database, small.teamId), '1M', auth)
-      const teamResults = [atSmall.page, atSmall.api, atLarge.page, atLarge.api]
-      log(`\nteams: ratios to the board page (${board.rps.toFixed(0)} req/s in this run)`)
-      for (const result of teamResults) log(row(result, board))
-      const slowdown = (name: 'page' | 'api') => atSmall[name].rps / atLarge[name].rps
-      log(
-        `1,000,000 vs 100,000 check-ins: page ${slowdown('page').toFixed(2)}× slower, api ${slowdown('api').toFixed(2)}× slower\n`
-      )
       checks.push(
-        ['team page ≥ 0.5× board', atLarge.page.rps >= 0.5 * board.rps],
-        ['team api ≥ 0.5× board', atLarge.api.rps >= 0.5 * board.rps],
-        ['team page < 1.5× slower at 1M', slowdown('page') < 1.5],
-        ['team api < 1.5× slower at 1M', slowdown('api') < 1.5],
-        ['no team errors', teamResults.every((result) => result.errors === 0)]
+        ...growthReport('team', board, atSmall, atLarge, '1,000,000 vs 100,000 check-ins')
+      )
+    }
+    if (!options['skip-leaderboard']) {
+      const small = await seedLeaderboard(database, BUILD)
+      const atSmall = await leaderboardScenarios(app, small, '100k', auth)
+      const large = await growLeaderboard(database, BUILD)
+      const atLarge = await leaderboardScenarios(app, large, '1M', auth)
+      checks.push(
+        ...growthReport('leaderboard', board, atSmall, atLarge, '1,000,000 vs 100,000 completions')
       )
     }
     for (const [label, ok] of checks) log(`${ok ? 'PASS' : 'FAIL'}  ${label}`)

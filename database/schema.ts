@@ -558,12 +558,14 @@ export class MemberBadgeSchema extends BaseModel {
 }
 
 export class MemberTotalSchema extends BaseModel {
-  static $columns = ['completions', 'earnings', 'period', 'periodStart', 'points', 'userId'] as const
+  static $columns = ['completions', 'earnings', 'listed', 'period', 'periodStart', 'points', 'userId'] as const
   $columns = MemberTotalSchema.$columns
   @column()
   declare completions: number
   @moneyColumn()
   declare earnings: Money
+  @column()
+  declare listed: boolean
   @column({ isPrimary: true })
   declare period: string
   @column.date()

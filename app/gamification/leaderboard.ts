@@ -25,11 +25,14 @@ type StandingRow = { rank: number; user_id: string; username: string; value: str
 
 /**
  * Leaderboards (E4, K9), read only from the `member_totals` aggregate (one
- * row per member per period, indexed by period and each metric), so a
- * board costs the same whatever the size of the ledger behind it.
+ * row per member per period), so a board costs the same whatever the size
+ * of the ledger behind it.
  *
- * A board lists active members with more than nothing in the period,
- * highest first, without those who opted out (`leaderboard_opt_out`).
+ * A board lists members with more than nothing in the period whose rows are
+ * `listed` (active, not deleted, not opted out: kept by the triggers of
+ * migration 0862), highest first. Each metric has an index over listed rows
+ * only, `(period, period_start, metric DESC) WHERE listed`, so the top and a
+ * member's rank both read one range of it.
  * Ties share a rank, standard competition ranking ("1, 2, 2, 4"): a
  * member's rank is one more than the number of listed members ahead of
  * them. Tied members are listed by username.
@@ -62,21 +65,16 @@ export default class Leaderboard {
   /**
    * Where one member stands on a board, or null when they are not on it
    * (nothing in the period, opted out, deactivated, or outside the team).
-   * Counts those ahead as every row above the member's value less the
-   * unlisted among them: the second count starts from the few unlisted
-   * members, so neither reads more than an index range.
+   * The rank counts the listed rows above the member's value: a range of
+   * the metric's partial index, read from the index alone.
    */
   static async standingOf(userId: string, board: LeaderboardQuery): Promise<Standing | null> {
     const column = metricColumn(board.metric)
     const { rows } = await db.rawQuery<{ rows: StandingRow[] }>(
       `SELECT t.user_id, u.username, t.${column}::text AS value,
               (1 + (SELECT count(*) FROM member_totals a
-                     WHERE a.period = t.period AND a.period_start = t.period_start
-                       AND a.${column} > t.${column} ${inTeam(board, 'a')})
-                 - (SELECT count(*) FROM member_totals h
-                     WHERE h.period = t.period AND h.period_start = t.period_start
-                       AND h.${column} > t.${column} ${inTeam(board, 'h')}
-                       AND h.user_id IN (${UNLISTED})))::int AS rank
+                     WHERE a.listed AND a.period = t.period AND a.period_start = t.period_start
+                       AND a.${column} > t.${column} ${inTeam(board, 'a')}))::int AS rank
          FROM member_totals t
          JOIN users u ON u.id = t.user_id
         WHERE ${listed(board)} AND t.user_id = :userId`,
@@ -96,18 +94,12 @@ export function periodStart(period: LeaderboardPeriod, at = DateTime.utc()): str
 }
 
 /**
- * Who is on a board: members of the period's current rows with something
- * to show, active and not deleted, who did not opt out, and for a team
- * board, in the team now.
+ * Who is on a board: the period's current rows that are listed and have
+ * something to show, and for a team board, of the team's members now.
  */
-const UNLISTED = `SELECT id FROM users WHERE NOT is_active OR deleted_at IS NOT NULL
-  UNION ALL SELECT user_id FROM user_settings WHERE leaderboard_opt_out`
-
 function listed(board: LeaderboardQuery) {
-  return `t.period = :period AND t.period_start = :periodStart AND t.${metricColumn(board.metric)} > 0
-    AND u.is_active AND u.deleted_at IS NULL
-    AND NOT EXISTS (SELECT 1 FROM user_settings s WHERE s.user_id = t.user_id AND s.leaderboard_opt_out)
-    ${inTeam(board, 't')}`
+  return `t.listed AND t.period = :period AND t.period_start = :periodStart
+    AND t.${metricColumn(board.metric)} > 0 ${inTeam(board, 't')}`
 }
 
 /**
