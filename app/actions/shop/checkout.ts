@@ -10,6 +10,7 @@ import OrderItem from '#models/order_item'
 import Transaction from '#models/transaction'
 import type User from '#models/user'
 import Idempotency from '#services/idempotency'
+import AlertLowStock from '#actions/shop/alert_low_stock'
 import AnnounceOrder from '#actions/shop/announce_order'
 import { shortId } from '#actions/shop/cancel_order'
 
@@ -103,6 +104,10 @@ export default class Checkout {
       { client: trx }
     )
     await OrderItem.createMany(items, { client: trx })
+    await AlertLowStock.handle(
+      items.map((item) => ({ productId: item.productId!, quantity: item.quantity! })),
+      trx
+    )
     await OrderEvent.create({ orderId, status: 'PLACED', actorId: buyer.id }, { client: trx })
     await Transaction.create(
       {

@@ -79,6 +79,25 @@ test.group('Shop checkout', (group) => {
     await assertLedgerClean(assert)
   })
 
+  test('a checkout that takes the stock to the threshold alerts the Leaders once', async ({
+    assert,
+  }) => {
+    const leader = await member('admin')
+    const { user } = await buyer('100.00')
+    const product = await ProductFactory.merge({ stock: 4, lowStockThreshold: 2 }).create()
+    const alerts = () =>
+      db.from('notifications').where({ user_id: leader.id, type: 'shop.low_stock' })
+
+    await placeOrder(user, product, 1)
+    assert.lengthOf(await alerts(), 0)
+    await placeOrder(user, product, 1)
+    assert.lengthOf(await alerts(), 1)
+    await placeOrder(user, product, 1)
+
+    assert.lengthOf(await alerts(), 1)
+    assert.equal(await stockOf(product), 1)
+  })
+
   test('the price paid is the product’s price at checkout, not when it went in the cart', async ({
     client,
     assert,
