@@ -71,8 +71,13 @@ export default class extends BaseSchema {
 
       CREATE FUNCTION user_settings_relist_totals() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- A settings row deleted with its user (the cascade of deleting the
+        -- account's row) leaves no rows to relist: skip them, or deleting
+        -- many members would update each one's rows just before they go.
         IF TG_OP = 'DELETE' THEN
-          PERFORM member_totals_relist(OLD.user_id);
+          IF EXISTS (SELECT 1 FROM users WHERE id = OLD.user_id) THEN
+            PERFORM member_totals_relist(OLD.user_id);
+          END IF;
         ELSE
           PERFORM member_totals_relist(NEW.user_id);
         END IF;
