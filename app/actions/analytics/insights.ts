@@ -49,9 +49,15 @@ const METRICS: { key: Metric; name: string }[] = [
 
 /**
  * The answers where a low figure is the one to look at: care counts
- * against the score, so its high figure is, not its low one.
+ * against the score, so its high figure is, not its low one. Each is named
+ * as the charts' legends name it ("lowest score is satisfied" read as if
+ * the score were content).
  */
-const LOW_IS_WORSE: Metric[] = ['productive', 'satisfied', 'body']
+const LOW_IS_WORSE: { key: Metric; name: string }[] = [
+  { key: 'productive', name: 'Productive' },
+  { key: 'satisfied', name: 'Satisfied' },
+  { key: 'body', name: 'Body' },
+]
 
 export function checkInInsights(weeks: WeekTrend[], streak: Streak): Insight[] {
   return [
@@ -141,8 +147,8 @@ function lowest(code: InsightCode, subject: string, weeks: Weighted[]): Insight[
   const counted = weeks.filter(({ values, weight }) => values !== null && weight > 0)
   const total = counted.reduce((sum, { weight }) => sum + weight, 0)
   if (!total) return []
-  const means = LOW_IS_WORSE.map((key) => ({
-    key,
+  const means = LOW_IS_WORSE.map(({ key, name }) => ({
+    name,
     mean:
       counted.reduce((sum, { values, weight }) => sum + Number(values![key]) * weight, 0) / total,
   }))
@@ -151,7 +157,7 @@ function lowest(code: InsightCode, subject: string, weeks: Weighted[]): Insight[
     {
       code,
       tone: 'neutral',
-      text: `${subject} lowest score this month is ${low.key} (on average ${figure(low.mean)} out of 10).`,
+      text: `${subject} lowest answer this month is “${low.name}” (on average ${figure(low.mean)} out of 10).`,
     },
   ]
 }

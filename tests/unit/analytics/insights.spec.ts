@@ -108,12 +108,12 @@ test.group('Check-in insights', () => {
       {
         code: 'MY_LOWEST',
         tone: 'neutral',
-        text: 'Your lowest score this month is productive (on average 3 out of 10).',
+        text: 'Your lowest answer this month is “Productive” (on average 3 out of 10).',
       },
       {
         code: 'TEAM_LOWEST',
         tone: 'neutral',
-        text: 'The team’s lowest score this month is body (on average 6 out of 10).',
+        text: 'The team’s lowest answer this month is “Body” (on average 6 out of 10).',
       },
     ])
   })

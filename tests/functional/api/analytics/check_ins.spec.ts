@@ -320,12 +320,12 @@ test.group('API GET /analytics/insights', (group) => {
       {
         code: 'MY_LOWEST',
         tone: 'neutral',
-        text: 'Your lowest score this month is body (on average 4 out of 10).',
+        text: 'Your lowest answer this month is “Body” (on average 4 out of 10).',
       },
       {
         code: 'TEAM_LOWEST',
         tone: 'neutral',
-        text: 'The team’s lowest score this month is body (on average 5 out of 10).',
+        text: 'The team’s lowest answer this month is “Body” (on average 5 out of 10).',
       },
       {
         code: 'PARTICIPATION',
