@@ -14,6 +14,13 @@ import Streaks, { streakAt } from '#gamification/streaks'
  * change that rolls back earns nothing; `gamification:rebuild` reaches the
  * same rows from history (app/gamification/rebuild.ts).
  */
+/**
+ * Members who hold the first-tip badge, as far as this process knows;
+ * bounded, so it starts afresh rather than grow with the membership.
+ */
+const knownTippers = new Set<string>()
+const KNOWN_TIPPERS_KEPT = 100_000
+
 export default class Achievements {
   /**
    * A completion was paid, after `MemberTotals.recordCompletion` in the same
@@ -53,9 +60,15 @@ export default class Achievements {
   /**
    * A tip was sent at `at`. Tips commit in one statement of their own, so
    * this runs just after; `gamification:rebuild` grants it should that fail.
+   * Only a member's first tip can earn the badge and an automatic badge is
+   * never taken back, so once this process has seen a member hold it, their
+   * later tips (the hot path of the wallet) skip the round trip.
    */
   static async tipped(userId: string, at: Date) {
+    if (knownTippers.has(userId)) return
     await Badges.grant(db.connection(), { userId, code: AUTOMATIC_BADGES.firstTip, at })
+    if (knownTippers.size >= KNOWN_TIPPERS_KEPT) knownTippers.clear()
+    knownTippers.add(userId)
   }
 
   /**
