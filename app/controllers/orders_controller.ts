@@ -6,7 +6,6 @@ import Ledger, { accounts } from '#ledger/ledger'
 import OrderPolicy from '#policies/order_policy'
 import WalletPolicy from '#policies/wallet_policy'
 import { listOrdersValidator } from '#validators/shop'
-import { shortId } from '#actions/shop/cancel_order'
 import { ORDER_STATUS_LABELS } from '#enums/shop'
 import { readFilters } from '#validators/rules/filters'
 
@@ -20,7 +19,7 @@ export default class OrdersController {
     const page = filters.page ?? 1
     const orders = await Order.ofBuyer(auth.use('web').getUserOrFail(), page, 20)
     orders.baseUrl(request.url())
-    return view.render('pages/orders/index', { orders, shortId })
+    return view.render('pages/orders/index', { orders })
   }
 
   async create({ auth, view }: HttpContext) {
@@ -45,7 +44,6 @@ export default class OrdersController {
     const user = auth.use('web').getUserOrFail()
     return view.render('pages/orders/show', {
       order,
-      shortId,
       statusLabels: ORDER_STATUS_LABELS,
       cancellable: order.isBoughtBy(user) && order.isCancellableByBuyer(),
     })

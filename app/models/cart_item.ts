@@ -22,4 +22,12 @@ export default class CartItem extends CartItemSchema {
   get lineTotal() {
     return this.product.price.times(this.quantity)
   }
+
+  /**
+   * More than the product has left (the product must be loaded): checkout
+   * would refuse it until the quantity comes down.
+   */
+  get exceedsStock() {
+    return this.product.stock !== null && this.product.stock < this.quantity
+  }
 }

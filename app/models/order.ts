@@ -41,6 +41,26 @@ export default class Order extends OrderSchema {
     return ORDER_STATUS_LABELS[this.status]
   }
 
+  /**
+   * The order's reference as people read it: the first block of its id.
+   */
+  get reference() {
+    return Order.reference(this.id)
+  }
+
+  static reference(orderId: string) {
+    return orderId.slice(0, 8).toUpperCase()
+  }
+
+  /**
+   * How its status pill reads at a glance: done, given up, or still moving.
+   */
+  get statusTone() {
+    if (this.status === 'CANCELLED') return 'muted'
+    if (this.status === 'DELIVERED') return 'ok'
+    return 'warn'
+  }
+
   get isCancelled() {
     return this.status === 'CANCELLED'
   }

@@ -38,10 +38,17 @@ export default class Product extends ProductSchema {
   }
 
   /**
+   * On the members' shelves: active and not archived, whatever its stock.
+   */
+  get isListed() {
+    return this.active && !this.isArchived
+  }
+
+  /**
    * Whether a member can put it in a cart and buy it now.
    */
   get isAvailable() {
-    return this.active && !this.isArchived && (this.stock === null || this.stock > 0)
+    return this.isListed && (this.stock === null || this.stock > 0)
   }
 
   /**
@@ -97,6 +104,6 @@ export default class Product extends ProductSchema {
   }
 
   isVisibleTo(viewer: User | null) {
-    return Boolean(viewer?.isAdmin) || (this.active && !this.isArchived)
+    return Boolean(viewer?.isAdmin) || this.isListed
   }
 }

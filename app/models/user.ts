@@ -201,10 +201,21 @@ export default class User extends compose(UserSchema, AuthFinder) {
     if (this.settings === undefined) {
       this.$setRelated('settings', (await UserSetting.findBy('user_id', this.id))!)
     }
+    return this.#profileShowsTo(viewer, (other) => this.sharesTeamWith(other))
+  }
+
+  /**
+   * The A5 rule once the settings are loaded; `sharesTeam` is asked only of
+   * a FRIENDS_ONLY profile, so lists can answer it from one query.
+   */
+  async #profileShowsTo(
+    viewer: User | null,
+    sharesTeam: (viewer: User) => boolean | Promise<boolean>
+  ) {
     const visibility = this.settings?.profileVisibility ?? 'PUBLIC'
     if (visibility === 'PUBLIC') return true
     if (viewer && (viewer.id === this.id || viewer.isAdmin)) return true
-    return visibility === 'FRIENDS_ONLY' && viewer !== null && (await this.sharesTeamWith(viewer))
+    return visibility === 'FRIENDS_ONLY' && viewer !== null && (await sharesTeam(viewer))
   }
 
   /**
@@ -215,8 +226,9 @@ export default class User extends compose(UserSchema, AuthFinder) {
   /**
    * Lets these members' full names show to `viewer` where their profiles
    * do (`isProfileVisibleTo`); everyone else keeps showing their username.
-   * Pages call it for every member they name, with one query for the
-   * settings not loaded yet.
+   * Pages call it for every member they name: one query for the settings
+   * not loaded yet and one for which FRIENDS_ONLY members share a team with
+   * `viewer`, however long the list.
    */
   static async showNamesTo(viewer: User | null, people: Iterable<User | null | undefined>) {
     const members = [...people].filter((person): person is User => Boolean(person))
@@ -227,9 +239,27 @@ export default class User extends compose(UserSchema, AuthFinder) {
       const byUser = new Map(settings.map((row) => [row.userId, row]))
       for (const person of unloaded) person.$setRelated('settings', byUser.get(person.id)!)
     }
+    const teammates = await User.#teammatesAmong(
+      viewer,
+      members.filter((person) => person.settings?.profileVisibility === 'FRIENDS_ONLY')
+    )
     for (const person of members) {
-      person.#fullNameShown = await person.isProfileVisibleTo(viewer)
+      person.#fullNameShown = await person.#profileShowsTo(viewer, () => teammates.has(person.id))
     }
+  }
+
+  /**
+   * The ids of `people` who share a team with `viewer`, in one query.
+   */
+  static async #teammatesAmong(viewer: User | null, people: User[]) {
+    if (!viewer || viewer.isAdmin || people.length === 0) return new Set<string>()
+    const rows = await db
+      .from('team_memberships as mine')
+      .join('team_memberships as theirs', 'theirs.team_id', 'mine.team_id')
+      .where('mine.user_id', viewer.id)
+      .whereIn('theirs.user_id', [...new Set(people.map((person) => person.id))])
+      .distinct('theirs.user_id')
+    return new Set(rows.map((row: { user_id: string }) => row.user_id))
   }
 
   /**

@@ -58,7 +58,7 @@ export default class CancelOrder {
         amount: order.total,
         balanceBefore: movement.balanceBefore(wallet),
         balanceAfter: movement.balanceAfter(wallet),
-        description: `Refund of shop order #${shortId(order.id)} (cancelled)`,
+        description: `Refund of shop order #${order.reference} (cancelled)`,
         metadata: { kind: 'shop_refund', orderId: order.id },
       },
       { client: trx }
@@ -75,13 +75,6 @@ export default class CancelOrder {
     await AnnounceOrder.handle(trx, order, actor)
     return order
   }
-}
-
-/**
- * The order's reference as people read it: the first block of its id.
- */
-export function shortId(orderId: string) {
-  return orderId.slice(0, 8).toUpperCase()
 }
 
 function refusal(order: Order, actor: User) {

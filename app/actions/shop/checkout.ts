@@ -12,7 +12,6 @@ import type User from '#models/user'
 import Idempotency from '#services/idempotency'
 import AlertLowStock from '#actions/shop/alert_low_stock'
 import AnnounceOrder from '#actions/shop/announce_order'
-import { shortId } from '#actions/shop/cancel_order'
 
 type CartLine = { product_id: string; quantity: number }
 type Taken = { id: string; name: string; price: string }
@@ -118,7 +117,7 @@ export default class Checkout {
         amount: total,
         balanceBefore: movement.balanceBefore(wallet),
         balanceAfter: movement.balanceAfter(wallet),
-        description: `Shop order #${shortId(orderId)}: ${describe(items)}`,
+        description: `Shop order #${Order.reference(orderId)}: ${describe(items)}`,
         metadata: { kind: 'shop_order', orderId },
       },
       { client: trx }

@@ -6,7 +6,7 @@ import ChangeOrderStatus from '#actions/shop/change_order_status'
 import { DomainError } from '#exceptions/domain_error'
 import type { OrderStatus } from '#enums/shop'
 
-export type OrderRefusal = { orderId: string; message: string }
+export type OrderRefusal = { orderId: string; reference: string; message: string }
 
 /**
  * A Leader's status change from the admin console (G2): ChangeOrderStatus
@@ -28,7 +28,7 @@ export default class SetOrderStatus {
         changed.push(await SetOrderStatus.one(actor, orderId, status))
       } catch (error) {
         if (!(error instanceof DomainError)) throw error
-        refused.push({ orderId, message: error.message })
+        refused.push({ orderId, reference: Order.reference(orderId), message: error.message })
       }
     }
     return { changed, refused }

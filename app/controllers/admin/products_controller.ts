@@ -24,16 +24,12 @@ const PER_PAGE = 25
 export default class ProductsController {
   async index({ request, view, bouncer }: HttpContext) {
     await bouncer.with(ProductPolicy).authorize('manage')
-    const { query, filters, problems } = await readFilters(
-      productFiltersValidator,
-      request.qs(),
-      PRODUCT_FILTER_KEYS
-    )
-    const products = await productCatalogue(filters).paginate(
-      Number(request.qs().page) || 1,
-      PER_PAGE
-    )
-    products.baseUrl(request.url()).queryString(query)
+    const { query, filters, problems } = await readFilters(productFiltersValidator, request.qs(), [
+      ...PRODUCT_FILTER_KEYS,
+      'page',
+    ])
+    const products = await productCatalogue(filters).paginate(filters.page ?? 1, PER_PAGE)
+    products.baseUrl(request.url()).queryString({ ...query, page: undefined })
     return view.render('pages/admin/shop/products/index', {
       products,
       query,

@@ -69,6 +69,7 @@ test.group('Admin shop: orders', (group) => {
     assert.equal(response.flashMessage('success'), '2 marked confirmed.')
     const refused = response.flashMessage('refusedOrders') as unknown as {
       orderId: string
+      reference: string
       message: string
     }[]
     assert.deepEqual(
@@ -76,6 +77,7 @@ test.group('Admin shop: orders', (group) => {
       [delivered.id]
     )
     assert.match(refused[0].message, /delivered order cannot become confirmed/)
+    assert.equal(refused[0].reference, Order.reference(delivered.id))
     assert.equal(await statusOf(first), 'CONFIRMED')
     assert.equal(await statusOf(second), 'CONFIRMED')
     assert.equal(await statusOf(delivered), 'DELIVERED')

@@ -186,6 +186,18 @@ test.group('Admin shop: products', (group) => {
     bad.assertTextIncludes('Some filters are not valid')
   })
 
+  test('a page number that is not a positive whole number lists the first page', async ({
+    client,
+  }) => {
+    const admin = await member('admin')
+    await product({ name: 'Red scarf' })
+    for (const page of ['-3', '0', '1.5', 'two']) {
+      const response = await client.get('/admin/shop/products').qs({ page }).loginAs(admin)
+      response.assertStatus(200)
+      response.assertTextIncludes('Red scarf')
+    }
+  })
+
   test('an ordered product is archived, never deleted; one nobody ordered is deleted', async ({
     client,
     assert,

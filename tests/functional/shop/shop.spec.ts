@@ -378,6 +378,26 @@ test.group('Shop pages', (group) => {
     assert.include(await htmlOf(client, urlFor('orders.index'), buyer), 'Cancelled')
   })
 
+  test('the cart page flags a line above the stock left and one no longer on sale', async ({
+    client,
+    assert,
+  }) => {
+    const buyer = await member()
+    const scarce = await ProductFactory.merge({ name: 'Last lantern', stock: 5 }).create()
+    const withdrawn = await ProductFactory.merge({ name: 'Old banner' }).create()
+    await Cart.add(buyer, { productId: scarce.id, quantity: 4 })
+    await Cart.add(buyer, { productId: withdrawn.id })
+    await db.from('products').where('id', scarce.id).update({ stock: 2 })
+    await db.from('products').where('id', withdrawn.id).update({ active: false })
+
+    const html = await htmlOf(client, urlFor('cart.show'), buyer)
+
+    assert.include(html, 'Only 2 left: lower the quantity.')
+    assert.include(html, 'No longer available: remove it to check out.')
+    assert.include(html, urlFor('shop_products.show', { id: scarce.id }))
+    assert.notInclude(html, urlFor('shop_products.show', { id: withdrawn.id }))
+  })
+
   test('another member’s order page is a 404', async ({ client, assert }) => {
     const order = await orderOf(await funded('100.00'))
     assert.equal(

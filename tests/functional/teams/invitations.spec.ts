@@ -124,6 +124,49 @@ test.group('Team invitation pages', (group) => {
     )
   })
 
+  test('my invitations names FRIENDS_ONLY inviters in the same queries however many there are', async ({
+    client,
+    assert,
+  }) => {
+    const invitee = await member()
+    const inviters: Awaited<ReturnType<typeof member>>[] = []
+
+    async function inviteAndCount() {
+      const inviter = await UserFactory.apply('verified')
+        .merge({ firstName: 'Kyojuro', lastName: `Rengoku ${inviters.length}` })
+        .create()
+      await db
+        .from('user_settings')
+        .where('user_id', inviter.id)
+        .update({ profile_visibility: 'FRIENDS_ONLY' })
+      await teamWith([
+        [inviter, 'ADMIN'],
+        [invitee, 'MEMBER'],
+      ])
+      const team = await teamWith([[inviter, 'ADMIN']])
+      await TeamInvitationFactory.merge({
+        teamId: team.id,
+        inviteeId: invitee.id,
+        inviterId: inviter.id,
+      }).create()
+      inviters.push(inviter)
+
+      let count = 0
+      const knex = db.connection().getWriteClient()
+      const listener = () => count++
+      knex.on('query', listener)
+      const html = await htmlOf(client, urlFor('invitations.index'), invitee)
+      knex.off('query', listener)
+      for (const shown of inviters) assert.include(html, `Kyojuro ${shown.lastName}`)
+      return count
+    }
+
+    const one = await inviteAndCount()
+    await inviteAndCount()
+    await inviteAndCount()
+    assert.equal(await inviteAndCount(), one)
+  })
+
   test('the notification offers Accept and Decline while the invitation is open', async ({
     client,
     assert,
