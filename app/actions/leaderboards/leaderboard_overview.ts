@@ -1,5 +1,10 @@
 import Leaderboard from '#gamification/leaderboard'
-import type { LeaderboardMetric, LeaderboardPeriod } from '#enums/leaderboard'
+import {
+  LEADERBOARD_METRIC_LABELS,
+  LEADERBOARD_PERIOD_LABELS,
+  type LeaderboardMetric,
+  type LeaderboardPeriod,
+} from '#enums/leaderboard'
 import { LEADERBOARD_DEFAULTS } from '#validators/leaderboard'
 import Team from '#models/team'
 import type User from '#models/user'
@@ -7,8 +12,9 @@ import UserSetting from '#models/user_setting'
 
 /**
  * What the leaderboard page (E4, K9) shows a member for one board: its top,
- * where they stand themselves when they are not in it, whether they are
- * off boards by choice, and the team boards they can pick. `team` has
+ * its heading's labels, where they stand themselves when they are not in
+ * it, whether they are off boards by choice, and the team boards they can
+ * pick. `team` has
  * already been authorised; a period or metric left out takes the default.
  */
 export default class LeaderboardOverview {
@@ -26,6 +32,11 @@ export default class LeaderboardOverview {
     const own = listed ?? (await Leaderboard.standingOf(user.id, board))
     return {
       board,
+      labels: {
+        team: choice.team?.name ?? 'Everyone',
+        period: LEADERBOARD_PERIOD_LABELS[board.period],
+        metric: LEADERBOARD_METRIC_LABELS[board.metric],
+      },
       standings,
       own,
       ownListed: Boolean(listed),
