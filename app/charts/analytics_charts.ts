@@ -1,20 +1,9 @@
-import { seriesChart, type SeriesChart } from '#charts/series_chart'
+import { seriesChart, type TabledChart } from '#charts/series_chart'
 import { day, figure } from '#charts/trend_chart'
 import type { BountyTrendWeek } from '#actions/analytics/bounty_trends'
 import type { WeekTrend } from '#actions/checkins/team_trends'
 import { CHECKIN_SCORES } from '#enums/team'
 import { CHECKIN_QUESTIONS } from '#enums/check_in'
-
-/**
- * The analytics page's multi-line charts (H2), each with the table that
- * carries every figure: resources/views/components/series_chart.edge
- * renders them.
- */
-export type TabledChart = SeriesChart & {
-  summary: string
-  columns: string[]
-  rows: { week: string; cells: string[] }[]
-}
 
 /**
  * Bounties published and completed per week; the table adds what was paid.

@@ -3,8 +3,7 @@ import { CHART_FRAME } from '#charts/line_chart'
 /**
  * Several lines over the same weeks on one SVG, drawn on the server like
  * app/charts/line_chart.ts and rendered by
- * resources/views/components/series_chart.edge (or a component of its own,
- * as the team's check-in trends do). A missing value is a gap in its line,
+ * resources/views/components/series_chart.edge. A missing value is a gap in its line,
  * not a zero; every value is also drawn as a dot so a lone week shows.
  * Counts and scores only: money keeps to line_chart's exact cents.
  */
@@ -19,6 +18,17 @@ export type SeriesChart = {
   gridlines: { y: number; label: string; edge: 'top' | 'bottom' | 'middle' }[]
   xLabels: string[]
   hasData: boolean
+}
+
+/**
+ * A series chart with the summary screen readers hear and the table that
+ * carries every figure, as resources/views/components/series_chart.edge
+ * renders it.
+ */
+export type TabledChart = SeriesChart & {
+  summary: string
+  columns: string[]
+  rows: { week: string; cells: string[] }[]
 }
 
 export function seriesChart(

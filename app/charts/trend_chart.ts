@@ -1,31 +1,13 @@
 import { DateTime } from 'luxon'
-import { seriesChart, type SeriesChart } from '#charts/series_chart'
+import { seriesChart, type TabledChart } from '#charts/series_chart'
 import type { WeekTrend } from '#actions/checkins/team_trends'
 
 /**
- * A team's weekly check-in scores as two lines on one SVG (the team's
- * average and the member's own), drawn on the server like
- * app/charts/line_chart.ts and rendered by
- * resources/views/components/team/trends.edge. A week without check-ins
- * is a gap in the line, not a zero; every point is also drawn as a dot so
- * a lone week shows. The table fallback carries every figure.
+ * A team's weekly check-in scores as two lines (the team's average and the
+ * member's own), rendered by resources/views/components/team/trends.edge.
+ * The table carries every average, the count and the participation.
  */
-export type TeamTrendsChart = SeriesChart & {
-  rows: {
-    week: string
-    score: string
-    productive: string
-    satisfied: string
-    body: string
-    care: string
-    checkIns: number
-    participation: string
-    mine: string
-  }[]
-  summary: string
-}
-
-export function teamTrendsChart(weeks: WeekTrend[]): TeamTrendsChart {
+export function teamTrendsChart(weeks: WeekTrend[]): TabledChart {
   const chart = seriesChart(
     weeks.map(day),
     [
@@ -36,18 +18,30 @@ export function teamTrendsChart(weeks: WeekTrend[]): TeamTrendsChart {
   )
   return {
     ...chart,
+    summary: summarize(weeks),
+    columns: [
+      'Score',
+      'Productive',
+      'Satisfied',
+      'Body',
+      'Care',
+      'Check-ins',
+      'Took part',
+      'Your score',
+    ],
     rows: weeks.map((week) => ({
       week: day(week),
-      score: figure(week.averages.score),
-      productive: figure(week.averages.productive),
-      satisfied: figure(week.averages.satisfied),
-      body: figure(week.averages.body),
-      care: figure(week.averages.care),
-      checkIns: week.checkIns,
-      participation: week.participation === null ? '–' : `${Math.round(week.participation * 100)}%`,
-      mine: figure(week.mine?.score ?? null),
+      cells: [
+        figure(week.averages.score),
+        figure(week.averages.productive),
+        figure(week.averages.satisfied),
+        figure(week.averages.body),
+        figure(week.averages.care),
+        String(week.checkIns),
+        week.participation === null ? '–' : `${Math.round(week.participation * 100)}%`,
+        figure(week.mine?.score ?? null),
+      ],
     })),
-    summary: summarize(weeks),
   }
 }
 

@@ -10,12 +10,7 @@ import { awayValidator } from '#validators/user'
 export default class AwayController {
   async edit({ auth, view }: HttpContext) {
     const away = await AwayPeriod.current(auth.use('web').getUserOrFail().id)
-    const today = DateTime.utc()
-    return view.render('pages/settings/away', {
-      away,
-      earliest: today.plus({ days: 1 }).toISODate(),
-      latest: today.plus({ days: AwayPeriod.MAX_DAYS }).toISODate(),
-    })
+    return view.render('pages/settings/away', { away, ...AwayPeriod.endChoices() })
   }
 
   async update({ auth, request, session, response }: HttpContext) {

@@ -1,75 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { moneyChart } from '#charts/balance_chart'
-import Bounty from '#models/bounty'
-import BountyEvent from '#models/bounty_event'
-import type User from '#models/user'
-import type { ExtractScopes } from '@adonisjs/lucid/types/model'
-import UserStats from '#actions/users/user_stats'
-import DashboardStats from '#actions/users/dashboard_stats'
-import Badges from '#gamification/badges'
-
-type BountyScopes = ExtractScopes<typeof Bounty>
-
-const LIST_SIZE = 6
-const EARNING_WEEKS = 12
+import DashboardOverview from '#actions/users/dashboard_overview'
 
 /**
- * The member's own corner (H1): their figures, points, level, streak and
- * badges (E1–E3), what they work on, what they posted and completed, and
- * what happened lately on those bounties.
+ * The member's own corner (H1): what DashboardOverview gathers for them.
  */
 export default class DashboardController {
   async show({ auth, view }: HttpContext) {
     const user = auth.use('web').getUserOrFail()
-    const [stats, earnings, working, posted, completed, drafts, activity, badges] =
-      await Promise.all([
-        DashboardStats.handle(user),
-        earningsChart(user),
-        latest(user, (scopes) => scopes.workedOnBy(user)),
-        latest(user, (scopes) => scopes.openPostedBy(user)),
-        latest(user, (scopes) => scopes.completedBy(user)),
-        Bounty.query()
-          .withScopes((scopes) => scopes.draftsOf(user))
-          .count('* as total'),
-        BountyEvent.recentFor(user),
-        Badges.of(user.id),
-      ])
-    return view.render('pages/dashboard/show', {
-      stats,
-      earnings,
-      working,
-      posted,
-      completed,
-      draftCount: Number(drafts[0].$extras.total),
-      activity: activity.all(),
-      badges,
-    })
+    return view.render('pages/dashboard/show', await DashboardOverview.handle(user))
   }
-}
-
-/**
- * What the member earned each week of the last `EARNING_WEEKS`, as a
- * chart; null while they have earned nothing in that time.
- */
-async function earningsChart(user: User) {
-  const weeks = await UserStats.weeklyEarnings(user, EARNING_WEEKS)
-  return moneyChart(
-    weeks.map(({ week, earned }) => ({ day: week, amount: earned })),
-    (monday) => `Week of ${monday}`
-  )
-}
-
-/**
- * The latest bounties the member may see of one list, with what a card
- * shows.
- */
-function latest(user: User, list: (scopes: BountyScopes) => void) {
-  return Bounty.query()
-    .withScopes((scopes) => {
-      scopes.visibleTo(user)
-      scopes.withCard()
-      list(scopes)
-    })
-    .orderBy('bounties.updated_at', 'desc')
-    .limit(LIST_SIZE)
 }

@@ -1,10 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { BOUNTY_PRIORITIES, BOUNTY_PRIORITY_LABELS } from '#enums/bounty'
 import Badge from '#models/badge'
-import { POINTS_BY_PRIORITY, pointsForLevel } from '#gamification/points'
+import Money from '#ledger/money'
+import { POINTS_BY_PRIORITY, pointsForCompletion, pointsForLevel } from '#gamification/points'
 import { STREAK_BADGE_WEEKS } from '#gamification/badges'
 
 const LEVELS_SHOWN = 10
+
+/** The worked example under the rule, computed by the rule itself. */
+const EXAMPLE = { priority: 'HIGH', payout: Money.parse('40.50') } as const
 
 /**
  * "How points work" (E1–E3): the rule, levels and badges read from the code
@@ -21,8 +25,15 @@ export default class PointsController {
         level: index + 1,
         from: pointsForLevel(index + 1),
       })),
+      example: workedExample(),
       badges: await Badge.catalogue(),
       streakBadgeWeeks: STREAK_BADGE_WEEKS,
     })
   }
+}
+
+function workedExample() {
+  const base = POINTS_BY_PRIORITY[EXAMPLE.priority]
+  const points = pointsForCompletion(EXAMPLE.priority, EXAMPLE.payout)
+  return { ...EXAMPLE, base, fromPayout: points - base, points }
 }

@@ -9,18 +9,18 @@ import Badges, {
 import Streaks, { streakAt } from '#gamification/streaks'
 
 /**
- * What members do, as it happens, turned into streak weeks and badges (E2,
- * E3). Each recorder runs in the transaction of the event it records, so a
- * change that rolls back earns nothing; `gamification:rebuild` reaches the
- * same rows from history (app/gamification/rebuild.ts).
- */
-/**
  * Members who hold the first-tip badge, as far as this process knows;
  * bounded, so it starts afresh rather than grow with the membership.
  */
 const knownTippers = new Set<string>()
 const KNOWN_TIPPERS_KEPT = 100_000
 
+/**
+ * What members do, as it happens, turned into streak weeks and badges (E2,
+ * E3). Each recorder runs in the transaction of the event it records, so a
+ * change that rolls back earns nothing; `gamification:rebuild` reaches the
+ * same rows from history (app/gamification/rebuild.ts).
+ */
 export default class Achievements {
   /**
    * A completion was paid, after `MemberTotals.recordCompletion` in the same

@@ -2,7 +2,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import MemberTotals from '#gamification/member_totals'
 import { topEarners } from '#gamification/achievements'
 import { AUTOMATIC_BADGES, COMPLETION_BADGES, STREAK_BADGE_WEEKS } from '#gamification/badges'
-import Streaks, { streakAt } from '#gamification/streaks'
+import Streaks, { streakAt, type StreakHistory } from '#gamification/streaks'
 
 export type RebuildSteps = 'totals' | 'activity' | 'badges' | 'streaks'
 export type RebuildProgress = (step: RebuildSteps, done: number, total: number) => void
@@ -42,14 +42,21 @@ export default class RebuildGamification {
     }
     progress('badges', 1, 1)
 
-    const members = await trx.from('activity_weeks').distinct('user_id').orderBy('user_id')
-    for (const [index, { user_id: userId }] of members.entries()) {
-      await grantStreakBadge(trx, userId)
-      progress('streaks', index + 1, members.length)
+    const rows = await trx.from('activity_weeks').distinct('user_id').orderBy('user_id')
+    const members: string[] = rows.map((row: { user_id: string }) => row.user_id)
+    for (let done = 0; done < members.length; done += STREAK_BATCH) {
+      const histories = await Streaks.historiesOf(members.slice(done, done + STREAK_BATCH), trx)
+      for (const [userId, history] of histories) await grantStreakBadge(trx, userId, history)
+      progress('streaks', Math.min(done + STREAK_BATCH, members.length), members.length)
     }
     return { completions, members: members.length }
   }
 }
+
+/**
+ * Members whose streak histories are read in one pair of queries.
+ */
+const STREAK_BATCH = 500
 
 /**
  * Every activity that keeps a streak, with its moment: a paid completion
@@ -101,8 +108,11 @@ async function grantFromHistory(trx: TransactionClientContract) {
  * The streak badge, dated by the first activity of the week that first
  * made a streak long enough.
  */
-async function grantStreakBadge(trx: TransactionClientContract, userId: string) {
-  const history = await Streaks.historyOf(userId, trx)
+async function grantStreakBadge(
+  trx: TransactionClientContract,
+  userId: string,
+  history: StreakHistory
+) {
   const weeks = new Set<string>()
   for (const { week, firstAt } of history.weeks) {
     weeks.add(week)

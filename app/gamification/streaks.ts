@@ -46,29 +46,42 @@ function touchesAway(monday: Date, away: AwaySpan[]) {
   return away.some(({ startsAt, endsAt }) => startsAt.getTime() < end && endsAt > monday)
 }
 
+export type StreakHistory = { weeks: { week: string; firstAt: Date }[]; away: AwaySpan[] }
+
 export default class Streaks {
   /**
    * A member's active weeks and away periods, what `streakAt` reads.
    */
   static async historyOf(userId: string, client: QueryClientContract = db.connection()) {
-    const [weeks, away] = await Promise.all([
-      client
-        .from('activity_weeks')
-        .where('user_id', userId)
-        .orderBy('week_start')
-        .select(db.raw('week_start::text AS week'), 'first_at'),
-      client.from('away_periods').where('user_id', userId).select('starts_at', 'ends_at'),
-    ])
-    return {
-      weeks: weeks.map((row: { week: string; first_at: Date }) => ({
-        week: row.week,
-        firstAt: row.first_at,
-      })),
-      away: away.map((row: { starts_at: Date; ends_at: Date }) => ({
-        startsAt: row.starts_at,
-        endsAt: row.ends_at,
-      })),
+    const histories = await this.historiesOf([userId], client)
+    return histories.get(userId)!
+  }
+
+  /**
+   * The histories of many members in two queries, for a rebuild. One after
+   * the other, not together: in a transaction both would share one
+   * connection, and pg refuses (deprecates) a query sent while another runs.
+   */
+  static async historiesOf(userIds: string[], client: QueryClientContract = db.connection()) {
+    const weeks: { user_id: string; week: string; first_at: Date }[] = await client
+      .from('activity_weeks')
+      .whereIn('user_id', userIds)
+      .orderBy(['user_id', 'week_start'])
+      .select('user_id', db.raw('week_start::text AS week'), 'first_at')
+    const away: { user_id: string; starts_at: Date; ends_at: Date }[] = await client
+      .from('away_periods')
+      .whereIn('user_id', userIds)
+      .select('user_id', 'starts_at', 'ends_at')
+    const histories = new Map<string, StreakHistory>(
+      userIds.map((userId) => [userId, { weeks: [], away: [] }])
+    )
+    for (const row of weeks) {
+      histories.get(row.user_id)!.weeks.push({ week: row.week, firstAt: row.first_at })
     }
+    for (const row of away) {
+      histories.get(row.user_id)!.away.push({ startsAt: row.starts_at, endsAt: row.ends_at })
+    }
+    return histories
   }
 
   /**

@@ -12,6 +12,18 @@ export default class AwayPeriod extends AwayPeriodSchema {
   static readonly MAX_DAYS = 28
 
   /**
+   * The days a member may pick as the last of their away time, on the UTC
+   * calendar: from tomorrow to `MAX_DAYS` ahead. The form offers this range
+   * and the validator enforces it.
+   */
+  static endChoices(now = DateTime.utc()) {
+    return {
+      earliest: now.plus({ days: 1 }).toISODate()!,
+      latest: now.plus({ days: this.MAX_DAYS }).toISODate()!,
+    }
+  }
+
+  /**
    * The member's running away period, if any.
    */
   static current(userId: string, client?: QueryClientContract) {

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon'
 import vine, { SimpleMessagesProvider } from '@vinejs/vine'
+import AwayPeriod from '#models/away_period'
 import { EXPERIENCE_LEVELS, PROFILE_VISIBILITIES } from '#enums/profile'
 import { newPasswordRule } from '#validators/auth'
 import { text } from '#validators/rules/text'
@@ -106,6 +106,6 @@ export const searchUsersValidator = vine.create({
 export const awayValidator = vine.create({
   until: vine
     .date({ formats: ['YYYY-MM-DD'] })
-    .afterOrEqual(() => DateTime.utc().plus({ days: 1 }).toISODate()!)
-    .beforeOrEqual(() => DateTime.utc().plus({ days: 28 }).toISODate()!),
+    .afterOrEqual(() => AwayPeriod.endChoices().earliest)
+    .beforeOrEqual(() => AwayPeriod.endChoices().latest),
 })

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { TeamFactory } from '#database/factories/team_factory'
 import Team from '#models/team'
@@ -95,6 +96,29 @@ export async function checkInRow(
     })
     .returning('*')
   return CheckIn.$createFromAdapterResult(row)!
+}
+
+/**
+ * The Monday `weeks` weeks before this one on `timezone`'s clock, as a
+ * check-in's `week_start`.
+ */
+export function weeksAgo(weeks: number, timezone = 'UTC') {
+  return DateTime.fromISO(CheckIn.weekStartOf(timezone)).minus({ weeks }).toISODate()!
+}
+
+/**
+ * One check-in a week with the same answers but care, `[weeks ago, care]`
+ * each: the trend the insights and the analytics charts describe.
+ */
+export async function checkInsWithCare(
+  team: Team,
+  user: User,
+  answers: { productive: number; satisfied: number; body: number },
+  cares: [weeks: number, care: number][]
+) {
+  for (const [ago, care] of cares) {
+    await checkInRow(team, user, { ...answers, care }, { weekStart: weeksAgo(ago, team.timezone) })
+  }
 }
 
 /**

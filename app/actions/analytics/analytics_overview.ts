@@ -4,9 +4,11 @@ import UserSetting from '#models/user_setting'
 import UserStats from '#actions/users/user_stats'
 import BountyTrends, { BOUNTY_TRENDS_DEFAULT_WEEKS } from '#actions/analytics/bounty_trends'
 import CheckInAnalytics from '#actions/analytics/check_in_analytics'
+import { checkInInsights } from '#actions/analytics/insights'
 import { moneyChart } from '#charts/balance_chart'
 import { bountyTrendsChart, myAnswersChart } from '#charts/analytics_charts'
 import { teamTrendsChart } from '#charts/trend_chart'
+import { TRENDS_DEFAULT_WEEKS } from '#validators/check_in'
 
 /**
  * Everything the analytics page (H2, issue 19) draws for a member: the
@@ -44,16 +46,19 @@ export default class AnalyticsOverview {
   }
 
   private static async checkIns(user: User, team: Team, weeks: number) {
+    // Insights always read the default window: at that range (the page's
+    // own default) the comparison already is it, so it is not read twice.
+    const sameWindow = weeks === TRENDS_DEFAULT_WEEKS
     const [comparison, insights] = await Promise.all([
       CheckInAnalytics.comparison(user, team, { weeks }),
-      CheckInAnalytics.insights(user, team),
+      sameWindow ? null : CheckInAnalytics.insights(user, team),
     ])
     return {
       team,
       streak: comparison.streak,
       trendsChart: teamTrendsChart(comparison.weeks),
       answersChart: myAnswersChart(comparison.weeks),
-      insights,
+      insights: insights ?? checkInInsights(comparison.weeks, comparison.streak),
     }
   }
 }

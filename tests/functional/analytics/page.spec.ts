@@ -1,14 +1,8 @@
 import { test } from '@japa/runner'
-import { DateTime } from 'luxon'
 import { urlFor } from '@adonisjs/core/services/url_builder'
-import CheckIn from '#models/check_in'
 import { isolateDatabase } from '#tests/helpers/database'
 import { member } from '#tests/helpers/bounties'
-import { checkInRow, teamWith } from '#tests/helpers/teams'
-
-function weeksAgo(weeks: number) {
-  return DateTime.fromISO(CheckIn.weekStartOf('UTC')).minus({ weeks }).toISODate()!
-}
+import { checkInRow, checkInsWithCare, teamWith } from '#tests/helpers/teams'
 
 test.group('Analytics page', (group) => {
   isolateDatabase(group)
@@ -25,21 +19,12 @@ test.group('Analytics page', (group) => {
       ],
       { name: 'Signal Crew' }
     )
-    for (const [ago, care] of [
+    await checkInsWithCare(team, ana, { productive: 7, satisfied: 6, body: 5 }, [
       [3, 2],
       [2, 4],
       [1, 6],
       [0, 9],
-    ]) {
-      await checkInRow(
-        team,
-        ana,
-        { productive: 7, satisfied: 6, body: 5, care },
-        {
-          weekStart: weeksAgo(ago),
-        }
-      )
-    }
+    ])
     await checkInRow(
       team,
       ben,

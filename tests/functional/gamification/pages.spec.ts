@@ -63,5 +63,6 @@ test.group('Gamification pages', (group) => {
     response.assertTextIncludes('<td class="numeric">50</td>')
     response.assertTextIncludes('Four-week streak')
     response.assertTextIncludes('<td class="numeric">4,500</td>')
+    response.assertTextIncludes('A HIGH bounty paying 40.50 earns 35 + 40 = 75 points.')
   })
 })

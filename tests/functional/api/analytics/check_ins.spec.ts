@@ -6,11 +6,7 @@ import CheckInAnalytics from '#actions/analytics/check_in_analytics'
 import { isolateDatabase } from '#tests/helpers/database'
 import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 import { member } from '#tests/helpers/bounties'
-import { checkInRow, teamWith } from '#tests/helpers/teams'
-
-function weeksAgo(weeks: number, timezone = 'UTC') {
-  return DateTime.fromISO(CheckIn.weekStartOf(timezone)).minus({ weeks }).toISODate()!
-}
+import { checkInRow, checkInsWithCare, teamWith, weeksAgo } from '#tests/helpers/teams'
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000'
 
@@ -275,21 +271,12 @@ test.group('API GET /analytics/insights', (group) => {
       [ana, 'ADMIN'],
       [ben, 'MEMBER'],
     ])
-    for (const [ago, care] of [
+    await checkInsWithCare(team, ana, { productive: 6, satisfied: 6, body: 4 }, [
       [4, 2],
       [3, 3],
       [2, 5],
       [1, 8],
-    ]) {
-      await checkInRow(
-        team,
-        ana,
-        { productive: 6, satisfied: 6, body: 4, care },
-        {
-          weekStart: weeksAgo(ago),
-        }
-      )
-    }
+    ])
     await checkInRow(
       team,
       ben,

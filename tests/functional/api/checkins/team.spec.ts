@@ -1,17 +1,12 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
-import CheckIn from '#models/check_in'
 import TeamTrends from '#actions/checkins/team_trends'
 import { isolateDatabase } from '#tests/helpers/database'
 import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 import { member } from '#tests/helpers/bounties'
-import { checkInRow, teamWith } from '#tests/helpers/teams'
+import { checkInRow, teamWith, weeksAgo } from '#tests/helpers/teams'
 import type User from '#models/user'
 import type { TeamRole } from '#enums/team'
-
-function weeksAgo(weeks: number, timezone = 'UTC') {
-  return DateTime.fromISO(CheckIn.weekStartOf(timezone)).minus({ weeks }).toISODate()!
-}
 
 test.group('API GET /checkins/team/:id', (group) => {
   isolateDatabase(group)
