@@ -3,6 +3,7 @@ import OrderPolicy from '#policies/order_policy'
 import { ordersToFulfil } from '#models/order_fulfilment'
 import { ORDER_STATUSES, ORDER_STATUS_LABELS } from '#enums/shop'
 import { orderFiltersValidator } from '#validators/shop_admin'
+import { readFilters } from '#validators/rules/filters'
 
 /**
  * Every member's order, by status, to fulfil (G2).
@@ -10,12 +11,16 @@ import { orderFiltersValidator } from '#validators/shop_admin'
 export default class OrdersController {
   async index({ request, view, bouncer }: HttpContext) {
     await bouncer.with(OrderPolicy).authorize('viewAll')
-    const [, filters] = await orderFiltersValidator.tryValidate(request.qs())
-    const orders = await ordersToFulfil(filters?.status).paginate(filters?.page ?? 1, 25)
-    orders.baseUrl(request.url()).queryString(filters?.status ? { status: filters.status } : {})
+    const { query, filters, problems } = await readFilters(orderFiltersValidator, request.qs(), [
+      'status',
+      'page',
+    ])
+    const orders = await ordersToFulfil(filters.status).paginate(filters.page ?? 1, 25)
+    orders.baseUrl(request.url()).queryString({ ...query, page: undefined })
     return view.render('pages/admin/shop/orders/index', {
       orders,
-      status: filters?.status ?? null,
+      filterErrors: problems,
+      status: filters.status ?? null,
       statuses: ORDER_STATUSES,
       statusLabels: ORDER_STATUS_LABELS,
     })

@@ -40,6 +40,20 @@ test.group('Admin shop: orders', (group) => {
     assert.notInclude(shipped.text(), 'Sticker pack')
     nonsense.assertStatus(200)
     nonsense.assertTextIncludes('Sticker pack')
+    nonsense.assertTextIncludes('Some filters are not valid and were left out')
+  })
+
+  test('a page number that is not a positive whole number is refused beside the list', async ({
+    client,
+  }) => {
+    const admin = await member('admin')
+    await paidOrder(await member(), await product({ name: 'Sticker pack' }), 1)
+
+    const page = await client.get('/admin/shop/orders').qs({ page: '-3' }).loginAs(admin)
+
+    page.assertStatus(200)
+    page.assertTextIncludes('Some filters are not valid and were left out')
+    page.assertTextIncludes('1 × Sticker pack')
   })
 
   test('the page shows an empty state without orders', async ({ client }) => {
