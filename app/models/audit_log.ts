@@ -50,6 +50,20 @@ export default class AuditLog extends AuditLogSchema {
   }
 
   /**
+   * A change to one record, as the admin sections audit it: what it was
+   * before (null when created) and after (null when deleted).
+   */
+  static recordChange(
+    actor: AuditActor,
+    action: string,
+    subject: { type: string; id: string },
+    change: { before: Record<string, unknown> | null; after: Record<string, unknown> | null },
+    client: QueryClientContract
+  ) {
+    return AuditLog.record(actor, { action, subject, data: change }, client)
+  }
+
+  /**
    * The audit log page and API (I6), newest first, narrowed by actor
    * (username), action, subject and a date range whose `to` day is included.
    * Each filter is served by an index of migration 0202. `after` resumes

@@ -32,7 +32,13 @@ export default class SaveBadge {
         })
       }
       const badge = await Badge.findOrFail(rows[0].id, { client: trx })
-      await SaveBadge.audit(actor, 'badge.created', badge, null, trx)
+      await AuditLog.recordChange(
+        actor,
+        'badge.created',
+        { type: 'badge', id: badge.id },
+        { before: null, after: SaveBadge.snapshot(badge) },
+        trx
+      )
       return badge
     })
   }
@@ -46,7 +52,13 @@ export default class SaveBadge {
         description: data.description ?? locked.description,
       })
       await locked.useTransaction(trx).save()
-      await SaveBadge.audit(actor, 'badge.updated', locked, before, trx)
+      await AuditLog.recordChange(
+        actor,
+        'badge.updated',
+        { type: 'badge', id: locked.id },
+        { before, after: SaveBadge.snapshot(locked) },
+        trx
+      )
       return locked
     })
   }
@@ -93,24 +105,6 @@ export default class SaveBadge {
         `“${badge.name}” is automatic: it follows its criteria and cannot be ${verb} by hand`
       )
     }
-  }
-
-  private static audit(
-    actor: AuditActor,
-    action: string,
-    badge: Badge,
-    before: Record<string, unknown> | null,
-    trx: TransactionClientContract
-  ) {
-    return AuditLog.record(
-      actor,
-      {
-        action,
-        subject: { type: 'badge', id: badge.id },
-        data: { before, after: SaveBadge.snapshot(badge) },
-      },
-      trx
-    )
   }
 
   private static snapshot(badge: Badge) {

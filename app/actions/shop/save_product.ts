@@ -36,7 +36,13 @@ export default class SaveProduct {
         { ...data, imagePath: imagePath ?? null, createdBy: actor.user.id },
         { client: trx }
       )
-      await SaveProduct.#audit(actor, 'product.created', product, null, trx)
+      await AuditLog.recordChange(
+        actor,
+        'product.created',
+        { type: 'product', id: product.id },
+        { before: null, after: SaveProduct.snapshot(product) },
+        trx
+      )
       return product
     })
   }
@@ -88,13 +94,11 @@ export default class SaveProduct {
       }
       const before = SaveProduct.snapshot(locked)
       await locked.useTransaction(trx).delete()
-      await AuditLog.record(
+      await AuditLog.recordChange(
         actor,
-        {
-          action: 'product.deleted',
-          subject: { type: 'product', id: locked.id },
-          data: { before, after: null },
-        },
+        'product.deleted',
+        { type: 'product', id: locked.id },
+        { before, after: null },
         trx
       )
       return locked.imagePath
@@ -132,7 +136,13 @@ export default class SaveProduct {
       apply(locked)
       if (imagePath !== undefined) locked.imagePath = imagePath
       await locked.useTransaction(trx).save()
-      await SaveProduct.#audit(actor, action, locked, before, trx)
+      await AuditLog.recordChange(
+        actor,
+        action,
+        { type: 'product', id: locked.id },
+        { before, after: SaveProduct.snapshot(locked) },
+        trx
+      )
       return locked
     })
   }
@@ -156,23 +166,5 @@ export default class SaveProduct {
       await ProductImages.remove(stored)
       throw error
     }
-  }
-
-  static #audit(
-    actor: AuditActor,
-    action: string,
-    product: Product,
-    before: Record<string, unknown> | null,
-    trx: TransactionClientContract
-  ) {
-    return AuditLog.record(
-      actor,
-      {
-        action,
-        subject: { type: 'product', id: product.id },
-        data: { before, after: SaveProduct.snapshot(product) },
-      },
-      trx
-    )
   }
 }

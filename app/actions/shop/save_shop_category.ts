@@ -22,7 +22,13 @@ export default class SaveShopCategory {
         { name: data.name, position: data.position ?? (await SaveShopCategory.#nextPosition(trx)) },
         { client: trx }
       )
-      await SaveShopCategory.#audit(actor, 'shop_category.created', category, null, trx)
+      await AuditLog.recordChange(
+        actor,
+        'shop_category.created',
+        { type: 'shop_category', id: category.id },
+        { before: null, after: SaveShopCategory.#snapshot(category) },
+        trx
+      )
       return category
     })
   }
@@ -34,7 +40,13 @@ export default class SaveShopCategory {
       const before = SaveShopCategory.#snapshot(locked)
       locked.merge(data)
       await locked.useTransaction(trx).save()
-      await SaveShopCategory.#audit(actor, 'shop_category.updated', locked, before, trx)
+      await AuditLog.recordChange(
+        actor,
+        'shop_category.updated',
+        { type: 'shop_category', id: locked.id },
+        { before, after: SaveShopCategory.#snapshot(locked) },
+        trx
+      )
       return locked
     })
   }
@@ -88,23 +100,5 @@ export default class SaveShopCategory {
 
   static #snapshot(category: ShopCategory) {
     return { name: category.name, position: category.position }
-  }
-
-  static #audit(
-    actor: AuditActor,
-    action: string,
-    category: ShopCategory,
-    before: Record<string, unknown> | null,
-    trx: TransactionClientContract
-  ) {
-    return AuditLog.record(
-      actor,
-      {
-        action,
-        subject: { type: 'shop_category', id: category.id },
-        data: { before, after: SaveShopCategory.#snapshot(category) },
-      },
-      trx
-    )
   }
 }

@@ -26,7 +26,13 @@ export default class SaveCategory {
         },
         { client: trx }
       )
-      await SaveCategory.audit(actor, 'category.created', category, null, trx)
+      await AuditLog.recordChange(
+        actor,
+        'category.created',
+        { type: 'category', id: category.id },
+        { before: null, after: SaveCategory.snapshot(category) },
+        trx
+      )
       return category
     })
   }
@@ -63,27 +69,15 @@ export default class SaveCategory {
       const before = SaveCategory.snapshot(locked)
       apply(locked)
       await locked.useTransaction(trx).save()
-      await SaveCategory.audit(actor, action, locked, before, trx)
+      await AuditLog.recordChange(
+        actor,
+        action,
+        { type: 'category', id: locked.id },
+        { before, after: SaveCategory.snapshot(locked) },
+        trx
+      )
       return locked
     })
-  }
-
-  private static audit(
-    actor: AuditActor,
-    action: string,
-    category: Category,
-    before: Record<string, unknown> | null,
-    trx: Parameters<typeof AuditLog.record>[2]
-  ) {
-    return AuditLog.record(
-      actor,
-      {
-        action,
-        subject: { type: 'category', id: category.id },
-        data: { before, after: SaveCategory.snapshot(category) },
-      },
-      trx
-    )
   }
 
   private static snapshot(category: Category) {

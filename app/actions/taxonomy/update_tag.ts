@@ -30,13 +30,11 @@ export default class UpdateTag {
         color: data.color?.toUpperCase() ?? locked.color,
       })
       await locked.useTransaction(trx).save()
-      await AuditLog.record(
+      await AuditLog.recordChange(
         actor,
-        {
-          action: 'tag.updated',
-          subject: { type: 'tag', id: locked.id },
-          data: { before, after: { name: locked.name, color: locked.color } },
-        },
+        'tag.updated',
+        { type: 'tag', id: locked.id },
+        { before, after: { name: locked.name, color: locked.color } },
         trx
       )
       return locked
