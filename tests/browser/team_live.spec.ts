@@ -5,8 +5,8 @@ import type { Page } from 'playwright'
 import { UserFactory } from '#database/factories/user_factory'
 import type Team from '#models/team'
 import type User from '#models/user'
-import { broadcastTeamEvent } from '#services/broadcast'
-import { signedIn } from '#tests/helpers/browser'
+import { broadcastTeamEvent, liveChannels } from '#services/broadcast'
+import { openLive, signedIn } from '#tests/helpers/browser'
 import { serverUrl } from '#tests/helpers/live'
 import { addToTeam, checkInRow, teamOf } from '#tests/helpers/teams'
 
@@ -48,15 +48,10 @@ async function openTeamFixture(page: Page, team: Team, members: User[]) {
   await page.route(`${serverUrl()}${FIXTURE_PATH}`, (route) =>
     route.fulfill({ contentType: 'text/html', body: fixture(team, members) })
   )
-  let subscribed = 0
-  const both = page.waitForResponse(
-    (response) =>
-      response.url().endsWith('/__transmit/subscribe') &&
-      response.status() === 204 &&
-      ++subscribed === 2
-  )
-  await page.goto(FIXTURE_PATH)
-  await both
+  await openLive(page, FIXTURE_PATH, [
+    liveChannels.team(team.id),
+    liveChannels.teamPresence(team.id),
+  ])
 }
 
 test.group('Team page, live (team_live.js)', (group) => {
@@ -152,14 +147,7 @@ test.group('Team page, live, end to end', (group) => {
     const team = await teamOf([viewer, author], { name: 'Mist' })
 
     const teamPage = await signedIn(browser, viewer)
-    const following = teamPage.waitForResponse(
-      (response) =>
-        response.url().endsWith('/__transmit/subscribe') &&
-        response.status() === 204 &&
-        (response.request().postData() ?? '').includes(`"teams/${team.id}"`)
-    )
-    await teamPage.goto(urlFor('teams.show', { id: team.id }))
-    await following
+    await openLive(teamPage, urlFor('teams.show', { id: team.id }), [liveChannels.team(team.id)])
     await teamPage.evaluate('window.stillTheSamePage = true')
 
     const form = await signedIn(browser, author)

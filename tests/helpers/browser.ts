@@ -1,4 +1,4 @@
-import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright'
+import { chromium, type Browser, type LaunchOptions, type Page, type Request } from 'playwright'
 import { FACTORY_PASSWORD } from '#database/factories/user_factory'
 import type User from '#models/user'
 import { serverUrl } from '#tests/helpers/live'
@@ -50,13 +50,33 @@ export function overflowsSideways(page: Page) {
 }
 
 /**
- * Opens `path` and waits until live.js has subscribed to the member's
- * notifications channel, so an event sent next reaches the page.
+ * Opens `path` and waits until live.js on the new page has subscribed to
+ * each of `channels` (to some channel when none are named), so an event
+ * sent next reaches it. Only the new page's own stream counts: the page
+ * before it (the dashboard a sign-in lands on, say) may still have a
+ * subscribe answered a moment later, on a stream about to close.
  */
-export async function openLive(page: Page, path: string) {
-  const subscribed = page.waitForResponse(
-    (response) => response.url().endsWith('/__transmit/subscribe') && response.status() === 204
-  )
-  await page.goto(path)
-  await subscribed
+export async function openLive(page: Page, path: string, channels: string[] = []) {
+  const newStreams = new Set<string>()
+  const onRequest = (request: Request) => {
+    const url = new URL(request.url())
+    if (url.pathname === '/__transmit/events') newStreams.add(url.searchParams.get('uid') ?? '')
+  }
+  const waiting = new Set(channels)
+  page.on('request', onRequest)
+  try {
+    const subscribed = page.waitForResponse((response) => {
+      if (!response.url().endsWith('/__transmit/subscribe') || response.status() !== 204) {
+        return false
+      }
+      const { uid, channel } = response.request().postDataJSON() ?? {}
+      if (!newStreams.has(uid)) return false
+      waiting.delete(channel)
+      return waiting.size === 0
+    })
+    await page.goto(path)
+    await subscribed
+  } finally {
+    page.off('request', onRequest)
+  }
 }

@@ -236,8 +236,10 @@ test.group('Bounty events notify', (group) => {
 
     await CancelBounty.handle(admin, bounty, { reason: 'Duplicate' })
 
-    const [cancelled] = await Notification.query().where('user_id', poster.id)
-    assert.equal(cancelled.type, 'bounty.cancelled')
+    assert.deepEqual(await typesOf(poster.id), ['bounty.cancelled'])
+    const cancelled = await Notification.query()
+      .where({ user_id: poster.id, type: 'bounty.cancelled' })
+      .firstOrFail()
     assert.include(cancelled.message, 'Duplicate')
   })
 })
