@@ -30,7 +30,7 @@ export default class extends BaseSchema {
       DROP FUNCTION IF EXISTS ledger_transfer(bigint, bigint, numeric, text);
       DROP FUNCTION IF EXISTS ledger_settle(bigint, bigint, numeric, text);
       DROP FUNCTION IF EXISTS ledger_settling(bigint, numeric);
-      DROP FUNCTION IF EXISTS ledger_post(text, text, bigint, bigint[], numeric[]);
+      DROP FUNCTION IF EXISTS ledger_post(text, text, bigint, ledger_accounts[], bigint[], numeric[]);
       DROP FUNCTION IF EXISTS ledger_lock(bigint[], bigint[]);
       DROP FUNCTION IF EXISTS ledger_system(ledger_account_kind, text);
       DROP FUNCTION IF EXISTS ledger_escrow(uuid);
@@ -86,10 +86,13 @@ END $$;
 
 -- PL/pgSQL rather than SQL functions, here and below: PostgreSQL before 18
 -- plans an SQL function's body again on every call, PL/pgSQL once per
--- connection.
+-- connection. A wallet is looked up here first: a tip finds two.
 CREATE FUNCTION ledger_wallet(p_user uuid) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  found_id bigint;
 BEGIN
-  RETURN ledger_open('WALLET', p_user, NULL, NULL);
+  SELECT id INTO found_id FROM ledger_accounts WHERE kind = 'WALLET' AND user_id = p_user;
+  RETURN coalesce(found_id, ledger_open('WALLET', p_user, NULL, NULL));
 END $$;
 
 CREATE FUNCTION ledger_escrow(p_bounty uuid) RETURNS bigint LANGUAGE plpgsql AS $$
@@ -103,71 +106,77 @@ BEGIN
   RETURN ledger_open(p_kind, NULL, NULL, p_code);
 END $$;
 
--- Locks p_accounts in ascending id order. Those also in p_free must not be
+-- Locks p_accounts in ascending id order and returns them as they stand
+-- (locked, nobody else can change them until this transaction ends): the
+-- balances ledger_post checks and reports. Those also in p_free must not be
 -- holding or escrow accounts: those move only through holds, so that their
 -- balance always equals what their open holds still hold (ledger:verify
 -- checks it).
-CREATE FUNCTION ledger_lock(p_accounts bigint[], p_free bigint[]) RETURNS void
+CREATE FUNCTION ledger_lock(p_accounts bigint[], p_free bigint[]) RETURNS ledger_accounts[]
 LANGUAGE plpgsql AS $$
 DECLARE
-  held boolean;
+  locked ledger_accounts[];
+  account ledger_accounts;
 BEGIN
-  SELECT bool_or(locked.id = ANY(p_free) AND locked.kind IN ('HOLDING', 'ESCROW')) INTO held
-    FROM (SELECT id, kind FROM ledger_accounts
-           WHERE id = ANY(p_accounts) ORDER BY id FOR UPDATE) AS locked;
-  IF held THEN
-    RAISE EXCEPTION 'holding and escrow accounts only move through holds';
-  END IF;
+  locked := ARRAY(SELECT candidate FROM ledger_accounts AS candidate
+                   WHERE id = ANY(p_accounts) ORDER BY id FOR UPDATE);
+  FOREACH account IN ARRAY locked LOOP
+    IF account.id = ANY(p_free) AND account.kind IN ('HOLDING', 'ESCROW') THEN
+      RAISE EXCEPTION 'holding and escrow accounts only move through holds';
+    END IF;
+  END LOOP;
+  RETURN locked;
 END $$;
 
--- Writes one entry and its postings over accounts the verb has locked. No
--- account but the treasury may end below zero (LE001, before anything is
--- written). The postings' trigger moves the cached balances; the deferred
--- triggers check at commit that the entry balances.
+-- Writes one entry and its postings (p_accounts[i] gets p_amounts[i]) over
+-- p_locked, the accounts as ledger_lock returned them. No account but the
+-- treasury may end below zero (LE001, before anything is written). Returns
+-- one row per account posted to, its balance before and after, worked out
+-- from the locked rows: nothing is read again. The postings' trigger moves
+-- the cached balances; the deferred triggers check at commit that the entry
+-- balances.
 CREATE FUNCTION ledger_post(
-  p_kind text, p_memo text, p_hold bigint, p_accounts bigint[], p_amounts numeric[]
+  p_kind text, p_memo text, p_hold bigint, p_locked ledger_accounts[],
+  p_accounts bigint[], p_amounts numeric[]
 ) RETURNS SETOF ledger_movement LANGUAGE plpgsql AS $$
 DECLARE
-  short record;
+  account ledger_accounts;
+  delta numeric;
+  new_entry bigint;
+  moved ledger_movement[] := '{}';
 BEGIN
-  -- Each account is found by its id (a LATERAL probe with LIMIT): joined
-  -- plainly, the cached plan does not know how few ids there are and scans
-  -- every account.
-  SELECT account.id, account.balance, -change.delta AS needed INTO short
-    FROM (SELECT posting.account_id, sum(posting.amount) AS delta
-            FROM unnest(p_accounts, p_amounts) AS posting (account_id, amount)
-           GROUP BY posting.account_id) AS change
-   CROSS JOIN LATERAL (SELECT id, kind, balance FROM ledger_accounts
-                        WHERE id = change.account_id LIMIT 1) AS account
-   WHERE account.kind <> 'TREASURY' AND account.balance + change.delta < 0
-   LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'insufficient funds in ledger account %', short.id
-      USING ERRCODE = 'LE001',
-            DETAIL = json_build_object('needed', short.needed::text, 'available', short.balance::text)::text;
-  END IF;
+  FOREACH account IN ARRAY p_locked LOOP
+    CONTINUE WHEN NOT account.id = ANY(p_accounts);
+    delta := 0;
+    FOR posting IN 1 .. array_length(p_accounts, 1) LOOP
+      IF p_accounts[posting] = account.id THEN
+        delta := delta + p_amounts[posting];
+      END IF;
+    END LOOP;
+    IF account.kind <> 'TREASURY' AND account.balance + delta < 0 THEN
+      RAISE EXCEPTION 'insufficient funds in ledger account %', account.id
+        USING ERRCODE = 'LE001',
+              DETAIL = json_build_object('needed', (-delta)::text,
+                                         'available', account.balance::text)::text;
+    END IF;
+    moved := moved || ROW(NULL, p_hold, account.id, account.kind, account.user_id,
+                          account.bounty_id, account.code::text, delta, account.balance,
+                          account.balance + delta)::ledger_movement;
+  END LOOP;
 
   -- The entry and its postings in one statement: even with the balance
   -- checks set immediate, no entry is ever seen without its postings.
-  RETURN QUERY
-    WITH entry AS (
-      INSERT INTO ledger_entries (kind, description, hold_id)
-        VALUES (p_kind, p_memo, p_hold) RETURNING id
-    ),
-    posted AS (
-      INSERT INTO ledger_postings (entry_id, account_id, amount)
-      SELECT entry.id, posting.account_id, posting.amount
-        FROM entry, unnest(p_accounts, p_amounts) AS posting (account_id, amount)
-      RETURNING entry_id, account_id, amount
-    )
-    -- Read in the insert's own snapshot: the balances before its trigger runs.
-    SELECT change.entry_id, p_hold, account.id, account.kind, account.user_id,
-           account.bounty_id, account.code::text, change.delta, account.balance,
-           account.balance + change.delta
-      FROM (SELECT entry_id, account_id, sum(amount) AS delta
-              FROM posted GROUP BY entry_id, account_id) AS change
-     CROSS JOIN LATERAL (SELECT * FROM ledger_accounts
-                          WHERE id = change.account_id LIMIT 1) AS account;
+  new_entry := nextval('ledger_entries_id_seq');
+  WITH entry AS (
+    INSERT INTO ledger_entries (id, kind, description, hold_id)
+      VALUES (new_entry, p_kind, p_memo, p_hold)
+  )
+  INSERT INTO ledger_postings (entry_id, account_id, amount)
+    SELECT new_entry, posting.account_id, posting.amount
+      FROM unnest(p_accounts, p_amounts) AS posting (account_id, amount);
+  RETURN QUERY SELECT new_entry, row.hold_id, row.account_id, row.kind, row.user_id,
+                      row.bounty_id, row.code, row.amount, row.balance_before, row.balance_after
+                 FROM unnest(moved) AS row;
 END $$;
 
 -- Moves money between two free accounts (wallets, the treasury, the shop).
@@ -180,9 +189,9 @@ BEGIN
   IF p_from = p_to THEN
     RAISE EXCEPTION 'a transfer needs two different accounts';
   END IF;
-  PERFORM ledger_lock(ARRAY[p_from, p_to], ARRAY[p_from, p_to]);
-  RETURN QUERY SELECT * FROM ledger_post('TRANSFER', p_memo, NULL, ARRAY[p_from, p_to],
-                                         ARRAY[-p_amount, p_amount]);
+  RETURN QUERY SELECT * FROM ledger_post('TRANSFER', p_memo, NULL,
+    ledger_lock(ARRAY[p_from, p_to], ARRAY[p_from, p_to]),
+    ARRAY[p_from, p_to], ARRAY[-p_amount, p_amount]);
 END $$;
 
 -- Sets money aside: it leaves p_from (no longer spendable; p_from's held
@@ -193,6 +202,7 @@ CREATE FUNCTION ledger_hold(
 ) RETURNS SETOF ledger_movement LANGUAGE plpgsql AS $$
 DECLARE
   into_kind ledger_account_kind;
+  locked ledger_accounts[];
   new_hold bigint;
 BEGIN
   IF p_amount IS NULL OR p_amount <= 0 THEN
@@ -202,11 +212,11 @@ BEGIN
   IF into_kind IS DISTINCT FROM 'HOLDING' AND into_kind IS DISTINCT FROM 'ESCROW' THEN
     RAISE EXCEPTION 'money can only be held in a holding or escrow account, not %', into_kind;
   END IF;
-  PERFORM ledger_lock(ARRAY[p_from, p_into], '{}');
+  locked := ledger_lock(ARRAY[p_from, p_into], '{}');
   INSERT INTO ledger_holds (source_account_id, holding_account_id, purpose, reference_id, amount)
     VALUES (p_from, p_into, p_purpose, p_reference, p_amount) RETURNING id INTO new_hold;
-  RETURN QUERY SELECT * FROM ledger_post('HOLD', p_memo, new_hold, ARRAY[p_from, p_into],
-                                         ARRAY[-p_amount, p_amount]);
+  RETURN QUERY SELECT * FROM ledger_post('HOLD', p_memo, new_hold, locked,
+                                         ARRAY[p_from, p_into], ARRAY[-p_amount, p_amount]);
 END $$;
 
 -- The hold, locked before its accounts, and how much of it a settlement takes:
@@ -236,10 +246,11 @@ RETURNS SETOF ledger_movement LANGUAGE plpgsql AS $$
 DECLARE
   settling record;
   payee bigint;
+  locked ledger_accounts[];
 BEGIN
   SELECT * INTO settling FROM ledger_settling(p_hold, p_amount);
   payee := coalesce(p_to, (settling.hold).source_account_id);
-  PERFORM ledger_lock(
+  locked := ledger_lock(
     ARRAY[(settling.hold).holding_account_id, (settling.hold).source_account_id, payee],
     CASE WHEN p_to IS NULL THEN '{}' ELSE ARRAY[p_to] END);
   UPDATE ledger_holds
@@ -248,7 +259,7 @@ BEGIN
          settled_at = CASE WHEN remaining = settling.amount THEN now() END
    WHERE id = p_hold;
   RETURN QUERY SELECT * FROM ledger_post(CASE WHEN p_to IS NULL THEN 'RELEASE' ELSE 'CAPTURE' END,
-    p_memo, p_hold, ARRAY[(settling.hold).holding_account_id, payee],
+    p_memo, p_hold, locked, ARRAY[(settling.hold).holding_account_id, payee],
     ARRAY[-settling.amount, settling.amount]);
 END $$;
 
