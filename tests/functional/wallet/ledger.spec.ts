@@ -142,6 +142,18 @@ test.group('Ledger engine', (group) => {
     assert.equal(linesAfter[0].total, linesBefore[0].total)
   })
 
+  test('a statement binds its named parameters, the same way on every call', async ({ assert }) => {
+    const sql = `SELECT :a::int + :b::int AS sum, :a::text AS again, 'at :c' AS literal`
+    for (const [a, b] of [
+      [1, 2],
+      [5, 7],
+    ]) {
+      const [row] = await Ledger.statement(sql, { a, b })
+      assert.deepEqual(row, { sum: a + b, again: String(a), literal: 'at :c' })
+    }
+    await assert.rejects(() => Ledger.statement(sql, { a: 1 }), 'No value for the statement’s :b')
+  })
+
   test('wallets are opened once, however many first uses race', async ({ assert }) => {
     const user = await UserFactory.create()
     const ids = await Promise.all(
