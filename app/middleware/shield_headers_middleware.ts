@@ -11,18 +11,24 @@ import { frameGuardFactory, hstsFactory, noSniffFactory } from '@adonisjs/shield
  * to the web stack's full shield.
  */
 export default class ShieldHeadersMiddleware {
-  #guards = guardsFrom(app.config.get<ShieldConfig>('shield'))
-
   async handle(ctx: HttpContext, next: NextFn) {
-    for (const guard of this.#guards) await guard(ctx)
+    for (const guard of guards()) await guard(ctx)
     return next()
   }
 }
 
-function guardsFrom(config: ShieldConfig) {
-  return [
+/**
+ * Built once: the middleware is instantiated for every request.
+ */
+let built: ((ctx: HttpContext) => unknown)[] | undefined
+
+function guards() {
+  if (built) return built
+  const config = app.config.get<ShieldConfig>('shield')
+  built = [
     frameGuardFactory(config.xFrame ?? {}),
     hstsFactory(config.hsts ?? {}),
     noSniffFactory(config.contentTypeSniffing ?? {}),
   ]
+  return built
 }
