@@ -96,7 +96,8 @@ export default class extends BaseSchema {
       table.bigInteger('account_id').notNullable().references('ledger_accounts.id')
       table.decimal('amount', 14, 2).notNullable()
       table.index(['entry_id'])
-      table.index(['account_id', 'id'])
+      // An account's entries: its history, balances by day, the admin explorer.
+      table.index(['account_id', 'entry_id'], 'ledger_postings_account_entry')
     })
     this.schema.raw(`
       ALTER TABLE ledger_postings ADD CONSTRAINT ledger_postings_amount_not_zero CHECK (amount <> 0)

@@ -38,7 +38,6 @@ export default class extends BaseSchema {
       CREATE INDEX ledger_verifications_finished ON ledger_verifications (finished_at DESC, id DESC)
         WHERE finished_at IS NOT NULL;
       CREATE INDEX ledger_entries_created_at ON ledger_entries (created_at, id);
-      CREATE INDEX ledger_postings_account_entry ON ledger_postings (account_id, entry_id);
     `)
 
     this.schema.alterTable('categories', (table) => {
@@ -52,7 +51,6 @@ export default class extends BaseSchema {
       table.dropColumn('position')
       table.dropColumn('retired_at')
     })
-    this.schema.raw('DROP INDEX IF EXISTS ledger_postings_account_entry')
     this.schema.raw('DROP INDEX IF EXISTS ledger_entries_created_at')
     this.schema.dropTable('ledger_verifications')
   }
