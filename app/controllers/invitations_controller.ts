@@ -1,17 +1,26 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import TeamInvitation from '#models/team_invitation'
 import User from '#models/user'
+import { listTeamsValidator } from '#validators/team'
+import { readFilters } from '#validators/rules/filters'
+
+const PER_PAGE = 20
 
 /**
  * My invitations: the teams that invited me and are waiting for an answer.
  */
 export default class InvitationsController {
-  async index({ auth, view }: HttpContext) {
+  async index({ auth, request, view }: HttpContext) {
     const user = auth.use('web').getUserOrFail()
-    const invitations = await TeamInvitation.pendingFor(user.id)
+    const { filters } = await readFilters(listTeamsValidator, request.qs(), ['page'])
+    const invitations = await TeamInvitation.pendingFor(user.id).paginate(
+      filters.page ?? 1,
+      PER_PAGE
+    )
+    invitations.baseUrl(request.url())
     await User.showNamesTo(
       user,
-      invitations.map((invitation) => invitation.inviter)
+      invitations.all().map((invitation) => invitation.inviter)
     )
     return view.render('pages/invitations/index', { invitations })
   }

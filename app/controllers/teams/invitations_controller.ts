@@ -5,21 +5,29 @@ import User from '#models/user'
 import TeamPolicy from '#policies/team_policy'
 import InviteMember from '#actions/invitations/invite_member'
 import CloseInvitation from '#actions/invitations/close_invitation'
-import { inviteMemberValidator } from '#validators/team'
+import { inviteMemberValidator, listTeamsValidator } from '#validators/team'
+import { readFilters } from '#validators/rules/filters'
+
+const PER_PAGE = 20
 
 /**
  * A team's pending invitations (all of them for its admins, their own for
  * other inviters), the invite form's target, and withdrawing one.
  */
 export default class InvitationsController {
-  async index({ auth, params, bouncer, view }: HttpContext) {
+  async index({ auth, params, request, bouncer, view }: HttpContext) {
     const user = auth.use('web').getUserOrFail()
     const team = await Team.findForMemberOrFail(user, params.id)
     await bouncer.with(TeamPolicy).authorize('viewInvitations', team)
-    const pending = await TeamInvitation.pendingShownTo(team, user.id)
+    const { filters } = await readFilters(listTeamsValidator, request.qs(), ['page'])
+    const pending = await TeamInvitation.pendingShownTo(team, user.id).paginate(
+      filters.page ?? 1,
+      PER_PAGE
+    )
+    pending.baseUrl(request.url())
     await User.showNamesTo(
       user,
-      pending.map((invitation) => invitation.invitee)
+      pending.all().map((invitation) => invitation.invitee)
     )
     return view.render('pages/teams/invitations', { team, invitations: pending })
   }

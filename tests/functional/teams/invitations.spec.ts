@@ -238,6 +238,45 @@ test.group('Team invitation pages', (group) => {
     assert.equal(await invitationStatus(invitation.id), 'WITHDRAWN')
   })
 
+  test('both invitation lists come 20 to a page; a bad page number shows the first', async ({
+    client,
+    assert,
+  }) => {
+    const admin = await member()
+    const invitees = await UserFactory.apply('verified').createMany(21)
+    const team = await teamWith([[admin, 'ADMIN']])
+    await TeamInvitationFactory.merge(
+      invitees.map((invitee) => ({ teamId: team.id, inviteeId: invitee.id, inviterId: admin.id }))
+    ).createMany(21)
+    const teamList = urlFor('team_invitations.index', { id: team.id })
+    const shown = (html: string) => invitees.filter((invitee) => html.includes(invitee.username))
+
+    const first = await htmlOf(client, teamList, admin)
+    assert.include(first, 'Waiting for an answer <span class="muted small">(21)</span>')
+    assert.lengthOf(shown(first), 20)
+    assert.include(first, 'aria-label="Invitation pages"')
+    const second = await htmlOf(client, `${teamList}?page=2`, admin)
+    assert.lengthOf(shown(second), 1)
+    assert.lengthOf(shown(await htmlOf(client, `${teamList}?page=zero`, admin)), 20)
+
+    const invitee = invitees[0]
+    const teams = await Promise.all(
+      Array.from({ length: 21 }, (_, index) =>
+        teamWith([[admin, 'ADMIN']], { name: `Pillar ${String(index).padStart(2, '0')}` })
+      )
+    )
+    await TeamInvitationFactory.merge(
+      teams.map((other) => ({ teamId: other.id, inviteeId: invitee.id, inviterId: admin.id }))
+    ).createMany(21)
+    const mine = urlFor('invitations.index')
+    // 22 in all: the 21 teams' (newest first), then the first one.
+    const pillars = (html: string) => new Set(html.match(/Pillar \d\d/g))
+    assert.equal(pillars(await htmlOf(client, mine, invitee)).size, 20)
+    const last = await htmlOf(client, `${mine}?page=2`, invitee)
+    assert.equal(pillars(last).size, 1)
+    assert.include(last, team.name)
+  })
+
   test('the username suggestions find active members and leave deactivated ones out', async ({
     client,
     assert,
