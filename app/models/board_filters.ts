@@ -73,14 +73,14 @@ export function applyBoardFilters(
   }
   if (filters.creator) {
     const creator = filters.creator
-    query.whereHas('creator', (users) => users.whereRaw('lower(username) = ?', [creator]))
+    query.whereHas('creator', (users) => users.withScopes((scopes) => scopes.named(creator)))
   }
   if (filters.assignee) {
     const assignee = filters.assignee
     query.whereHas('claims', (claims) =>
       claims
         .whereIn('status', ACTIVE_CLAIM_STATUSES)
-        .whereHas('user', (users) => users.whereRaw('lower(username) = ?', [assignee]))
+        .whereHas('user', (users) => users.withScopes((scopes) => scopes.named(assignee)))
     )
   }
 }

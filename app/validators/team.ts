@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import User from '#models/user'
 import { TEAM_ROLES } from '#enums/team'
 import { text } from '#validators/rules/text'
 import { formMessages } from '#validators/rules/form_messages'
@@ -79,8 +80,12 @@ export const inviteMemberValidator = vine.create({
     .trim()
     .toLowerCase()
     .maxLength(50)
-    .exists(async (db, value) =>
-      Boolean(await db.from('users').whereRaw('lower(username) = ?', [value]).first())
+    .exists(async (_db, value) =>
+      Boolean(
+        await User.query()
+          .withScopes((scopes) => scopes.named(value))
+          .first()
+      )
     ),
 })
 
