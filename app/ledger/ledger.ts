@@ -96,12 +96,14 @@ export default class Ledger {
    * written, and a deadlock victim is run again. Bindings are named
    * (`:name`, as knex binds them; null is SQL NULL).
    */
-  static statement<Row>(sql: string, bindings: NamedBindings): Promise<Row[]> {
-    const positional = positionalFor(sql, bindings)
+  static async statement<Row>(sql: string, bindings: NamedBindings): Promise<Row[]> {
+    const form = positionalFormOf(sql, bindings)
+    const values = form.names.map((name) => {
+      if (!(name in bindings)) throw new Error(`No value for the statement’s :${name}`)
+      return bindings[name]
+    }) as RawQueryBindings
     return retryRolledBack(async () => {
-      const { rows } = await db
-        .rawQuery<{ rows: Row[] }>(positional.sql, positional.bindings(bindings))
-        .catch(refusal)
+      const { rows } = await db.rawQuery<{ rows: Row[] }>(form.sql, values).catch(refusal)
       return rows
     })
   }
@@ -271,7 +273,7 @@ function refusal(error: { code?: string; detail?: string }): never {
  */
 const positionalForms = new Map<string, { sql: string; names: string[] }>()
 
-function positionalFor(sql: string, example: NamedBindings) {
+function positionalFormOf(sql: string, example: NamedBindings) {
   let form = positionalForms.get(sql)
   if (!form) {
     if (sql.includes('?')) throw new Error('A statement with named bindings cannot contain "?"')
@@ -284,15 +286,7 @@ function positionalFor(sql: string, example: NamedBindings) {
     form = { sql: text, names }
     positionalForms.set(sql, form)
   }
-  const { names } = form
-  return {
-    sql: form.sql,
-    bindings: (values: NamedBindings) =>
-      names.map((name) => {
-        if (!(name in values)) throw new Error(`No value for the statement’s :${name}`)
-        return values[name]
-      }) as RawQueryBindings,
-  }
+  return form
 }
 
 async function retryRolledBack<T>(attempt: () => Promise<T>) {

@@ -5,7 +5,8 @@ import Order from '#models/order'
 import ChangeOrderStatus from '#actions/shop/change_order_status'
 import { ProductFactory, ShopCategoryFactory } from '#database/factories/shop_factory'
 import { funded, member } from '#tests/helpers/bounties'
-import { overflowsSideways, signedIn } from '#tests/helpers/browser'
+import { followingLive, overflowsSideways, signedIn } from '#tests/helpers/browser'
+import { liveChannels } from '#services/live_channels'
 import { assertAccessible } from '#tests/helpers/axe'
 
 const PHONE = { width: 390, height: 844 }
@@ -40,14 +41,9 @@ test.group('Shop in the browser', (group) => {
     await assertAccessible(page, assert)
     await page.getByRole('link', { name: 'Check out' }).click()
     await assertAccessible(page, assert)
-    const following = page.waitForResponse(
-      (response) =>
-        response.url().endsWith('/__transmit/subscribe') &&
-        response.status() === 204 &&
-        (response.request().postData() ?? '').includes(`users/${buyer.id}/orders`)
+    await followingLive(page, [liveChannels.orders(buyer.id)], () =>
+      page.getByRole('button', { name: 'Pay 25.00' }).click()
     )
-    await page.getByRole('button', { name: 'Pay 25.00' }).click()
-    await following
 
     await page.assertTextContains('h1', 'Order #')
     await page.assertTextContains('[data-order-status]', 'Placed')

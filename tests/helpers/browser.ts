@@ -52,11 +52,24 @@ export function overflowsSideways(page: Page) {
 /**
  * Opens `path` and waits until live.js on the new page has subscribed to
  * each of `channels` (to some channel when none are named), so an event
- * sent next reaches it. Only the new page's own stream counts: the page
- * before it (the dashboard a sign-in lands on, say) may still have a
- * subscribe answered a moment later, on a stream about to close.
+ * sent next reaches it.
  */
-export async function openLive(page: Page, path: string, channels: string[] = []) {
+export function openLive(page: Page, path: string, channels: string[] = []) {
+  return followingLive(page, channels, () => page.goto(path))
+}
+
+/**
+ * Runs `navigate` (a link, a form that redirects…) and waits until the page
+ * it leads to has subscribed to each of `channels` (to some channel when
+ * none are named). Only the new page's own stream counts: the page before
+ * it (the dashboard a sign-in lands on, say) may still have a subscribe
+ * answered a moment later, on a stream about to close.
+ */
+export async function followingLive(
+  page: Page,
+  channels: string[],
+  navigate: () => Promise<unknown>
+) {
   const newStreams = new Set<string>()
   const onRequest = (request: Request) => {
     const url = new URL(request.url())
@@ -74,7 +87,7 @@ export async function openLive(page: Page, path: string, channels: string[] = []
       waiting.delete(channel)
       return waiting.size === 0
     })
-    await page.goto(path)
+    await navigate()
     await subscribed
   } finally {
     page.off('request', onRequest)
