@@ -1,8 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import TeamInvitation from '#models/team_invitation'
 import User from '#models/user'
-import { listTeamsValidator } from '#validators/team'
+
 import { readFilters } from '#validators/rules/filters'
+import { listPageValidator } from '#validators/rules/pagination'
 
 const PER_PAGE = 20
 
@@ -12,7 +13,7 @@ const PER_PAGE = 20
 export default class InvitationsController {
   async index({ auth, request, view }: HttpContext) {
     const user = auth.use('web').getUserOrFail()
-    const { filters } = await readFilters(listTeamsValidator, request.qs(), ['page'])
+    const { filters } = await readFilters(listPageValidator, request.qs(), ['page'])
     const invitations = await TeamInvitation.pendingFor(user.id).paginate(
       filters.page ?? 1,
       PER_PAGE

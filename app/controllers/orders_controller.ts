@@ -5,9 +5,10 @@ import Checkout from '#actions/shop/checkout'
 import Ledger, { accounts } from '#ledger/ledger'
 import OrderPolicy from '#policies/order_policy'
 import WalletPolicy from '#policies/wallet_policy'
-import { listOrdersValidator } from '#validators/shop'
+
 import { ORDER_STATUS_LABELS } from '#enums/shop'
 import { readFilters } from '#validators/rules/filters'
+import { listPageValidator } from '#validators/rules/pagination'
 
 /**
  * The member's orders, checkout (review the cart, then pay) and an order's
@@ -15,7 +16,7 @@ import { readFilters } from '#validators/rules/filters'
  */
 export default class OrdersController {
   async index({ auth, request, view }: HttpContext) {
-    const { filters } = await readFilters(listOrdersValidator, request.qs(), ['page'])
+    const { filters } = await readFilters(listPageValidator, request.qs(), ['page'])
     const page = filters.page ?? 1
     const orders = await Order.ofBuyer(auth.use('web').getUserOrFail(), page, 20)
     orders.baseUrl(request.url())

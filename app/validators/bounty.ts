@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { pagination } from '#validators/rules/pagination'
 import { DateTime } from 'luxon'
 import { BOUNTY_PRIORITIES, BOUNTY_SORTS, BOUNTY_STATUSES } from '#enums/bounty'
 import { money } from '#validators/rules/money'
@@ -210,8 +211,7 @@ const boardFilterFields = () => ({
   deadlineAfter: vine.date({ formats: ['YYYY-MM-DD', 'iso8601'] }).optional(),
   draft: vine.boolean().optional(),
   sort: vine.enum(BOUNTY_SORTS).optional(),
-  page: vine.number().withoutDecimals().min(1).max(100000).optional(),
-  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
+  ...pagination(),
 })
 
 export const boardFiltersValidator = vine.create(boardFilterFields())

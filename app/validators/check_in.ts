@@ -45,11 +45,6 @@ export const updateCheckInValidator = vine.create({
   isPrivate: answers.isPrivate,
 })
 
-export const checkInListValidator = vine.create({
-  page: vine.number().withoutDecimals().min(1).optional(),
-  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
-})
-
 export const currentCheckInValidator = vine.create({ teamId: uuid() })
 
 export const TRENDS_DEFAULT_WEEKS = 12

@@ -7,8 +7,3 @@ import { text } from '#validators/rules/text'
 export const createCommentValidator = vine.create({
   content: text().minLength(1).maxLength(10000),
 })
-
-export const commentListValidator = vine.create({
-  page: vine.number().withoutDecimals().min(1).max(100000).optional(),
-  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
-})

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { pagination } from '#validators/rules/pagination'
 import { NOTIFICATION_CHANNELS, NOTIFICATION_TYPES, WATCH_LEVELS } from '#enums/notification'
 import { uuid } from '#validators/rules/uuid'
 
@@ -8,8 +9,7 @@ import { uuid } from '#validators/rules/uuid'
 export const notificationFiltersValidator = vine.create({
   unread: vine.boolean().optional(),
   type: vine.enum(NOTIFICATION_TYPES).optional(),
-  page: vine.number().withoutDecimals().min(1).optional(),
-  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
+  ...pagination(),
 })
 
 /**

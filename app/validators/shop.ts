@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { MAX_LINE_QUANTITY, PRODUCT_SORTS } from '#enums/shop'
 import { uuid } from '#validators/rules/uuid'
+import { pagination } from '#validators/rules/pagination'
 
 /**
  * Shop input for pages and the API alike (the API contract's "Shop").
@@ -16,8 +17,7 @@ export const productFiltersValidator = vine.create({
   category: uuid().optional(),
   q: vine.string().trim().maxLength(100).optional(),
   sort: vine.enum(PRODUCT_SORTS).optional(),
-  page: vine.number().withoutDecimals().min(1).max(100000).optional(),
-  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
+  ...pagination(),
 })
 
 export const PRODUCT_FILTER_KEYS = ['category', 'q', 'sort', 'page'] as const
@@ -32,11 +32,3 @@ export const addToCartValidator = vine.create({
 })
 
 export const updateCartItemValidator = vine.create({ quantity })
-
-/**
- * A page of the caller's orders.
- */
-export const listOrdersValidator = vine.create({
-  page: vine.number().withoutDecimals().min(1).max(100000).optional(),
-  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
-})

@@ -93,11 +93,3 @@ inviteMemberValidator.messagesProvider = formMessages(
   {},
   { 'username.database.exists': 'No member goes by that username' }
 )
-
-/**
- * A page of a list (GET /teams, GET /teams/:id/members).
- */
-export const listTeamsValidator = vine.create({
-  page: vine.number().withoutDecimals().min(1).max(100000).optional(),
-  limit: vine.number().withoutDecimals().min(1).max(100).optional(),
-})

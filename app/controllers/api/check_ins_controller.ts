@@ -5,20 +5,17 @@ import SubmitCheckIn from '#actions/checkins/submit_check_in'
 import UpdateCheckIn from '#actions/checkins/update_check_in'
 import DeleteCheckIn from '#actions/checkins/delete_check_in'
 import CheckInPolicy from '#policies/check_in_policy'
-import {
-  checkInListValidator,
-  createCheckInValidator,
-  updateCheckInValidator,
-} from '#validators/check_in'
+import { createCheckInValidator, updateCheckInValidator } from '#validators/check_in'
 import { serialize } from '#transformers/envelope'
 import CheckInTransformer from '#transformers/check_in_transformer'
+import { listPageValidator } from '#validators/rules/pagination'
 
 /**
  * The caller's weekly check-ins (F3).
  */
 export default class CheckInsController {
   async index({ auth, request }: HttpContext) {
-    const { page = 1, limit = 20 } = await request.validateUsing(checkInListValidator)
+    const { page = 1, limit = 20 } = await request.validateUsing(listPageValidator)
     const history = await CheckIn.historyOf(auth.use('api').getUserOrFail()).paginate(page, limit)
     return serialize(CheckInTransformer.paginate(history.all(), history.getMeta()))
   }

@@ -3,16 +3,17 @@ import Order from '#models/order'
 import OrderPolicy from '#policies/order_policy'
 import WalletPolicy from '#policies/wallet_policy'
 import Checkout from '#actions/shop/checkout'
-import { listOrdersValidator } from '#validators/shop'
+
 import { serialize } from '#transformers/envelope'
 import OrderTransformer from '#transformers/order_transformer'
+import { listPageValidator } from '#validators/rules/pagination'
 
 /**
  * The caller's orders, and checkout (POST /orders, under Idempotency-Key).
  */
 export default class OrdersController {
   async index({ auth, request }: HttpContext) {
-    const { page = 1, limit = 20 } = await request.validateUsing(listOrdersValidator)
+    const { page = 1, limit = 20 } = await request.validateUsing(listPageValidator)
     const orders = await Order.ofBuyer(auth.use('api').getUserOrFail(), page, limit)
     return serialize(OrderTransformer.paginate(orders.all(), orders.getMeta()))
   }

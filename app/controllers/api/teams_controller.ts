@@ -4,16 +4,17 @@ import TeamPolicy from '#policies/team_policy'
 import CreateTeam from '#actions/teams/create_team'
 import UpdateTeam from '#actions/teams/update_team'
 import DeleteTeam from '#actions/teams/delete_team'
-import { createTeamValidator, listTeamsValidator, updateTeamValidator } from '#validators/team'
+import { createTeamValidator, updateTeamValidator } from '#validators/team'
 import { serialize } from '#transformers/envelope'
 import TeamTransformer from '#transformers/team_transformer'
+import { listPageValidator } from '#validators/rules/pagination'
 
 /**
  * The caller's teams and a team's own record (the API contract's "Teams").
  */
 export default class TeamsController {
   async index({ auth, request }: HttpContext) {
-    const { page = 1, limit = 20 } = await request.validateUsing(listTeamsValidator)
+    const { page = 1, limit = 20 } = await request.validateUsing(listPageValidator)
     const teams = await Team.listFor(auth.use('api').getUserOrFail(), page, limit)
     return serialize(TeamTransformer.paginate(teams.all(), teams.getMeta()))
   }

@@ -5,8 +5,9 @@ import User from '#models/user'
 import TeamPolicy from '#policies/team_policy'
 import InviteMember from '#actions/invitations/invite_member'
 import CloseInvitation from '#actions/invitations/close_invitation'
-import { inviteMemberValidator, listTeamsValidator } from '#validators/team'
+import { inviteMemberValidator } from '#validators/team'
 import { readFilters } from '#validators/rules/filters'
+import { listPageValidator } from '#validators/rules/pagination'
 
 const PER_PAGE = 20
 
@@ -19,7 +20,7 @@ export default class InvitationsController {
     const user = auth.use('web').getUserOrFail()
     const team = await Team.findForMemberOrFail(user, params.id)
     await bouncer.with(TeamPolicy).authorize('viewInvitations', team)
-    const { filters } = await readFilters(listTeamsValidator, request.qs(), ['page'])
+    const { filters } = await readFilters(listPageValidator, request.qs(), ['page'])
     const pending = await TeamInvitation.pendingShownTo(team, user.id).paginate(
       filters.page ?? 1,
       PER_PAGE

@@ -3,16 +3,17 @@ import Bounty from '#models/bounty'
 import BountyComment from '#models/bounty_comment'
 import BountyPolicy from '#policies/bounty_policy'
 import AddComment from '#actions/bounties/add_comment'
-import { commentListValidator, createCommentValidator } from '#validators/comment'
+import { createCommentValidator } from '#validators/comment'
 import { serialize } from '#transformers/envelope'
 import CommentTransformer from '#transformers/comment_transformer'
+import { listPageValidator } from '#validators/rules/pagination'
 
 /**
  * GET /bounties/:id/comments (oldest first, paginated) and POST.
  */
 export default class CommentsController {
   async index({ auth, params, request }: HttpContext) {
-    const { page = 1, limit = 50 } = await request.validateUsing(commentListValidator)
+    const { page = 1, limit = 50 } = await request.validateUsing(listPageValidator)
     const bounty = await Bounty.findVisibleOrFail(auth.use('api').getUserOrFail(), params.id)
     const comments = await BountyComment.query()
       .where('bounty_id', bounty.id)

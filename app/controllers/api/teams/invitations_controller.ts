@@ -4,16 +4,17 @@ import TeamInvitation from '#models/team_invitation'
 import TeamPolicy from '#policies/team_policy'
 import InviteMember from '#actions/invitations/invite_member'
 import CloseInvitation from '#actions/invitations/close_invitation'
-import { inviteMemberValidator, listTeamsValidator } from '#validators/team'
+import { inviteMemberValidator } from '#validators/team'
 import { serialize } from '#transformers/envelope'
 import TeamInvitationTransformer from '#transformers/team_invitation_transformer'
+import { listPageValidator } from '#validators/rules/pagination'
 
 /**
  * A team's invitations: the pending list, inviting by username, withdrawing.
  */
 export default class InvitationsController {
   async index({ auth, params, request, bouncer }: HttpContext) {
-    const { page = 1, limit = 20 } = await request.validateUsing(listTeamsValidator)
+    const { page = 1, limit = 20 } = await request.validateUsing(listPageValidator)
     const user = auth.use('api').getUserOrFail()
     const team = await Team.findForMemberOrFail(user, params.id)
     await bouncer.with(TeamPolicy).authorize('viewInvitations', team)

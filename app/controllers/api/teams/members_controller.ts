@@ -4,16 +4,17 @@ import TeamMembership from '#models/team_membership'
 import TeamPolicy from '#policies/team_policy'
 import ChangeRole from '#actions/teams/change_role'
 import RemoveMember from '#actions/teams/remove_member'
-import { listTeamsValidator, updateMemberRoleValidator } from '#validators/team'
+import { updateMemberRoleValidator } from '#validators/team'
 import { serialize } from '#transformers/envelope'
 import TeamMemberTransformer from '#transformers/team_member_transformer'
+import { listPageValidator } from '#validators/rules/pagination'
 
 /**
  * A team's members: the list, a member's role, removing a member.
  */
 export default class MembersController {
   async index({ auth, params, request, bouncer }: HttpContext) {
-    const { page = 1, limit = 50 } = await request.validateUsing(listTeamsValidator)
+    const { page = 1, limit = 50 } = await request.validateUsing(listPageValidator)
     const team = await Team.findForMemberOrFail(auth.use('api').getUserOrFail(), params.id)
     await bouncer.with(TeamPolicy).authorize('view', team)
     const members = await TeamMembership.listOf(team.id, page, limit)
