@@ -14,8 +14,15 @@ export default class SetAway {
     return db.transaction(async (trx) => {
       const running = await AwayPeriod.current(user.id, trx)
       if (running) {
-        running.endsAt = endsAt
-        return running.useTransaction(trx).save()
+        running.useTransaction(trx)
+        if (endsAt <= running.startsAt.plus({ days: AwayPeriod.MAX_DAYS })) {
+          running.endsAt = endsAt
+          return running.save()
+        }
+        // Back later than four weeks after they left: that stretch ends now,
+        // and a new one of at most four weeks from now begins.
+        running.endsAt = now
+        await running.save()
       }
       return AwayPeriod.create({ userId: user.id, startsAt: now, endsAt }, { client: trx })
     })

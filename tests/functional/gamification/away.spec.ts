@@ -52,6 +52,32 @@ test.group('Away mode: settings', (group) => {
     assert.lengthOf(await db.from('away_periods').where('user_id', user.id), 1)
   })
 
+  test('moving the return day past four weeks after leaving starts a new stretch, not an error', async ({
+    client,
+    assert,
+  }) => {
+    const user = await member()
+    await AwayPeriod.create({
+      userId: user.id,
+      startsAt: DateTime.now().minus({ days: 10 }),
+      endsAt: DateTime.now().plus({ days: 5 }),
+    })
+
+    const response = await client
+      .put(urlFor('away.update'))
+      .loginAs(user)
+      .form({ until: inDays(28) })
+      .withCsrfToken()
+      .redirects(0)
+
+    response.assertHeader('location', urlFor('away.edit'))
+    const periods = await AwayPeriod.query().where('user_id', user.id).orderBy('starts_at')
+    assert.lengthOf(periods, 2)
+    assert.isAtMost(periods[0].endsAt.toMillis(), Date.now())
+    assert.equal(periods[1].endsAt.toUTC().toISODate(), inDays(28))
+    assert.equal((await AwayPeriod.current(user.id))!.id, periods[1].id)
+  })
+
   test('more than four weeks, a past day or no date is refused and nothing is saved', async ({
     client,
     assert,
