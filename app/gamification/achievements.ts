@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { ALL_TIME_START } from '#gamification/member_totals'
 import Badges, {
@@ -59,14 +60,21 @@ export default class Achievements {
 
   /**
    * A tip was sent at `at`. Tips commit in one statement of their own, so
-   * this runs just after; `gamification:rebuild` grants it should that fail.
+   * this runs just after: a failure here is logged, never reported as a
+   * failed tip (the money moved), and `gamification:rebuild` grants the
+   * badge later.
    * Only a member's first tip can earn the badge and an automatic badge is
    * never taken back, so once this process has seen a member hold it, their
    * later tips (the hot path of the wallet) skip the round trip.
    */
   static async tipped(userId: string, at: Date) {
     if (knownTippers.has(userId)) return
-    await Badges.grant(db.connection(), { userId, code: AUTOMATIC_BADGES.firstTip, at })
+    try {
+      await Badges.grant(db.connection(), { userId, code: AUTOMATIC_BADGES.firstTip, at })
+    } catch (error) {
+      logger.error({ err: error, userId }, 'the first-tip badge was not granted')
+      return
+    }
     if (knownTippers.size >= KNOWN_TIPPERS_KEPT) knownTippers.clear()
     knownTippers.add(userId)
   }
