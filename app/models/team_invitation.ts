@@ -151,12 +151,26 @@ export default class TeamInvitation extends TeamInvitationSchema {
   }
 
   /**
-   * Closes an invitation loaded in its transaction.
+   * Closes without a seat an invitation loaded in its transaction (joining
+   * closes it through `acceptOnJoin`; lapsing, through `expireLapsed`).
    */
-  async close(status: Exclude<TeamInvitationStatus, 'PENDING'>) {
+  async close(status: 'DECLINED' | 'WITHDRAWN') {
     this.status = status
-    this.respondedAt = status === 'EXPIRED' ? null : DateTime.now()
+    this.respondedAt = DateTime.now()
     await this.save()
+  }
+
+  /**
+   * The member has just taken a seat in the team (by code or by accepting):
+   * their open invitation to it, if any, is answered by that.
+   */
+  static acceptOnJoin(trx: TransactionClientContract, teamId: string, inviteeId: string) {
+    const now = DateTime.now().toSQL()
+    return trx
+      .from('team_invitations')
+      .where({ team_id: teamId, invitee_id: inviteeId, status: 'PENDING' })
+      .whereRaw('expires_at > now()')
+      .update({ status: 'ACCEPTED', responded_at: now, updated_at: now })
   }
 
   /**

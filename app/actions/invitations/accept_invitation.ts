@@ -15,9 +15,8 @@ export default class AcceptInvitation {
   static async handle(user: User, invitation: TeamInvitation) {
     await db.transaction(async (trx) => {
       const locked = await Team.lockForUpdate(trx, invitation.teamId)
-      const open = await TeamInvitation.lockPending(trx, invitation.id)
+      await TeamInvitation.lockPending(trx, invitation.id)
       await JoinTeam.takeSeat(locked, user)
-      await open.close('ACCEPTED')
     })
     announceMember(invitation.teamId, 'member.joined', user)
     return TeamInvitation.findForInviteeOrFail(user.id, invitation.id)

@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import { DomainError } from '#exceptions/domain_error'
 import Team from '#models/team'
+import TeamInvitation from '#models/team_invitation'
 import type User from '#models/user'
 import { announceMember } from '#actions/teams/announce'
 
@@ -23,7 +24,8 @@ export default class JoinTeam {
   /**
    * Seats the member in a team locked in its transaction, or refuses: the
    * one place a seat is taken, by code or by invitation (AcceptInvitation),
-   * so both queue on the same row lock for the last seat.
+   * so both queue on the same row lock for the last seat. An open invitation
+   * to the team is accepted by the same step, however they joined.
    */
   static async takeSeat(locked: Team, user: User, field?: string) {
     if (await locked.membershipOf(user.id, locked.$trx)) {
@@ -39,5 +41,6 @@ export default class JoinTeam {
       )
     }
     await locked.addMember(user.id)
+    await TeamInvitation.acceptOnJoin(locked.$trx!, locked.id, user.id)
   }
 }

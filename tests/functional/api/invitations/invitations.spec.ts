@@ -210,6 +210,27 @@ test.group('Invitations API: answering', (group) => {
     assert.isNotNull(row.responded_at)
   })
 
+  test('joining by code answers the open invitation to that team: ACCEPTED, no longer listed', async ({
+    client,
+    assert,
+  }) => {
+    const { invitee, invitation, team } = await invited()
+
+    const joined = await client
+      .post('/api/v1/teams/join')
+      .header('authorization', await bearerFor(invitee))
+      .json({ accessCode: team.accessCode })
+
+    joined.assertStatus(200)
+    const row = await invitationRow(invitation.id)
+    assert.equal(row.status, 'ACCEPTED')
+    assert.isNotNull(row.responded_at)
+    const listed = await client
+      .get('/api/v1/invitations')
+      .header('authorization', await bearerFor(invitee))
+    assert.lengthOf(listed.body().data, 0)
+  })
+
   test('accepting into a full team is TEAM_FULL and leaves the invitation open', async ({
     client,
     assert,
