@@ -32,13 +32,21 @@ export default class CancelOrder {
       throw new DomainError('INVALID_TRANSITION', refusal(order, actor), { field: 'status' })
     }
 
-    // Products before accounts, as checkout takes them, so the two never
-    // wait on each other in opposite orders.
+    // Products before accounts, and products in id order, as checkout takes
+    // them, so the two never wait on each other in opposite orders (an
+    // UPDATE … FROM locks its rows in whatever order its plan reads them).
     await trx.rawQuery(
-      `UPDATE products SET stock = products.stock + item.quantity, updated_at = now()
-         FROM (SELECT product_id, sum(quantity)::int AS quantity FROM order_items
-                WHERE order_id = ? GROUP BY product_id) AS item
-        WHERE products.id = item.product_id AND products.stock IS NOT NULL`,
+      `WITH item AS (
+         SELECT product_id, sum(quantity)::int AS quantity FROM order_items
+          WHERE order_id = ? GROUP BY product_id
+       ),
+       locked AS MATERIALIZED (
+         SELECT products.id FROM products JOIN item ON item.product_id = products.id
+          WHERE products.stock IS NOT NULL ORDER BY products.id FOR UPDATE OF products
+       )
+       UPDATE products SET stock = products.stock + item.quantity, updated_at = now()
+         FROM item, locked
+        WHERE products.id = item.product_id AND products.id = locked.id`,
       [order.id]
     )
 
