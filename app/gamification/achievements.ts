@@ -27,7 +27,8 @@ export default class Achievements {
    * A completion was paid, after `MemberTotals.recordCompletion` in the same
    * transaction: the all-time row it just updated under its row lock holds
    * the exact count even when completions race, so each threshold is met by
-   * exactly one of them.
+   * exactly one of them, and only that one asks for its badge (earlier
+   * members' badges are backfilled by `gamification:rebuild`).
    */
   static async completed(trx: QueryClientContract, userId: string) {
     const { rows } = await trx.rawQuery<{ rows: { completions: number; at: Date }[] }>(
@@ -36,9 +37,8 @@ export default class Achievements {
       { start: ALL_TIME_START, userId }
     )
     const { completions, at } = rows[0]
-    for (const [threshold, code] of COMPLETION_BADGES) {
-      if (completions >= threshold) await Badges.grant(trx, { userId, code, at })
-    }
+    const reached = COMPLETION_BADGES.find(([threshold]) => completions === threshold)
+    if (reached) await Badges.grant(trx, { userId, code: reached[1], at })
     await this.active(trx, userId, at)
   }
 
