@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import TeamInvitation from '#models/team_invitation'
 import User from '#models/user'
-
 import { readFilters } from '#validators/rules/filters'
 import { listPageValidator } from '#validators/rules/pagination'
 

@@ -5,7 +5,6 @@ import Checkout from '#actions/shop/checkout'
 import Ledger, { accounts } from '#ledger/ledger'
 import OrderPolicy from '#policies/order_policy'
 import WalletPolicy from '#policies/wallet_policy'
-
 import { ORDER_STATUS_LABELS } from '#enums/shop'
 import { readFilters } from '#validators/rules/filters'
 import { listPageValidator } from '#validators/rules/pagination'

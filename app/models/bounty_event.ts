@@ -46,14 +46,14 @@ export default class BountyEvent extends BountyEventSchema {
 
   /**
    * The latest events concerning `member`, newest first, with their actor:
-   * the dashboard's recent activity (page and API).
+   * the dashboard's recent activity (the page takes the first few, the API
+   * pages through them).
    */
-  static recentFor(member: User, page = 1, limit = 10) {
+  static recentFor(member: User) {
     return this.query()
       .withScopes((scopes) => scopes.concerning(member))
       .preload('actor')
       .orderBy('bounty_events.id', 'desc')
-      .paginate(page, limit)
   }
 
   /**

@@ -29,7 +29,7 @@ export default class DashboardOverview {
         Bounty.query()
           .withScopes((scopes) => scopes.draftsOf(user))
           .count('* as total'),
-        BountyEvent.recentFor(user),
+        BountyEvent.recentFor(user).limit(10),
         Badges.of(user.id),
       ])
     return {
@@ -39,7 +39,7 @@ export default class DashboardOverview {
       posted,
       completed,
       draftCount: Number(drafts[0].$extras.total),
-      activity: activity.all(),
+      activity,
       badges,
     }
   }

@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import TeamInvitation from '#models/team_invitation'
-
 import { serialize } from '#transformers/envelope'
 import TeamInvitationTransformer from '#transformers/team_invitation_transformer'
 import { listPageValidator } from '#validators/rules/pagination'

@@ -3,7 +3,6 @@ import Order from '#models/order'
 import OrderPolicy from '#policies/order_policy'
 import WalletPolicy from '#policies/wallet_policy'
 import Checkout from '#actions/shop/checkout'
-
 import { serialize } from '#transformers/envelope'
 import OrderTransformer from '#transformers/order_transformer'
 import { listPageValidator } from '#validators/rules/pagination'

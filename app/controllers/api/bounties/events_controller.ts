@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Bounty from '#models/bounty'
 import BountyEvent from '#models/bounty_event'
-
 import { serialize } from '#transformers/envelope'
 import BountyEventTransformer from '#transformers/bounty_event_transformer'
 import { listPageValidator } from '#validators/rules/pagination'
