@@ -102,8 +102,4 @@ export default class Product extends ProductSchema {
       .preload('category')
       .firstOrFail()
   }
-
-  isVisibleTo(viewer: User | null) {
-    return Boolean(viewer?.isAdmin) || this.isListed
-  }
 }

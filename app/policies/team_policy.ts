@@ -83,7 +83,7 @@ export default class TeamPolicy extends BasePolicy {
    * invite sees those they sent (`TeamInvitation.pendingShownTo`).
    */
   viewInvitations(user: User, team: Team): AuthorizerResponse {
-    return team.viewerIsAdmin || this.invite(user, team)
+    return this.invite(user, team)
   }
 
   /**

@@ -10,6 +10,7 @@ import OrderItem from '#models/order_item'
 import Transaction from '#models/transaction'
 import type User from '#models/user'
 import Idempotency from '#services/idempotency'
+import { excerpt } from '#services/text'
 import AlertLowStock from '#actions/shop/alert_low_stock'
 import AnnounceOrder from '#actions/shop/announce_order'
 
@@ -164,6 +165,5 @@ function describe(items: Partial<OrderItem>[]) {
   const words = items.map((item) =>
     item.quantity === 1 ? item.name! : `${item.quantity} × ${item.name}`
   )
-  const text = words.join(', ')
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text
+  return excerpt(words.join(', '), 200)
 }

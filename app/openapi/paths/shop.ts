@@ -1,4 +1,4 @@
-import { ORDER_STATUSES, PRODUCT_SORTS } from '#enums/shop'
+import { MAX_LINE_QUANTITY, ORDER_STATUSES, PRODUCT_SORTS } from '#enums/shop'
 import { addToCartValidator, updateCartItemValidator } from '#validators/shop'
 import {
   bearer,
@@ -56,7 +56,7 @@ export const shopSchemas: Record<string, Schema> = {
     {
       id: ref('Uuid'),
       product: ref('Product'),
-      quantity: { type: 'integer', minimum: 1, maximum: 99 },
+      quantity: { type: 'integer', minimum: 1, maximum: MAX_LINE_QUANTITY },
       lineTotal: { ...ref('Money'), description: 'At the product’s current price' },
     },
     'A line of the caller’s cart.'
@@ -141,7 +141,7 @@ export const shopPaths: Record<string, Record<string, Operation>> = {
     post: operation({
       tags,
       operationId: 'addCartItem',
-      summary: 'Put a product in the cart (added to any quantity already there, at most 99)',
+      summary: `Put a product in the cart (added to any quantity already there, at most ${MAX_LINE_QUANTITY})`,
       description:
         'A product the caller cannot see is a 422 on `productId`; one sold out is OUT_OF_STOCK.',
       security: bearer('write'),
