@@ -20,7 +20,7 @@ export default class LeaderboardsController {
   async index({ auth, request, view, bouncer }: HttpContext) {
     const user = auth.use('web').getUserOrFail()
     const { filters, problems } = await readFilters(leaderboardValidator, request.qs(), BOARD_KEYS)
-    const team = filters.teamId ? await Team.findVisibleOrFail(user, filters.teamId) : null
+    const team = filters.teamId ? await Team.findOrFail(filters.teamId) : null
     if (team) await bouncer.with(LeaderboardPolicy).authorize('viewTeam', team)
     const overview = await LeaderboardOverview.handle(user, { ...filters, team })
     return view.render('pages/leaderboards/index', { ...overview, problems, ...OPTIONS })

@@ -10,14 +10,11 @@ import LeaderboardEntryTransformer from '#transformers/leaderboard_entry_transfo
  * GET /leaderboard: the top of a board (E4), highest first.
  */
 export default class LeaderboardsController {
-  async index({ auth, request, bouncer }: HttpContext) {
+  async index({ request, bouncer }: HttpContext) {
     const { teamId, ...choice } = await request.validateUsing(leaderboardValidator)
     const { period, metric, limit } = { ...LEADERBOARD_DEFAULTS, ...choice }
-    const user = auth.use('api').getUserOrFail()
     if (teamId)
-      await bouncer
-        .with(LeaderboardPolicy)
-        .authorize('viewTeam', await Team.findVisibleOrFail(user, teamId))
+      await bouncer.with(LeaderboardPolicy).authorize('viewTeam', await Team.findOrFail(teamId))
     const items = await Leaderboard.top({ period, metric, teamId: teamId ?? null }, limit)
     return serialize(LeaderboardEntryTransformer.transform(items))
   }
