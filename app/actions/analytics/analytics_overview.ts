@@ -46,19 +46,22 @@ export default class AnalyticsOverview {
   }
 
   private static async checkIns(user: User, team: Team, weeks: number) {
-    // Insights always read the default window: at that range (the page's
-    // own default) the comparison already is it, so it is not read twice.
-    const sameWindow = weeks === TRENDS_DEFAULT_WEEKS
+    // Insights always read the default window (the latest weeks, oldest
+    // first): a range at least as long already holds it, so it is not read
+    // twice; only a shorter one needs it read.
+    const covers = weeks >= TRENDS_DEFAULT_WEEKS
     const [comparison, insights] = await Promise.all([
       CheckInAnalytics.comparison(user, team, { weeks }),
-      sameWindow ? null : CheckInAnalytics.insights(user, team),
+      covers ? null : CheckInAnalytics.insights(user, team),
     ])
     return {
       team,
       streak: comparison.streak,
       trendsChart: teamTrendsChart(comparison.weeks),
       answersChart: myAnswersChart(comparison.weeks),
-      insights: insights ?? checkInInsights(comparison.weeks, comparison.streak),
+      insights:
+        insights ??
+        checkInInsights(comparison.weeks.slice(-TRENDS_DEFAULT_WEEKS), comparison.streak),
     }
   }
 }

@@ -42,6 +42,10 @@ test.group('Analytics page', (group) => {
     response.assertTextIncludes('Your four check-in answers with Signal Crew, week by week')
     response.assertTextIncludes('4 weeks')
     assert.notInclude(response.text(), 'Only mine')
+
+    // A longer range reads the same insights from its own latest weeks.
+    const longer = await client.get(`${urlFor('analytics.show')}?weeks=26`).loginAs(ana)
+    longer.assertTextIncludes('Your care score has risen three weeks in a row (from 2 to 9).')
   })
 
   test('a teammate sees the team’s averages but never another member’s private answers as theirs', async ({
