@@ -18,16 +18,16 @@ export default class ShopController {
       request.qs(),
       PRODUCT_FILTER_KEYS
     )
-    const [products, categories, cart] = await Promise.all([
+    const [products, categories, cartCount] = await Promise.all([
       Product.browse(user, filters, filters.page ?? 1, 24),
       ShopCategory.query().withScopes((scopes) => scopes.ordered()),
-      Cart.of(user),
+      Cart.count(user),
     ])
     products.baseUrl(request.url()).queryString({ ...query, page: undefined })
     return view.render('pages/shop/index', {
       products,
       categories,
-      cart,
+      cartCount,
       query,
       problems,
       sorts: PRODUCT_SORTS.map((value) => ({ value, label: PRODUCT_SORT_LABELS[value] })),

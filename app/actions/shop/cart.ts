@@ -29,6 +29,15 @@ export default class Cart {
   }
 
   /**
+   * How many things are in the member's cart (the shop's Cart button), in
+   * one query.
+   */
+  static async count(user: User) {
+    const [row] = await CartItem.query().where('user_id', user.id).sum('quantity as count')
+    return Number(row.$extras.count ?? 0)
+  }
+
+  /**
    * Puts `quantity` of a product in the cart, added to what is there. A
    * product the member cannot see is a validation error on `productId`
    * (hidden and unknown look the same); one sold out is OUT_OF_STOCK.

@@ -326,10 +326,14 @@ test.group('Shop pages', (group) => {
   }) => {
     const visible = await ProductFactory.merge({ name: 'Crow feather pen' }).create()
     await ProductFactory.apply('inactive').merge({ name: 'Secret prototype' }).create()
-    const html = await htmlOf(client, urlFor('shop.index'), await member())
+    const buyer = await member()
+    assert.include(await htmlOf(client, urlFor('shop.index'), buyer), 'Cart (0)')
+    await Cart.add(buyer, { productId: visible.id, quantity: 3 })
+    const html = await htmlOf(client, urlFor('shop.index'), buyer)
     assert.include(html, urlFor('shop.index'))
     assert.include(html, visible.name)
     assert.notInclude(html, 'Secret prototype')
+    assert.include(html, 'Cart (3)')
   })
 
   test('an empty shop says so', async ({ client, assert }) => {
