@@ -1,8 +1,6 @@
 import vine from '@vinejs/vine'
-import User from '#models/user'
 import { TEAM_ROLES } from '#enums/team'
 import { text } from '#validators/rules/text'
-import { formMessages } from '#validators/rules/form_messages'
 import { timezone } from '#validators/rules/timezone'
 
 /**
@@ -71,25 +69,10 @@ export const updateMemberRoleValidator = vine.create({
 })
 
 /**
- * The member to invite, by username in any case. A name nobody has is a
- * field error; a closed account is refused by InviteMember with its reason.
+ * The member to invite, by username in any case. InviteMember looks them
+ * up: a name nobody has is a field error there, a closed account is refused
+ * with its reason.
  */
 export const inviteMemberValidator = vine.create({
-  username: vine
-    .string()
-    .trim()
-    .toLowerCase()
-    .maxLength(50)
-    .exists(async (_db, value) =>
-      Boolean(
-        await User.query()
-          .withScopes((scopes) => scopes.named(value))
-          .first()
-      )
-    ),
+  username: vine.string().trim().maxLength(50),
 })
-
-inviteMemberValidator.messagesProvider = formMessages(
-  {},
-  { 'username.database.exists': 'No member goes by that username' }
-)

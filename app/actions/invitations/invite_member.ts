@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { urlFor } from '@adonisjs/core/services/url_builder'
+import { errors as vineErrors } from '@vinejs/vine'
 import { DomainError } from '#exceptions/domain_error'
 import Team from '#models/team'
 import TeamInvitation from '#models/team_invitation'
@@ -10,7 +11,8 @@ import { TEAM_INVITATION_DAYS } from '#enums/team'
 
 /**
  * Invites a member to a team by username (issue 19). Who may invite is
- * TeamPolicy.invite; this refuses what depends on the invitee: a closed
+ * TeamPolicy.invite; this refuses what depends on the invitee: nobody by
+ * that name (a field error on `username`), a closed
  * account, a member already in, a second open invitation. The team row is
  * locked so an invitation and a join of the same person do not cross.
  */
@@ -18,7 +20,12 @@ export default class InviteMember {
   static async handle(inviter: User, team: Team, username: string) {
     const invitee = await User.query()
       .withScopes((scopes) => scopes.named(username))
-      .firstOrFail()
+      .first()
+    if (!invitee) {
+      throw new vineErrors.E_VALIDATION_ERROR([
+        { field: 'username', message: 'No member goes by that username', rule: 'exists' },
+      ])
+    }
     if (invitee.isDeleted || !invitee.isActive) {
       throw new DomainError(
         'INVALID_TRANSITION',
