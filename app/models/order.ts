@@ -100,9 +100,19 @@ export default class Order extends OrderSchema {
     query.orderBy('orders.created_at', 'desc').orderBy('orders.id', 'desc')
   })
 
+  /**
+   * Its lines, by name: what the API shows of an order.
+   */
+  static withItems = scope((query: OrderQuery) => {
+    query.preload('items', (items) => items.orderBy('name', 'asc').orderBy('id', 'asc'))
+  })
+
+  /**
+   * Its lines and its history of changes with who made them: the order page.
+   */
   static withDetails = scope((query: OrderQuery) => {
     query
-      .preload('items', (items) => items.orderBy('name', 'asc').orderBy('id', 'asc'))
+      .withScopes((scopes) => scopes.withItems())
       .preload('events', (events) =>
         events.preload('actor').orderBy('created_at', 'asc').orderBy('id', 'asc')
       )
@@ -115,7 +125,7 @@ export default class Order extends OrderSchema {
     return Order.query()
       .where('user_id', buyer.id)
       .withScopes((scopes) => scopes.newestFirst())
-      .preload('items', (items) => items.orderBy('name', 'asc').orderBy('id', 'asc'))
+      .withScopes((scopes) => scopes.withItems())
       .paginate(page, limit)
   }
 
@@ -123,6 +133,13 @@ export default class Order extends OrderSchema {
     return Order.query()
       .where('id', id)
       .withScopes((scopes) => scopes.withDetails())
+      .firstOrFail()
+  }
+
+  static findWithItemsOrFail(id: string) {
+    return Order.query()
+      .where('id', id)
+      .withScopes((scopes) => scopes.withItems())
       .firstOrFail()
   }
 

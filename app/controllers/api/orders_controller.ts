@@ -23,13 +23,13 @@ export default class OrdersController {
       claimId: idempotencyClaimId,
     })
     response.status(201)
-    return serialize(OrderTransformer.transform(await Order.findWithDetailsOrFail(order.id)), {
+    return serialize(OrderTransformer.transform(await Order.findWithItemsOrFail(order.id)), {
       message: 'Order placed and paid from your wallet',
     })
   }
 
   async show({ params, bouncer }: HttpContext) {
-    const order = await Order.findWithDetailsOrFail(params.id)
+    const order = await Order.findWithItemsOrFail(params.id)
     await bouncer.with(OrderPolicy).authorize('view', order)
     return serialize(OrderTransformer.transform(order))
   }

@@ -13,7 +13,7 @@ export default class CancellationsController {
   async update({ auth, params, bouncer }: HttpContext) {
     await bouncer.with(OrderPolicy).authorize('cancel', await Order.findOrFail(params.id))
     await CancelOrder.handle(auth.use('api').getUserOrFail(), params.id)
-    return serialize(OrderTransformer.transform(await Order.findWithDetailsOrFail(params.id)), {
+    return serialize(OrderTransformer.transform(await Order.findWithItemsOrFail(params.id)), {
       message: 'Order cancelled: the money is back in your wallet',
     })
   }
