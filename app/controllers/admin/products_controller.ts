@@ -4,7 +4,6 @@ import ShopCategory from '#models/shop_category'
 import ProductPolicy from '#policies/product_policy'
 import SaveProduct from '#actions/shop/save_product'
 import { catalogueProduct, productCatalogue } from '#models/product_catalogue'
-import { renderMarkdown } from '#services/markdown'
 import { readFilters } from '#validators/rules/filters'
 import {
   PRODUCT_FILTER_KEYS,
@@ -61,7 +60,6 @@ export default class ProductsController {
     return view.render('pages/admin/shop/products/form', {
       product,
       categories: await ShopCategory.query().withScopes((s) => s.ordered()),
-      descriptionHtml: renderMarkdown(product.description),
       hasOrders: Boolean(product.$extras.has_orders),
     })
   }
