@@ -6,6 +6,7 @@ import ShopCategory from '#models/shop_category'
 import User from '#models/user'
 import { renderMarkdown } from '#services/markdown'
 import type { ProductSort } from '#enums/shop'
+import { containing } from '#services/text'
 
 export type ProductFilters = { category?: string; q?: string; sort?: ProductSort }
 
@@ -81,7 +82,7 @@ export default class Product extends ProductSchema {
       .preload('category')
     if (filters.category) query.where('products.category_id', filters.category)
     if (filters.q) {
-      const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      const pattern = containing(filters.q)
       query.where((words) =>
         words.whereILike('products.name', pattern).orWhereILike('products.description', pattern)
       )

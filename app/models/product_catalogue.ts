@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import Product from '#models/product'
 import type { ProductFilters } from '#validators/shop_admin'
+import { containing } from '#services/text'
 
 /**
  * Products as the admin catalogue shows them (G1): with their category and
@@ -22,7 +23,7 @@ function catalogueQuery() {
  */
 export function productCatalogue(filters: Omit<ProductFilters, 'page'>) {
   const query = catalogueQuery()
-  if (filters.q) query.whereILike('products.name', `%${escapeLike(filters.q)}%`)
+  if (filters.q) query.whereILike('products.name', containing(filters.q))
   if (filters.categoryId) query.where('products.category_id', filters.categoryId)
   if (filters.state === 'archived') query.whereNotNull('products.archived_at')
   else query.whereNull('products.archived_at')
@@ -36,8 +37,4 @@ export function productCatalogue(filters: Omit<ProductFilters, 'page'>) {
 
 export function catalogueProduct(id: string) {
   return catalogueQuery().where('products.id', id).firstOrFail()
-}
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`)
 }

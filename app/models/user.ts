@@ -15,6 +15,7 @@ import { DomainError } from '#exceptions/domain_error'
 import type { MemberFilters, MemberSort } from '#validators/admin'
 import type { KeysetPosition } from '#services/csv'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { containing } from '#services/text'
 
 /**
  * Each order of the members list: its column, then the id, so the order is
@@ -154,7 +155,7 @@ export default class User extends compose(UserSchema, AuthFinder) {
     typeof User,
     (query: ModelQueryBuilderContract<typeof User>, viewer: User, term: string) => void
   >((query, viewer, term) => {
-    const pattern = `%${term.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+    const pattern = containing(term.toLowerCase())
     query
       .whereNull('users.deleted_at')
       .where('users.is_active', true)
@@ -311,7 +312,7 @@ export default class User extends compose(UserSchema, AuthFinder) {
   ) {
     const query = this.query().whereNull('deleted_at')
     if (filters.q) {
-      const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`
+      const pattern = containing(filters.q.toLowerCase())
       query.where((search) => {
         search
           .whereRaw('lower(username) like ?', [pattern])

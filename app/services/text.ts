@@ -48,3 +48,11 @@ export function excerpt(text: string, max: number) {
   if (codePoints(text) <= max) return text
   return `${leadingCharacters(text, max - 1)}…`
 }
+
+/**
+ * A LIKE pattern that finds `words` anywhere in a text, with LIKE's own
+ * wildcards (`%`, `_`) and its escape character in `words` taken literally.
+ */
+export function containing(words: string) {
+  return `%${words.replace(/[\\%_]/g, '\\$&')}%`
+}

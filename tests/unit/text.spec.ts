@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { excerpt, leadingCharacters, trailingCharacters } from '#services/text'
+import { containing, excerpt, leadingCharacters, trailingCharacters } from '#services/text'
 
 const FLAG = '🇫🇷' // two code points, four UTF-16 units, one character
 const FAMILY = '👨‍👩‍👧' // five code points joined into one character
@@ -23,5 +23,10 @@ test.group('Cutting text on whole characters', () => {
     assert.equal(excerpt('short', 200), 'short')
     assert.equal(excerpt('😀'.repeat(10), 5), `${'😀'.repeat(4)}…`)
     assert.isTrue(excerpt('😀'.repeat(300), 200).isWellFormed())
+  })
+
+  test('a LIKE pattern takes the words’ own wildcards literally', ({ assert }) => {
+    assert.equal(containing('pen'), '%pen%')
+    assert.equal(containing('50%_off\\'), '%50\\%\\_off\\\\%')
   })
 })
