@@ -30,6 +30,15 @@ export default class Product extends ProductSchema {
     return renderMarkdown(this.description)
   }
 
+  /**
+   * Which picture the product shows (each upload is stored under a new
+   * name): image links carry it, so a browser that cached the picture for
+   * an hour asks again as soon as a Leader replaces it.
+   */
+  get imageVersion() {
+    return this.imagePath?.split('/').pop()?.split('.')[0] ?? null
+  }
+
   get isUnlimited() {
     return this.stock === null
   }

@@ -14,7 +14,13 @@ export default class ProductTransformer extends BaseTransformer<Product> {
       id: product.id,
       name: product.name,
       description: product.description,
-      imageUrl: product.imagePath ? urlFor('shop_product_images.show', { id: product.id }) : null,
+      imageUrl: product.imagePath
+        ? urlFor(
+            'shop_product_images.show',
+            { id: product.id },
+            { qs: { v: product.imageVersion } }
+          )
+        : null,
       price: product.price.toString(),
       stock: product.stock,
       category: product.category ? { id: product.category.id, name: product.category.name } : null,

@@ -69,6 +69,10 @@ test.group('Admin shop: products', (group) => {
     const served = await client.get(`/shop/products/${stored.id}/image`).loginAs(admin)
     served.assertStatus(200)
     served.assertHeader('content-type', 'image/webp')
+    // Links name the picture's version, so a replaced one is never served from a cache.
+    const version = stored.imagePath!.slice('products/'.length, -'.webp'.length)
+    const page = await client.get(`/shop/products/${stored.id}`).loginAs(admin)
+    assert.include(page.text(), `/shop/products/${stored.id}/image?v=${version}`)
   })
 
   test('refuses a picture whose bytes are not an image, whatever its name, and saves nothing', async ({
