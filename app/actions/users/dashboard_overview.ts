@@ -3,6 +3,7 @@ import { moneyChart } from '#charts/balance_chart'
 import Bounty from '#models/bounty'
 import BountyEvent from '#models/bounty_event'
 import type User from '#models/user'
+import UserSetting from '#models/user_setting'
 import UserStats from '#actions/users/user_stats'
 import DashboardStats from '#actions/users/dashboard_stats'
 import Badges from '#gamification/badges'
@@ -45,11 +46,13 @@ export default class DashboardOverview {
   }
 
   /**
-   * What the member earned each week of the last `EARNING_WEEKS`, as a
+   * What the member earned each week of the last `EARNING_WEEKS`, weeks
+   * starting on their own clock's Monday as on the analytics page, as a
    * chart; null while they have earned nothing in that time.
    */
   private static async earningsChart(user: User) {
-    const weeks = await UserStats.weeklyEarnings(user, EARNING_WEEKS)
+    const timezone = await UserSetting.timezoneOf(user)
+    const weeks = await UserStats.weeklyEarnings(user, EARNING_WEEKS, timezone)
     return moneyChart(
       weeks.map(({ week, earned }) => ({ day: week, amount: earned })),
       (monday) => `Week of ${monday}`
