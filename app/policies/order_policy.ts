@@ -16,8 +16,9 @@ export default class OrderPolicy extends BasePolicy {
   /**
    * Its buyer or a Leader may ask; whether the order can still be
    * cancelled (PLACED for the buyer, before SHIPPED for a Leader) is
-   * CancelOrder's answer under the order's lock (409 INVALID_TRANSITION),
-   * and `order.isCancellableBy` decides what pages offer.
+   * CancelOrder's answer under the order's lock (409 INVALID_TRANSITION,
+   * by `order.isCancellableBy`). The buyer's order page offers the buyer's
+   * cancel (`isCancellableByBuyer`); the admin orders page, the Leaders'.
    */
   cancel(user: User, order: Order): AuthorizerResponse {
     return this.view(user, order)
