@@ -28,7 +28,7 @@ export async function teamWith(
 /**
  * A team whose first member is its ADMIN and the others MEMBERs.
  */
-export function teamOf(members: User[], overrides: { name?: string } = {}) {
+export function teamOf(members: User[], overrides: { name?: string; timezone?: string } = {}) {
   return teamWith(
     members.map((user, index): [User, TeamRole] => [user, index === 0 ? 'ADMIN' : 'MEMBER']),
     overrides

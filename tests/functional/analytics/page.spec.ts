@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import { isolateDatabase } from '#tests/helpers/database'
 import { member } from '#tests/helpers/bounties'
-import { checkInRow, checkInsWithCare, teamWith } from '#tests/helpers/teams'
+import { checkInRow, checkInsWithCare, teamOf } from '#tests/helpers/teams'
 
 test.group('Analytics page', (group) => {
   isolateDatabase(group)
@@ -12,13 +12,7 @@ test.group('Analytics page', (group) => {
     assert,
   }) => {
     const [ana, ben] = await Promise.all([member(), member()])
-    const team = await teamWith(
-      [
-        [ana, 'ADMIN'],
-        [ben, 'MEMBER'],
-      ],
-      { name: 'Signal Crew' }
-    )
+    const team = await teamOf([ana, ben], { name: 'Signal Crew' })
     await checkInsWithCare(team, ana, { productive: 7, satisfied: 6, body: 5 }, [
       [3, 2],
       [2, 4],
@@ -53,10 +47,7 @@ test.group('Analytics page', (group) => {
     assert,
   }) => {
     const [ana, ben] = await Promise.all([member(), member()])
-    const team = await teamWith([
-      [ana, 'ADMIN'],
-      [ben, 'MEMBER'],
-    ])
+    const team = await teamOf([ana, ben])
     await checkInRow(
       team,
       ana,
@@ -94,7 +85,7 @@ test.group('Analytics page', (group) => {
   })
 
   test('a team the member is not in, or does not exist, is 404', async ({ client }) => {
-    const team = await teamWith([[await member(), 'ADMIN']])
+    const team = await teamOf([await member()])
     const outsider = await member()
     for (const teamId of [team.id, '00000000-0000-4000-8000-000000000000']) {
       const response = await client

@@ -6,7 +6,7 @@ import CheckInAnalytics from '#actions/analytics/check_in_analytics'
 import { isolateDatabase } from '#tests/helpers/database'
 import { bearerFor, memberWithToken } from '#tests/functional/api/support'
 import { member } from '#tests/helpers/bounties'
-import { checkInRow, checkInsWithCare, teamWith, weeksAgo } from '#tests/helpers/teams'
+import { checkInRow, checkInsWithCare, teamOf, teamWith, weeksAgo } from '#tests/helpers/teams'
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000'
 
@@ -18,13 +18,7 @@ test.group('API GET /analytics/personal', (group) => {
     assert,
   }) => {
     const [ana, ben] = await Promise.all([member(), member()])
-    const [red, blue] = await Promise.all([
-      teamWith([
-        [ana, 'ADMIN'],
-        [ben, 'MEMBER'],
-      ]),
-      teamWith([[ana, 'MEMBER']]),
-    ])
+    const [red, blue] = await Promise.all([teamOf([ana, ben]), teamWith([[ana, 'MEMBER']])])
     await checkInRow(red, ana, { productive: 8, satisfied: 7, body: 6, care: 9 })
     await checkInRow(blue, ana, { productive: 6, satisfied: 5, body: 4, care: 1 })
     await checkInRow(
@@ -106,11 +100,7 @@ test.group('API GET /analytics/team/:id', (group) => {
     assert,
   }) => {
     const [ana, ben, cleo] = await Promise.all([member(), member(), member()])
-    const team = await teamWith([
-      [ana, 'ADMIN'],
-      [ben, 'MEMBER'],
-      [cleo, 'MEMBER'],
-    ])
+    const team = await teamOf([ana, ben, cleo])
     await checkInRow(team, ana, { productive: 8, satisfied: 7, body: 6, care: 9 })
     await checkInRow(
       team,
@@ -142,7 +132,7 @@ test.group('API GET /analytics/team/:id', (group) => {
   test('an outsider, a Leader outside the team and an unknown team all get 404', async ({
     client,
   }) => {
-    const team = await teamWith([[await member(), 'ADMIN']])
+    const team = await teamOf([await member()])
     const outsiders = [await member(), await member('admin')]
     for (const outsider of outsiders) {
       for (const id of [team.id, UNKNOWN]) {
@@ -163,10 +153,7 @@ test.group('API GET /analytics/comparison', (group) => {
     assert,
   }) => {
     const [ana, ben] = await Promise.all([member(), member()])
-    const team = await teamWith([
-      [ana, 'ADMIN'],
-      [ben, 'MEMBER'],
-    ])
+    const team = await teamOf([ana, ben])
     await checkInRow(
       team,
       ana,
@@ -212,7 +199,7 @@ test.group('API GET /analytics/comparison', (group) => {
 
   test('weeks start on Monday in the team’s timezone', async ({ client, assert }) => {
     const { user, authorization } = await memberWithToken()
-    const team = await teamWith([[user, 'ADMIN']], { timezone: 'Asia/Tokyo' })
+    const team = await teamOf([user], { timezone: 'Asia/Tokyo' })
     // Monday 01:00 in Tokyo is still Sunday in UTC: the week is Tokyo's.
     const tokyoMonday = DateTime.fromISO(CheckIn.weekStartOf('Asia/Tokyo'), {
       zone: 'Asia/Tokyo',
@@ -248,7 +235,7 @@ test.group('API GET /analytics/comparison', (group) => {
     missing.assertStatus(422)
     assert.equal(missing.body().error.details[0].field, 'teamId')
 
-    const team = await teamWith([[await member(), 'ADMIN']])
+    const team = await teamOf([await member()])
     for (const teamId of [team.id, UNKNOWN]) {
       const response = await client
         .get('/api/v1/analytics/comparison')
@@ -267,10 +254,7 @@ test.group('API GET /analytics/insights', (group) => {
     assert,
   }) => {
     const [ana, ben] = await Promise.all([member(), member()])
-    const team = await teamWith([
-      [ana, 'ADMIN'],
-      [ben, 'MEMBER'],
-    ])
+    const team = await teamOf([ana, ben])
     await checkInsWithCare(team, ana, { productive: 6, satisfied: 6, body: 4 }, [
       [4, 2],
       [3, 3],
@@ -333,10 +317,7 @@ test.group('API GET /analytics/insights', (group) => {
     assert,
   }) => {
     const [ana, ben] = await Promise.all([member(), member()])
-    const team = await teamWith([
-      [ana, 'ADMIN'],
-      [ben, 'MEMBER'],
-    ])
+    const team = await teamOf([ana, ben])
     for (const ago of [3, 2, 1, 0]) {
       await checkInRow(
         team,
@@ -361,7 +342,7 @@ test.group('API GET /analytics/insights', (group) => {
 
   test('an outsider gets 404, a missing team 422', async ({ client }) => {
     const { authorization } = await memberWithToken()
-    const team = await teamWith([[await member(), 'ADMIN']])
+    const team = await teamOf([await member()])
     const refused = await client
       .get('/api/v1/analytics/insights')
       .qs({ teamId: team.id })
@@ -379,7 +360,7 @@ test.group('Analytics read the check-ins as stored', (group) => {
 
   test('reading analytics changes nothing', async ({ client, assert }) => {
     const { user, authorization } = await memberWithToken()
-    const team = await teamWith([[user, 'ADMIN']])
+    const team = await teamOf([user])
     await checkInRow(team, user, { productive: 5, satisfied: 5, body: 5, care: 5 })
     const before = await db.from('check_ins').select('*')
     await client
@@ -416,7 +397,7 @@ test.group('Analytics permissions (docs/permissions.md, Check-ins, note 4)', (gr
   })
 
   test('an outsider and a Leader outside the team get 404, a guest 401', async ({ client }) => {
-    const team = await teamWith([[await member(), 'ADMIN']])
+    const team = await teamOf([await member()])
     for (const user of [await member(), await member('admin')]) {
       const authorization = await bearerFor(user)
       for (const path of paths(team.id)) {
@@ -442,7 +423,7 @@ test.group('CheckInAnalytics weeks', (group) => {
       .from('user_settings')
       .where('user_id', user.id)
       .update({ timezone: 'America/Los_Angeles' })
-    const team = await teamWith([[user, 'ADMIN']], { timezone: 'Asia/Tokyo' })
+    const team = await teamOf([user], { timezone: 'Asia/Tokyo' })
     // Sunday 16:00 UTC: Monday 01:00 in Tokyo, Sunday 09:00 in Los Angeles.
     const now = DateTime.fromISO('2026-03-15T16:00:00Z')
     await checkInRow(
@@ -467,8 +448,8 @@ test.group('CheckInAnalytics weeks', (group) => {
 
   test('the comparison follows the team’s clock, not the member’s', async ({ assert }) => {
     const user = await member()
-    const tokyo = await teamWith([[user, 'ADMIN']], { timezone: 'Asia/Tokyo' })
-    const london = await teamWith([[user, 'ADMIN']], { timezone: 'Europe/London' })
+    const tokyo = await teamOf([user], { timezone: 'Asia/Tokyo' })
+    const london = await teamOf([user], { timezone: 'Europe/London' })
     const now = DateTime.fromISO('2026-03-15T16:00:00Z')
     const lastWeek = async (team: typeof tokyo) => {
       const { weeks } = await CheckInAnalytics.comparison(user, team, { weeks: 1, now })
